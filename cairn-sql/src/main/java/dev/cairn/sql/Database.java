@@ -1,0 +1,56 @@
+package dev.cairn.sql;
+
+import dev.cairn.core.StoreUrl;
+
+/**
+ * One SQL database: SQLite (file or memory), PostgreSQL, MariaDB or MySQL, behind one API. Thread-safe; open once
+ * per service and share; close on shutdown.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open("sqlite:data/app.db")) {
+ *   Table<User> users = db.table(User.class);
+ *   users.create();
+ *   users.insert(new User(null, "Ada", "ada@example.com", 36));
+ * }
+ * }</pre>
+ *
+ * <p>On SQLite the file is opened in WAL mode with {@code synchronous=NORMAL}, foreign keys on and a busy timeout;
+ * writes go through one writer connection (write transactions start with {@code BEGIN IMMEDIATE}) and reads through
+ * a pool. A {@code sqlite::memory:} database is one shared in-memory database that lives until {@link #close()}.
+ * On servers a HikariCP pool of {@link DatabaseConfig#poolSize()} connections is used.
+ */
+public interface Database extends Session, AutoCloseable {
+
+  /**
+   * Opens the database at {@code url} with default settings; see {@link DatabaseConfig#of(String)}.
+   *
+   * @throws dev.cairn.core.InvalidInputException for a malformed URL
+   * @throws dev.cairn.core.UnavailableException when the server cannot be reached or refuses the credentials; the
+   *     message names the host, never the password
+   */
+  static Database open(String url) {
+    return open(DatabaseConfig.of(url));
+  }
+
+  /** Opens the database described by {@code config}; failures as for {@link #open(String)}. */
+  static Database open(DatabaseConfig config) {
+    return dev.cairn.sql.internal.DatabaseOpener.open(config);
+  }
+
+  Dialect dialect();
+
+  /** The URL this database was opened with; its {@code toString()} masks the password. */
+  StoreUrl url();
+
+  DatabaseConfig config();
+
+  /** Live introspection of tables, columns, keys and indexes. */
+  Schema schema();
+
+  /** Measures a round trip now; never throws (a down database gives {@code up=false} and the reason). */
+  Health health();
+
+  /** Closes the pools; idempotent. Calls after close fail with UNAVAILABLE {@code DATABASE_CLOSED}. */
+  @Override
+  void close();
+}

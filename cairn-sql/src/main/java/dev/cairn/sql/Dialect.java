@@ -1,0 +1,6 @@
+package dev.cairn.sql;
+
+/** The SQL databases Cairn speaks to. */
+public enum Dialect {
+  SQLITE, POSTGRESQL, MARIADB, MYSQL
+}
