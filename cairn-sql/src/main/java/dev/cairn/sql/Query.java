@@ -20,10 +20,10 @@ import java.util.Objects;
  * @param sort sort keys in order
  * @param page 1-based page number for offset paging
  * @param pageSize rows per page
- * @param withTotal whether to count all matching rows too (one extra query)
+ * @param countTotal whether to count all matching rows too (one extra query)
  * @param after keyset position, or {@code null} for offset paging
  */
-public record Query(Filter filter, List<Sort> sort, int page, int pageSize, boolean withTotal, Cursor after) {
+public record Query(Filter filter, List<Sort> sort, int page, int pageSize, boolean countTotal, Cursor after) {
   /** Rows per page when the query does not say. */
   public static final int DEFAULT_PAGE_SIZE = 50;
 
@@ -47,21 +47,21 @@ public record Query(Filter filter, List<Sort> sort, int page, int pageSize, bool
   }
 
   public Query orderBy(Sort... keys) {
-    return new Query(filter, List.of(keys), page, pageSize, withTotal, after);
+    return new Query(filter, List.of(keys), page, pageSize, countTotal, after);
   }
 
   public Query orderBy(List<Sort> keys) {
-    return new Query(filter, keys, page, pageSize, withTotal, after);
+    return new Query(filter, keys, page, pageSize, countTotal, after);
   }
 
   /** Offset paging: page {@code number} (1-based) of {@code size} rows. */
   public Query page(int number, int size) {
-    return new Query(filter, sort, number, size, withTotal, after);
+    return new Query(filter, sort, number, size, countTotal, after);
   }
 
   /** The first {@code size} rows (or the {@code size} rows after the keyset position). */
   public Query limit(int size) {
-    return new Query(filter, sort, 1, size, withTotal, after);
+    return new Query(filter, sort, 1, size, countTotal, after);
   }
 
   public Query withTotal() {
@@ -70,7 +70,7 @@ public record Query(Filter filter, List<Sort> sort, int page, int pageSize, bool
 
   /** Keyset paging: the rows after {@code cursor} (from a previous {@link Page#next()}) in this sort order. */
   public Query after(Cursor cursor) {
-    return new Query(filter, sort, 1, pageSize, withTotal, Objects.requireNonNull(cursor, "cursor"));
+    return new Query(filter, sort, 1, pageSize, countTotal, Objects.requireNonNull(cursor, "cursor"));
   }
 
   /** Zero-based offset of the first row for offset paging. */
