@@ -1,15 +1,125 @@
 package dev.cairn.kv.internal.redis;
 
-import dev.cairn.core.CairnException;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.kv.KeyValueOptions;
 import dev.cairn.kv.internal.Backend;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.lettuce.core.resource.DefaultClientResources;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** Connects the Redis backend for a URL. Work in progress: the Lettuce backend lands in the next commit. */
+/**
+ * Connects the Redis backend a URL names (standalone, Sentinel or Cluster, each with or without TLS) and checks
+ * the connection (and the password) before returning. Lettuce reconnects by itself after a server restart;
+ * commands issued while disconnected are rejected at once rather than queued, so callers see
+ * {@code KV_UNAVAILABLE} during the gap instead of piling up until the timeout.
+ */
 public final class RedisBackends {
+  static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+  private static final Delay RECONNECT_DELAY =
+      Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS);
+
   private RedisBackends() {}
 
   public static Backend connect(StoreUrl url, KeyValueOptions options) {
-    throw new CairnException("KV_NOT_BUILT_YET", "the Redis backend for " + url.redacted() + " is not built yet");
+    Duration timeout = options.commandTimeout();
+    RedisErrors errors = new RedisErrors(url.redacted(), timeout);
+    RedisTls tls = url.tls() ? RedisTls.from(url) : null;
+    ClientResources resources = DefaultClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
+    AbstractRedisClient client = null;
+    try {
+      if (url.kind() == StoreUrl.Kind.REDIS_CLUSTER) {
+        RedisClusterClient cluster = RedisClusterClient.create(resources, url.hosts().stream()
+            .map(host -> uri(url, tls, timeout).withHost(host.name()).withPort(host.port()).build()).toList());
+        client = cluster;
+        cluster.setOptions(clusterOptions(tls, timeout));
+        StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(CODEC);
+        return new RedisBackend("redis-cluster", new RedisSession(cluster, resources, connection,
+            connection.sync(), () -> cluster.connectPubSub(CODEC)), errors);
+      }
+      RedisClient standalone = RedisClient.create(resources);
+      client = standalone;
+      standalone.setOptions(clientOptions(tls, timeout));
+      RedisURI uri = url.kind() == StoreUrl.Kind.REDIS_SENTINEL
+          ? sentinelUri(url, tls, timeout) : uri(url, tls, timeout).withHost(url.host().name())
+              .withPort(url.host().port()).withDatabase(database(url)).build();
+      StatefulRedisConnection<String, byte[]> connection = standalone.connect(CODEC, uri);
+      String kind = url.kind() == StoreUrl.Kind.REDIS_SENTINEL ? "redis-sentinel" : "redis";
+      return new RedisBackend(kind, new RedisSession(standalone, resources, connection, connection.sync(),
+          () -> standalone.connectPubSub(CODEC, uri)), errors);
+    } catch (RuntimeException e) {
+      if (client != null) {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      }
+      resources.shutdown(0, 1, TimeUnit.SECONDS);
+      throw errors.onConnect(e);
+    }
+  }
+
+  private static RedisURI.Builder uri(StoreUrl url, RedisTls tls, Duration timeout) {
+    RedisURI.Builder builder = RedisURI.builder().withTimeout(timeout).withSsl(tls != null);
+    if (tls != null) {
+      builder.withVerifyPeer(tls.verifyMode());
+    }
+    return authenticated(builder, url);
+  }
+
+  private static RedisURI sentinelUri(StoreUrl url, RedisTls tls, Duration timeout) {
+    String master = url.param("master", "mymaster");
+    List<StoreUrl.Host> hosts = url.hosts();
+    RedisURI.Builder builder = RedisURI.Builder.sentinel(hosts.getFirst().name(), hosts.getFirst().port(), master);
+    hosts.stream().skip(1).forEach(host -> builder.withSentinel(host.name(), host.port()));
+    builder.withTimeout(timeout).withDatabase(database(url)).withSsl(tls != null);
+    if (tls != null) {
+      builder.withVerifyPeer(tls.verifyMode());
+    }
+    return authenticated(builder, url).build();
+  }
+
+  private static RedisURI.Builder authenticated(RedisURI.Builder builder, StoreUrl url) {
+    if (url.password() != null) {
+      builder.withAuthentication(url.user() == null ? "default" : url.user(), url.password().toCharArray());
+    }
+    return builder;
+  }
+
+  private static int database(StoreUrl url) {
+    return url.path().isEmpty() ? 0 : Integer.parseInt(url.path());
+  }
+
+  private static ClientOptions clientOptions(RedisTls tls, Duration timeout) {
+    ClientOptions.Builder options = ClientOptions.builder()
+        .autoReconnect(true)
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .timeoutOptions(TimeoutOptions.enabled(timeout))
+        .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build());
+    if (tls != null) {
+      options.sslOptions(tls.sslOptions());
+    }
+    return options.build();
+  }
+
+  private static ClusterClientOptions clusterOptions(RedisTls tls, Duration timeout) {
+    ClusterClientOptions.Builder options = ClusterClientOptions.builder(clientOptions(tls, timeout))
+        .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+            .enablePeriodicRefresh(Duration.ofSeconds(30))
+            .build());
+    return options.build();
   }
 }
