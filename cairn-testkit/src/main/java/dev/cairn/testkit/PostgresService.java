@@ -43,7 +43,8 @@ public final class PostgresService extends DatabaseService {
 
   @Override
   void createDatabase(StoreUrl adminUrl, String name) throws SQLException {
-    Jdbc.execute(PostgresType.adminUrl(adminUrl), "CREATE DATABASE \"" + name + "\" ENCODING 'UTF8' TEMPLATE template0");
+    Jdbc.execute(PostgresType.adminUrl(adminUrl),
+        "CREATE DATABASE \"" + name + "\" ENCODING 'UTF8' TEMPLATE template0");
   }
 
   @Override

@@ -99,8 +99,8 @@ public final class RedisService implements BeforeAllCallback, AfterAllCallback {
    */
   public String keyPrefix() {
     if (keyPrefix == null) {
-      throw new IllegalStateException(
-          "RedisService has no key prefix outside its test class; register it with @RegisterExtension on a static field");
+      throw new IllegalStateException("RedisService has no key prefix outside its test class;"
+          + " register it with @RegisterExtension on a static field");
     }
     return keyPrefix;
   }
