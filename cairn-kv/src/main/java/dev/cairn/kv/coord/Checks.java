@@ -1,0 +1,45 @@
+package dev.cairn.kv.coord;
+
+import dev.cairn.core.InvalidInputException;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Argument checks shared by the coordination primitives; each failure is one line with a stable code. */
+final class Checks {
+  private Checks() {}
+
+  /** @throws InvalidInputException {@code EMPTY_NAME} for an empty name */
+  static String name(String what, String name) {
+    Objects.requireNonNull(name, what);
+    if (name.isEmpty()) {
+      throw new InvalidInputException("EMPTY_NAME", what + " must not be empty");
+    }
+    return name;
+  }
+
+  /** @throws InvalidInputException {@code INVALID_DURATION} for a duration below one millisecond */
+  static Duration atLeastOneMilli(String what, Duration duration) {
+    Objects.requireNonNull(duration, what);
+    if (duration.compareTo(Duration.ofMillis(1)) < 0) {
+      throw new InvalidInputException("INVALID_DURATION", what + " must be at least 1 ms, got " + duration);
+    }
+    return duration;
+  }
+
+  /** @throws InvalidInputException {@code INVALID_DURATION} for a negative duration */
+  static Duration notNegative(String what, Duration duration) {
+    Objects.requireNonNull(duration, what);
+    if (duration.isNegative()) {
+      throw new InvalidInputException("INVALID_DURATION", what + " must not be negative, got " + duration);
+    }
+    return duration;
+  }
+
+  /** @throws InvalidInputException {@code INVALID_LIMIT} for a limit below one */
+  static long positive(String what, long value) {
+    if (value < 1) {
+      throw new InvalidInputException("INVALID_LIMIT", what + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.cairn.kv.coord;
+
+import dev.cairn.kv.KeyValue;
+import dev.cairn.kv.Message;
+import dev.cairn.kv.Subscription;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One pub/sub channel that tells waiting threads, in every process, that something named changed (a lock was
+ * released, a job was pushed). The message is the name. The subscription is opened on the first wait and kept
+ * until {@link #close()} or the store closes, so a burst of waiters costs one subscription, not one each.
+ * Notifications are best-effort (pub/sub drops messages while disconnected); waiters therefore also poll, with a
+ * bounded interval. Thread-safe.
+ */
+final class WakeupChannel implements AutoCloseable {
+  private final KeyValue kv;
+  private final String channel;
+  private final ConcurrentHashMap<String, Signal> signals = new ConcurrentHashMap<>();
+  private final ReentrantLock subscribing = new ReentrantLock();
+  private volatile Subscription subscription;
+
+  WakeupChannel(KeyValue kv, String channel) {
+    this.kv = kv;
+    this.channel = channel;
+  }
+
+  /** Registers a waiter for {@code name}; pair with {@link #leave(String)} in a finally block. */
+  Signal join(String name) {
+    subscribeOnce();
+    return signals.compute(name, (key, signal) -> (signal == null ? new Signal() : signal).join());
+  }
+
+  void leave(String name) {
+    signals.computeIfPresent(name, (key, signal) -> signal.leave() ? null : signal);
+  }
+
+  /** Tells every process's waiters on {@code name} to look again. */
+  void announce(String name) {
+    kv.publish(channel, name);
+  }
+
+  private void onMessage(Message message) {
+    Signal signal = signals.get(message.text());
+    if (signal != null) {
+      signal.fire();
+    }
+  }
+
+  private void subscribeOnce() {
+    if (subscription != null) {
+      return;
+    }
+    subscribing.lock();
+    try {
+      if (subscription == null) {
+        subscription = kv.subscribe(this::onMessage, channel);
+      }
+    } finally {
+      subscribing.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    subscribing.lock();
+    try {
+      if (subscription != null) {
+        subscription.close();
+      }
+    } finally {
+      subscribing.unlock();
+    }
+  }
+}
