@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   private static final long READY_TIMEOUT_MILLIS = 15_000;
 
-  private enum Topology { PLAIN, TLS, CLUSTER }
+  private enum Topology { PLAIN, TLS, CLUSTER, SENTINEL }
 
   private final Topology topology;
   private final List<String> extraArguments;
@@ -51,6 +51,11 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
     return new PrivateRedis(Topology.TLS, List.of());
   }
 
+  /** A master watched by one Sentinel that names it {@code mymaster}. */
+  public static PrivateRedis sentinel() {
+    return new PrivateRedis(Topology.SENTINEL, List.of());
+  }
+
   /** Three masters joined with {@code redis-cli --cluster create}. */
   public static PrivateRedis cluster() {
     return new PrivateRedis(Topology.CLUSTER, List.of());
@@ -66,6 +71,7 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
         case PLAIN -> servers.add(start("redis", FreePort.find(), List.of()));
         case TLS -> startTls();
         case CLUSTER -> startCluster();
+        case SENTINEL -> startSentinel();
       }
     } catch (Exception e) {
       stop();
@@ -86,6 +92,7 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
           + "&key=" + certificates.clientKey();
       case CLUSTER -> "redis-cluster://" + String.join(",",
           servers.stream().map(server -> "127.0.0.1:" + server.port()).toList());
+      case SENTINEL -> "redis-sentinel://127.0.0.1:" + servers.get(1).port() + "?master=mymaster";
     };
   }
 
@@ -119,6 +126,16 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
         "--tls-auth-clients", "yes")));
   }
 
+  private void startSentinel() throws Exception {
+    RedisProcess master = start("master", FreePort.find(), List.of());
+    servers.add(master);
+    Path config = directory.resolve("sentinel.conf");
+    // Sentinel rewrites its configuration file, so it gets a file of its own rather than arguments only
+    Files.writeString(config, "sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1\n"
+        + "sentinel down-after-milliseconds mymaster 5000\n");
+    servers.add(start("sentinel", FreePort.find(), List.of(config.toString(), "--sentinel")));
+  }
+
   private void startCluster() throws Exception {
     List<String> nodes = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -149,14 +166,20 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   private RedisProcess start(String name, int port, List<String> arguments) throws Exception {
     Path dir = directory.resolve(name);
     Files.createDirectories(dir);
-    List<String> command = new ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "-::1",
-        "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+    List<String> command = new ArrayList<>(List.of("redis-server"));
+    List<String> options = arguments;
+    if (!arguments.isEmpty() && arguments.getFirst().endsWith(".conf")) {
+      command.add(arguments.getFirst()); // a configuration file must come before any option
+      options = arguments.subList(1, arguments.size());
+    }
+    command.addAll(List.of("--bind", "127.0.0.1", "-::1", "--save", "", "--appendonly", "no", "--dir",
+        dir.toString()));
     if (topology == Topology.TLS) {
       command.addAll(List.of("--port", "0", "--tls-port", String.valueOf(port)));
     } else {
       command.addAll(List.of("--port", String.valueOf(port)));
     }
-    command.addAll(arguments);
+    command.addAll(options);
     command.addAll(extraArguments);
     Path log = dir.resolve("redis.log");
     Process process = Processes.start(command, log);
