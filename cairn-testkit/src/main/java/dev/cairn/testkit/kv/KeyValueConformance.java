@@ -366,6 +366,19 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
   }
 
   @Test
+  void mgetBytes_binaryValues_returnedAsStored() {
+    kv.setBytes("b1", new byte[] {0, -1, 127}, SetOptions.always());
+    kv.setBytes("b2", new byte[0], SetOptions.always());
+
+    Map<String, byte[]> found = kv.mgetBytes(List.of("b2", "missing", "b1"));
+
+    assertThat(found).containsOnlyKeys("b2", "b1");
+    assertThat(found.keySet()).containsExactly("b2", "b1");
+    assertThat(found.get("b1")).containsExactly(0, -1, 127);
+    assertThat(found.get("b2")).isEmpty();
+  }
+
+  @Test
   void mset_manyKeys_setsAll() {
     Map<String, String> entries = new LinkedHashMap<>();
     for (int i = 0; i < 50; i++) {
