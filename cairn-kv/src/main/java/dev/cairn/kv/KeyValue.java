@@ -148,6 +148,9 @@ public interface KeyValue extends AutoCloseable {
    */
   Map<String, String> mget(Collection<String> keys);
 
+  /** The byte values of the keys that exist, in the order asked; see {@link #mget(Collection)}. */
+  Map<String, byte[]> mgetBytes(Collection<String> keys);
+
   /** Stores all entries without expiry; atomic on one server, per slot on a cluster. */
   void mset(Map<String, String> entries);
 

@@ -26,7 +26,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * The one {@link KeyValue} implementation: checks input, applies the view's prefix, converts text and JSON, and
- * hands bytes and full keys to a {@link Backend}. The store itself is the view with the empty prefix; views share
+ * hands bytes and full keys to a {@link Backend}. Longer than most classes because it is the single adapter for a
+ * wide interface; every method is a few lines of checking and delegating. The store itself is the view with the empty prefix; views share
  * its backend and only the store closes it. Thread-safe because it is immutable and backends are.
  */
 public final class PrefixedKeyValue implements KeyValue {
@@ -49,7 +50,8 @@ public final class PrefixedKeyValue implements KeyValue {
     return new PrefixedKeyValue(backend, "", new InputCheck(maxValueBytes), true);
   }
 
-  Backend backend() {
+  /** The backend behind this view; for internal extensions such as {@link Scripting}. */
+  public Backend backend() {
     return backend;
   }
 
@@ -138,15 +140,22 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public Map<String, String> mget(Collection<String> keys) {
+    Map<String, String> found = new LinkedHashMap<>();
+    mgetBytes(keys).forEach((key, value) -> found.put(key, text(value)));
+    return Collections.unmodifiableMap(found);
+  }
+
+  @Override
+  public Map<String, byte[]> mgetBytes(Collection<String> keys) {
     List<String> relative = List.copyOf(keys);
     if (relative.isEmpty()) {
       return Map.of();
     }
     List<byte[]> values = backend.mget(fullKeys(relative));
-    Map<String, String> found = new LinkedHashMap<>();
+    Map<String, byte[]> found = new LinkedHashMap<>();
     for (int i = 0; i < relative.size(); i++) {
       if (values.get(i) != null) {
-        found.put(relative.get(i), text(values.get(i)));
+        found.put(relative.get(i), values.get(i));
       }
     }
     return Collections.unmodifiableMap(found);

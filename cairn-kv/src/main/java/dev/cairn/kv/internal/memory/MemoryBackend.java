@@ -58,6 +58,11 @@ public final class MemoryBackend implements Backend {
     });
   }
 
+  /** Entries held, expired or not; for tests of the sweep. */
+  int storedEntries() {
+    return data.storedEntries();
+  }
+
   @Override
   public String kind() {
     return "memory";

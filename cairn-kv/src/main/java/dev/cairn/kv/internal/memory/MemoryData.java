@@ -202,6 +202,11 @@ final class MemoryData implements ScriptStore {
         .iterator();
   }
 
+  /** Entries held, expired or not; for tests of the sweep. */
+  int storedEntries() {
+    return entries.size();
+  }
+
   long liveKeys() {
     long now = clock.millis();
     return entries.values().stream().filter(entry -> !entry.expired(now)).count();

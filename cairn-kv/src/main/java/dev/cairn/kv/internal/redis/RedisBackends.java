@@ -26,9 +26,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Connects the Redis backend a URL names (standalone, Sentinel or Cluster, each with or without TLS) and checks
- * the connection (and the password) before returning. Lettuce reconnects by itself after a server restart;
- * commands issued while disconnected are rejected at once rather than queued, so callers see
- * {@code KV_UNAVAILABLE} during the gap instead of piling up until the timeout.
+ * the connection (and the password) before returning. Lettuce reconnects by itself after a server restart; on a
+ * standalone or Sentinel connection, commands issued while disconnected are rejected at once rather than queued,
+ * so callers see {@code KV_UNAVAILABLE} during the gap instead of piling up until the timeout.
  */
 public final class RedisBackends {
   static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -55,7 +55,7 @@ public final class RedisBackends {
       }
       RedisClient standalone = RedisClient.create(resources);
       client = standalone;
-      standalone.setOptions(clientOptions(tls, timeout));
+      standalone.setOptions(clientOptions(tls, timeout, false));
       RedisURI uri = url.kind() == StoreUrl.Kind.REDIS_SENTINEL
           ? sentinelUri(url, tls, timeout) : uri(url, tls, timeout).withHost(url.host().name())
               .withPort(url.host().port()).withDatabase(database(url)).build();
@@ -103,10 +103,14 @@ public final class RedisBackends {
     return url.path().isEmpty() ? 0 : Integer.parseInt(url.path());
   }
 
-  private static ClientOptions clientOptions(RedisTls tls, Duration timeout) {
+  private static ClientOptions clientOptions(RedisTls tls, Duration timeout, boolean cluster) {
+    // A cluster client opens node connections lazily and counts one still connecting as disconnected, so it must
+    // accept (queue) commands meanwhile; they then fail with KV_TIMEOUT rather than KV_UNAVAILABLE during an outage.
+    ClientOptions.DisconnectedBehavior whenDisconnected = cluster
+        ? ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS : ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
     ClientOptions.Builder options = ClientOptions.builder()
         .autoReconnect(true)
-        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .disconnectedBehavior(whenDisconnected)
         .timeoutOptions(TimeoutOptions.enabled(timeout))
         .socketOptions(SocketOptions.builder().connectTimeout(timeout).keepAlive(true).build());
     if (tls != null) {
@@ -116,7 +120,7 @@ public final class RedisBackends {
   }
 
   private static ClusterClientOptions clusterOptions(RedisTls tls, Duration timeout) {
-    ClusterClientOptions.Builder options = ClusterClientOptions.builder(clientOptions(tls, timeout))
+    ClusterClientOptions.Builder options = ClusterClientOptions.builder(clientOptions(tls, timeout, true))
         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
             .enablePeriodicRefresh(Duration.ofSeconds(30))
             .build());

@@ -60,10 +60,10 @@ record RedisErrors(String url, Duration timeout) {
     String message = String.valueOf(e.getMessage());
     String subject = key == null ? what : key;
     if (message.startsWith("WRONGTYPE") || message.contains(" WRONGTYPE ")) {
-      return withCause(Failures.wrongType(subject), e);
+      return Failures.wrongType(subject, e);
     }
     if (message.contains("not an integer") || message.contains("would overflow")) {
-      return withCause(Failures.notAnInteger(subject, "is not an integer or would overflow: " + message), e);
+      return Failures.notAnInteger(subject, "is not an integer or would overflow: " + message, e);
     }
     if (message.startsWith("CROSSSLOT")) {
       return new InvalidInputException("CROSS_SLOT", what + " on Redis Cluster at " + url
@@ -79,11 +79,6 @@ record RedisErrors(String url, Duration timeout) {
     }
     String code = what.startsWith("script ") ? "KV_SCRIPT_FAILED" : "KV_ERROR";
     return new CairnException(code, what + " on Redis at " + url + " failed: " + message, e);
-  }
-
-  private static CairnException withCause(CairnException failure, Throwable cause) {
-    failure.initCause(cause);
-    return failure;
   }
 
   static String rootMessage(Throwable e) {
