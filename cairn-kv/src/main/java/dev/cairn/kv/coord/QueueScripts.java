@@ -1,0 +1,103 @@
+package dev.cairn.kv.coord;
+
+import dev.cairn.kv.internal.Script;
+import dev.cairn.kv.internal.ScriptStore;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The work-queue scripts over one stream (KEYS[1]) and its consumer group. The group is created by the first take
+ * (from id 0, so jobs pushed before it are delivered); {@code BUSYGROUP} is the only error tolerated there.
+ */
+final class QueueScripts {
+  /** ARGV: payload. Returns {id}. */
+  static final Script PUSH = new Script("queue-push", """
+      return {redis.call('XADD', KEYS[1], '*', 'payload', ARGV[1])}
+      """, QueueScripts::push);
+
+  /**
+   * ARGV: group, consumer, visibility timeout ms. Reclaims the first job idle for the timeout (XAUTOCLAIM, looped
+   * over the whole pending list because each call scans only a few entries), else reads a new one. Returns
+   * {id, payload, deliveries} or {} when there is none.
+   */
+  static final Script TAKE = new Script("queue-take", """
+      local created = redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM')
+      if type(created) == 'table' and created.err and not string.find(created.err, 'BUSYGROUP') then
+        return redis.error_reply(created.err)
+      end
+      local entry = nil
+      local cursor = '0-0'
+      repeat
+        local claimed = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], cursor, 'COUNT', 1)
+        cursor = claimed[1]
+        entry = claimed[2][1]
+      until entry ~= nil or cursor == '0-0'
+      if entry == nil then
+        local read = redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', 1, 'STREAMS', KEYS[1], '>')
+        if not read then
+          return {}
+        end
+        entry = read[1][2][1]
+      end
+      local pending = redis.call('XPENDING', KEYS[1], ARGV[1], entry[1], entry[1], 1)
+      return {entry[1], entry[2][2], pending[1][4]}
+      """, QueueScripts::take);
+
+  /** ARGV: group, consumer, id. Acks and deletes the entry if the consumer holds it. Returns {1} or {0}. */
+  static final Script ACK = new Script("queue-ack", """
+      local pending = redis.pcall('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
+      if pending.err then
+        if string.find(pending.err, 'NOGROUP') then
+          return {0}
+        end
+        return redis.error_reply(pending.err)
+      end
+      if #pending == 0 or pending[1][2] ~= ARGV[2] then
+        return {0}
+      end
+      redis.call('XACK', KEYS[1], ARGV[1], ARGV[3])
+      redis.call('XDEL', KEYS[1], ARGV[3])
+      return {1}
+      """, QueueScripts::ack);
+
+  private QueueScripts() {}
+
+  private static List<Object> push(ScriptStore store, List<String> keys, List<String> args) {
+    MemoryStream stream = stream(store, keys);
+    return List.of(bytes(stream.add(args.get(0), store.now().toEpochMilli()).toString()));
+  }
+
+  private static List<Object> take(ScriptStore store, List<String> keys, List<String> args) {
+    MemoryStream stream = stream(store, keys);
+    long now = store.now().toEpochMilli();
+    Job job = stream.reclaim(args.get(1), Long.parseLong(args.get(2)), now);
+    if (job == null) {
+      job = stream.readNew(args.get(1), now);
+    }
+    List<Object> result = new ArrayList<>();
+    if (job != null) {
+      result.addAll(List.of(bytes(job.id()), bytes(job.payload()), job.deliveries()));
+    }
+    return result;
+  }
+
+  private static List<Object> ack(ScriptStore store, List<String> keys, List<String> args) {
+    return store.object(keys.get(0), MemoryStream.class)
+        .filter(stream -> stream.ack(args.get(1), StreamId.parse(args.get(2))))
+        .<List<Object>>map(stream -> List.of(1L))
+        .orElse(List.of(0L));
+  }
+
+  private static MemoryStream stream(ScriptStore store, List<String> keys) {
+    return store.object(keys.get(0), MemoryStream.class).orElseGet(() -> {
+      MemoryStream created = new MemoryStream();
+      store.putObject(keys.get(0), created, null);
+      return created;
+    });
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
