@@ -125,7 +125,8 @@ public final class Locks implements AutoCloseable {
   }
 
   boolean release(Lock lock) {
-    ScriptResult result = scripting.run(LockScripts.RELEASE, keys(lock.name()), List.of(lock.ownerToken()));
+    List<String> args = List.of(lock.ownerToken(), releases.fullChannel(), lock.name());
+    ScriptResult result = scripting.run(LockScripts.RELEASE, keys(lock.name()), args);
     boolean released = result.longAt(0) == 1;
     if (released) {
       releases.announce(lock.name());

@@ -11,9 +11,11 @@ import java.util.List;
  * (from id 0, so jobs pushed before it are delivered); {@code BUSYGROUP} is the only error tolerated there.
  */
 final class QueueScripts {
-  /** ARGV: payload. Returns {id}. */
+  /** ARGV: payload, full wake-up channel, queue name. Returns {id}; announces the push on Redis. */
   static final Script PUSH = new Script("queue-push", """
-      return {redis.call('XADD', KEYS[1], '*', 'payload', ARGV[1])}
+      local id = redis.call('XADD', KEYS[1], '*', 'payload', ARGV[1])
+      redis.call('PUBLISH', ARGV[2], ARGV[3])
+      return {id}
       """, QueueScripts::push);
 
   /**

@@ -3,6 +3,7 @@ package dev.cairn.kv.coord;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.Message;
 import dev.cairn.kv.Subscription;
+import dev.cairn.kv.internal.Scripting;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,6 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WakeupChannel implements AutoCloseable {
   private final KeyValue kv;
   private final String channel;
+  private final String fullChannel;
+  private final boolean announcedByScripts;
   private final ConcurrentHashMap<String, Signal> signals = new ConcurrentHashMap<>();
   private final ReentrantLock subscribing = new ReentrantLock();
   private volatile Subscription subscription;
@@ -23,6 +26,9 @@ final class WakeupChannel implements AutoCloseable {
   WakeupChannel(KeyValue kv, String channel) {
     this.kv = kv;
     this.channel = channel;
+    Scripting scripting = Scripting.of(kv);
+    this.fullChannel = scripting.fullKey(channel);
+    this.announcedByScripts = !scripting.backendKind().equals("memory");
   }
 
   /** Registers a waiter for {@code name}; pair with {@link #leave(String)} in a finally block. */
@@ -35,9 +41,27 @@ final class WakeupChannel implements AutoCloseable {
     signals.computeIfPresent(name, (key, signal) -> signal.leave() ? null : signal);
   }
 
-  /** Tells every process's waiters on {@code name} to look again. */
+  /**
+   * Tells every process's waiters on {@code name} to look again, unless {@link #announcedByScripts()} says the
+   * script that made the change has already done so.
+   */
   void announce(String name) {
-    kv.publish(channel, name);
+    if (!announcedByScripts) {
+      kv.publish(channel, name);
+    }
+  }
+
+  /**
+   * Whether scripts publish the wake-up themselves: true on Redis, where a Lua script can PUBLISH to
+   * {@link #fullChannel()} in the same round trip; false on the memory store, whose script twins cannot.
+   */
+  boolean announcedByScripts() {
+    return announcedByScripts;
+  }
+
+  /** The channel with the store view's prefix, as a script must name it. */
+  String fullChannel() {
+    return fullChannel;
   }
 
   private void onMessage(Message message) {

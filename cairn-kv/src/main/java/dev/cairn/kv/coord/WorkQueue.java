@@ -74,7 +74,8 @@ public final class WorkQueue implements AutoCloseable {
   /** Appends a job and wakes waiting consumers; returns its id. */
   public String push(String payload) {
     Objects.requireNonNull(payload, "payload");
-    String id = scripting.run(QueueScripts.PUSH, List.of(streamKey()), List.of(payload)).textAt(0);
+    String id = scripting.run(QueueScripts.PUSH, List.of(streamKey()),
+        List.of(payload, pushes.fullChannel(), name)).textAt(0);
     pushes.announce(name);
     return id;
   }
