@@ -6,8 +6,11 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A wake-up for the threads of this process waiting on one name (a lock, a queue). Waiters read the
  * {@link #generation()} before they look at the store and wait only while it is unchanged, so a wake-up that
- * arrives between the look and the wait is not lost. A {@link ReentrantLock} rather than a monitor, so waiting
- * virtual threads do not pin their carrier. Thread-safe.
+ * arrives between the look and the wait is not lost. A {@link #fire()} wakes one waiter, not all: one release lets
+ * only one thread win, and waking every waiter of every process made each release cost a burst of failed attempts
+ * (a thundering herd). Waiters still wake on their own after their poll interval, so a wake-up that goes to a
+ * thread that then gives up delays the others by at most that interval. A {@link ReentrantLock} rather than a
+ * monitor, so waiting virtual threads do not pin their carrier. Thread-safe.
  */
 final class Signal {
   private final ReentrantLock lock = new ReentrantLock();
@@ -24,12 +27,12 @@ final class Signal {
     }
   }
 
-  /** Wakes every waiter. */
+  /** Wakes one waiter; the others see the new generation when they wake by themselves. */
   void fire() {
     lock.lock();
     try {
       generation++;
-      changed.signalAll();
+      changed.signal();
     } finally {
       lock.unlock();
     }

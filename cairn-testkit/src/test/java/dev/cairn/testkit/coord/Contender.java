@@ -41,12 +41,12 @@ final class Contender {
   static List<String> run(KeyValue kv, String task, int threads, int rounds) throws Exception {
     awaitOtherProcess(kv);
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+    try (Locks locks = Locks.on(kv); ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<?>> done = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
         done.add(pool.submit(() -> {
           if (task.equals("lock")) {
-            lockRounds(kv, rounds, lines);
+            lockRounds(kv, locks, rounds, lines);
           } else {
             lines.add(Long.toString(admitted(kv, task, rounds)));
           }
@@ -60,8 +60,7 @@ final class Contender {
     return lines;
   }
 
-  private static void lockRounds(KeyValue kv, int rounds, List<String> lines) {
-    Locks locks = Locks.on(kv);
+  private static void lockRounds(KeyValue kv, Locks locks, int rounds, List<String> lines) {
     for (int round = 0; round < rounds; round++) {
       try (Lock lock = locks.acquire("shared", LOCK_TTL, LOCK_WAIT)) {
         long holders = kv.incr("holders");
