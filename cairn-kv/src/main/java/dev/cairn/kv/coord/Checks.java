@@ -35,6 +35,12 @@ final class Checks {
     return duration;
   }
 
+  /** The {@link System#nanoTime()} at which {@code wait} ends; waits beyond about 292 years end then instead. */
+  static long deadlineAfter(Duration wait) {
+    long nanos = wait.compareTo(Duration.ofNanos(Long.MAX_VALUE / 2)) > 0 ? Long.MAX_VALUE / 2 : wait.toNanos();
+    return System.nanoTime() + nanos;
+  }
+
   /** @throws InvalidInputException {@code INVALID_LIMIT} for a limit below one */
   static long positive(String what, long value) {
     if (value < 1) {

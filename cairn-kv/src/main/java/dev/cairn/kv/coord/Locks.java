@@ -77,7 +77,7 @@ public final class Locks implements AutoCloseable {
     checkName(name);
     Checks.atLeastOneMilli("lock TTL", ttl);
     Checks.notNegative("lock wait", wait);
-    long deadline = System.nanoTime() + wait.toNanos();
+    long deadline = Checks.deadlineAfter(wait);
     String token = newOwnerToken();
     Attempt attempt = attempt(name, token, ttl);
     if (attempt.lock() != null) {

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 /**
  * The memory twin of a Redis stream with one consumer group, as {@link WorkQueue} uses it: entries, the group's
  * last-delivered id and its pending entries list (PEL) with owner, delivery time and delivery count. Methods mirror
- * XADD, XAUTOCLAIM (scanning the whole PEL, like the Lua loop), XREADGROUP {@code >} and the owner-checked XACK +
- * XDEL. Used only inside script runs under the memory store's exclusive lock, so it needs no synchronization.
+ * XADD, XAUTOCLAIM (scanning the whole PEL, like the Lua loop), XREADGROUP {@code >}, the owner-checked XACK +
+ * XDEL and XCLAIM JUSTID. Used only inside script runs under the memory store's exclusive lock, so it needs no synchronization.
  */
 final class MemoryStream {
   private final TreeMap<StreamId, String> entries = new TreeMap<>();
@@ -66,6 +66,16 @@ final class MemoryStream {
     lastDelivered = next.getKey();
     pending.put(next.getKey(), new Pending(consumer, nowMillis));
     return new Job(next.getKey().toString(), next.getValue(), 1);
+  }
+
+  /** Restarts the idle time of {@code id} if {@code consumer} holds it; returns whether it did. */
+  boolean extend(String consumer, StreamId id, long nowMillis) {
+    Pending entry = pending.get(id);
+    if (entry == null || !entry.consumer.equals(consumer)) {
+      return false;
+    }
+    entry.deliveredAt = nowMillis;
+    return true;
   }
 
   /** Acknowledges and deletes {@code id} if {@code consumer} holds it; returns whether it did. */

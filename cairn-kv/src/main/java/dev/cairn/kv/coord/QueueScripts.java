@@ -63,6 +63,25 @@ final class QueueScripts {
       return {1}
       """, QueueScripts::ack);
 
+  /**
+   * ARGV: group, consumer, id. Restarts the job's visibility timeout (XCLAIM with JUSTID, which leaves the delivery
+   * count alone) if the consumer holds it. Returns {1} or {0}.
+   */
+  static final Script EXTEND = new Script("queue-extend", """
+      local pending = redis.pcall('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
+      if pending.err then
+        if string.find(pending.err, 'NOGROUP') then
+          return {0}
+        end
+        return redis.error_reply(pending.err)
+      end
+      if #pending == 0 or pending[1][2] ~= ARGV[2] then
+        return {0}
+      end
+      redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
+      return {1}
+      """, QueueScripts::extend);
+
   private QueueScripts() {}
 
   private static List<Object> push(ScriptStore store, List<String> keys, List<String> args) {
@@ -87,6 +106,14 @@ final class QueueScripts {
   private static List<Object> ack(ScriptStore store, List<String> keys, List<String> args) {
     return store.object(keys.get(0), MemoryStream.class)
         .filter(stream -> stream.ack(args.get(1), StreamId.parse(args.get(2))))
+        .<List<Object>>map(stream -> List.of(1L))
+        .orElse(List.of(0L));
+  }
+
+  private static List<Object> extend(ScriptStore store, List<String> keys, List<String> args) {
+    long now = store.now().toEpochMilli();
+    return store.object(keys.get(0), MemoryStream.class)
+        .filter(stream -> stream.extend(args.get(1), StreamId.parse(args.get(2)), now))
         .<List<Object>>map(stream -> List.of(1L))
         .orElse(List.of(0L));
   }

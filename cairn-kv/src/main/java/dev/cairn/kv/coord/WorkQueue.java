@@ -4,6 +4,7 @@ import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.Status;
 import dev.cairn.kv.KeyValue;
+import dev.cairn.kv.internal.Script;
 import dev.cairn.kv.internal.ScriptResult;
 import dev.cairn.kv.internal.Scripting;
 import java.security.SecureRandom;
@@ -91,7 +92,7 @@ public final class WorkQueue implements AutoCloseable {
    */
   public Optional<Job> take(Duration wait) {
     Checks.notNegative("take wait", wait);
-    long deadline = System.nanoTime() + wait.toNanos();
+    long deadline = Checks.deadlineAfter(wait);
     Optional<Job> job = takeNow();
     if (job.isPresent() || wait.isZero()) {
       return job;
@@ -124,12 +125,17 @@ public final class WorkQueue implements AutoCloseable {
    * @throws InvalidInputException {@code INVALID_JOB_ID} for an id that is not a stream id
    */
   public boolean ack(Job job) {
-    Objects.requireNonNull(job, "job");
-    if (!JOB_ID.matcher(job.id()).matches()) {
-      throw new InvalidInputException("INVALID_JOB_ID", "job id '" + job.id() + "' is not a stream id <ms>-<seq>");
-    }
-    ScriptResult result = scripting.run(QueueScripts.ACK, List.of(streamKey()), List.of(GROUP, consumer, job.id()));
-    return result.longAt(0) == 1;
+    return runOnJob(QueueScripts.ACK, job);
+  }
+
+  /**
+   * Keeps a job this consumer holds for another visibility timeout from now, for work that takes longer than one.
+   *
+   * @return true when extended; false when this consumer no longer holds it (reclaimed or acknowledged)
+   * @throws InvalidInputException {@code INVALID_JOB_ID} for an id that is not a stream id
+   */
+  public boolean extend(Job job) {
+    return runOnJob(QueueScripts.EXTEND, job);
   }
 
   /** The queue name. */
@@ -150,6 +156,14 @@ public final class WorkQueue implements AutoCloseable {
   @Override
   public void close() {
     pushes.close();
+  }
+
+  private boolean runOnJob(Script script, Job job) {
+    Objects.requireNonNull(job, "job");
+    if (!JOB_ID.matcher(job.id()).matches()) {
+      throw new InvalidInputException("INVALID_JOB_ID", "job id '" + job.id() + "' is not a stream id <ms>-<seq>");
+    }
+    return scripting.run(script, List.of(streamKey()), List.of(GROUP, consumer, job.id())).longAt(0) == 1;
   }
 
   private Optional<Job> takeNow() {

@@ -133,6 +133,18 @@ public abstract class RateLimiterConformance extends CoordinationSuite {
     assertThat(kv.scan("*").toList()).isEmpty();
   }
 
+  @Test
+  void check_keyHoldingOtherType_failsWrongType() {
+    kv.set("ratelimit:log:user", "not a sorted set");
+    kv.hashSet("ratelimit:gcra:user", "field", "not a timestamp");
+
+    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv, 5, WINDOW), RateLimiter.gcra(kv, 5, WINDOW))) {
+      assertThatThrownBy(() -> limiter.check("user"))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("WRONG_TYPE"));
+    }
+    assertThat(kv.get("ratelimit:log:user")).contains("not a sorted set");
+  }
+
   private static List<Long> remainingOfAdmitted(RateLimiter limiter, String key, int requests) {
     List<Long> remaining = new ArrayList<>();
     for (int i = 0; i < requests; i++) {

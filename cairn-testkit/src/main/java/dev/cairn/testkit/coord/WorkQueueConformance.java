@@ -112,6 +112,26 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
+  void extend_byHolder_keepsJobPastVisibilityTimeout() {
+    Duration visibility = Duration.ofSeconds(1);
+    WorkQueue holder = consumer(visibility);
+    WorkQueue other = consumer(visibility);
+    holder.push("long work");
+    Job job = take(holder);
+
+    passTime(Duration.ofMillis(600));
+    assertThat(holder.extend(job)).isTrue();
+    passTime(Duration.ofMillis(600));
+
+    assertThat(other.take(Duration.ZERO)).as("taken 1.2 s ago, extended 0.6 s ago").isEmpty();
+    passTime(Duration.ofMillis(1200));
+    Job reclaimed = take(other);
+    assertThat(reclaimed.deliveries()).isEqualTo(2);
+    assertThat(holder.extend(job)).as("extend after the job was reclaimed").isFalse();
+    assertThat(other.ack(reclaimed)).isTrue();
+  }
+
+  @Test
   void take_abandonedAndNewJobs_reclaimsAbandonedFirst() {
     WorkQueue stopped = consumer(VISIBILITY);
     WorkQueue healthy = consumer(VISIBILITY);
