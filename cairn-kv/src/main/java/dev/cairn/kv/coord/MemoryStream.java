@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * The memory twin of a Redis stream with one consumer group, as {@link WorkQueue} uses it: entries, the group's
  * last-delivered id and its pending entries list (PEL) with owner, delivery time and delivery count. Methods mirror
  * XADD, XAUTOCLAIM (scanning the whole PEL, like the Lua loop), XREADGROUP {@code >}, the owner-checked XACK +
- * XDEL and XCLAIM JUSTID. Used only inside script runs under the memory store's exclusive lock, so it needs no synchronization.
+ * XDEL and XCLAIM JUSTID. Used only inside script runs under the memory store's exclusive lock, so it needs no
+ * synchronization.
  */
 final class MemoryStream {
   private final TreeMap<StreamId, String> entries = new TreeMap<>();
