@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
  */
 final class SecretMask {
   private static final String MASK = "****";
-  // scheme://user:password@host -> scheme://user:****@host
-  private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s]*):[^@/\\s]*@");
+  // scheme://user:password@host -> scheme://user:****@host; up to the last @ of the authority, since a
+  // password with an unescaped @ is a common mistake
+  private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s]*):[^/\\s]*@");
   // password=..., token=... in query strings and key=value lists
   private static final Pattern SECRET_PARAM =
       Pattern.compile("(?i)\\b((?:password|passwd|pwd|pass|secret|token|auth)=)[^&\\s,;)]*");
