@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     description = "Cairn: one storage layer for Java services (SQL and key-value, embedded or on servers).",
     subcommands = {BenchCommand.class},
     footer = {"", "Exit codes: 0 ok, 2 bad usage or invalid input, 3 failure while running."})
-public final class CairnCommand implements Runnable {
+final class CairnCommand implements Runnable {
   private final Terminal terminal;
 
   @Spec
@@ -29,7 +29,7 @@ public final class CairnCommand implements Runnable {
       description = "Log at INFO (Cairn at DEBUG) and print stack traces of errors.")
   private boolean verbose;
 
-  public CairnCommand(Terminal terminal) {
+  CairnCommand(Terminal terminal) {
     this.terminal = Objects.requireNonNull(terminal, "terminal");
   }
 
