@@ -31,7 +31,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     CommandLine command = ex.getCommandLine();
     String help = "see '" + command.getCommandSpec().qualifiedName() + " --help'";
     err.println(PREFIX + SecretMask.mask(describe(ex)) + " (" + help + ")");
-    if (ex.getCommandLine() != null && isVerbose(command) && ex.getCause() != null) {
+    if (ex.getCause() != null && isVerbose(command)) {
       printStackTrace(ex.getCause());
     }
     return ExitCodes.USAGE;
@@ -78,10 +78,9 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   }
 
   private static boolean isVerbose(CommandLine command) {
-    ParseResult result = command.getParseResult();
-    // The parse failed, so the result may be partial; walk up from the failing command to the root.
+    // After a failed parse only some commands have a (partial) result; --verbose may sit on any of them.
     for (CommandLine level = command; level != null; level = level.getParent()) {
-      result = level.getParseResult();
+      ParseResult result = level.getParseResult();
       if (result != null && Verbosity.isVerbose(result)) {
         return true;
       }

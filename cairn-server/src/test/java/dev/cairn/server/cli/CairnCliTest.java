@@ -112,6 +112,15 @@ class CairnCliTest {
   }
 
   @Test
+  void benchSql_rowsBelowMinimumVerbose_printsTheCause() {
+    int code = CairnCli.run(new String[] {"--verbose", "bench", "sql", "--rows", "5"}, terminal);
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(errLines().getFirst()).startsWith("cairn: rows must be >= 100, was 5");
+    assertThat(err()).contains("java.lang.IllegalArgumentException: rows must be >= 100", "at dev.cairn.bench.");
+  }
+
+  @Test
   void benchSql_keyValueUrl_usageErrorWithPasswordMasked() {
     int code = CairnCli.run(new String[] {"bench", "sql", "--db", "redis://app:hunter2@localhost:6379"}, terminal);
 
