@@ -2,6 +2,7 @@ package dev.cairn.server.cli;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.Status;
+import dev.cairn.server.internal.SecretMask;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

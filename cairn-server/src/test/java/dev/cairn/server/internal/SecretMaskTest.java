@@ -1,4 +1,4 @@
-package dev.cairn.server.cli;
+package dev.cairn.server.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

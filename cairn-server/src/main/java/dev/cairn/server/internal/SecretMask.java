@@ -1,12 +1,12 @@
-package dev.cairn.server.cli;
+package dev.cairn.server.internal;
 
 import java.util.regex.Pattern;
 
 /**
  * Masks passwords in text that did not come from Cairn (driver messages, stack traces), which may quote a
- * connection URL. Cairn's own messages are already redacted; this is the last line of defence before stderr.
+ * connection URL. Cairn's own messages are already redacted; this is the last line of defence before stderr and the log.
  */
-final class SecretMask {
+public final class SecretMask {
   private static final String MASK = "****";
   // scheme://user:password@host -> scheme://user:****@host; up to the last @ of the authority, since a
   // password with an unescaped @ is a common mistake
@@ -17,7 +17,8 @@ final class SecretMask {
 
   private SecretMask() {}
 
-  static String mask(String text) {
+  /** {@code text} with URL passwords and secret parameters replaced by {@code ****}; null stays null. */
+  public static String mask(String text) {
     if (text == null) {
       return null;
     }
