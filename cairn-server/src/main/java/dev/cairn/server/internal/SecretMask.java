@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * Masks passwords in text that did not come from Cairn (driver messages, stack traces), which may quote a
- * connection URL. Cairn's own messages are already redacted; this is the last line of defence before stderr and the log.
+ * connection URL. Cairn's own messages are already redacted; this is the last line of defence before standard
+ * error and the log. Stateless and thread-safe.
  */
 public final class SecretMask {
   private static final String MASK = "****";
