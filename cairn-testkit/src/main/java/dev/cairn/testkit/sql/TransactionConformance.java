@@ -112,6 +112,22 @@ public interface TransactionConformance extends ConformanceContext {
   }
 
   @Test
+  default void transaction_nestedDatabaseError_outerContinuesAndCommits() {
+    users();
+
+    Result<User> result = db().transaction(tx -> {
+      Expect.ok(tx.table(User.class).insert(User.of("A", "a@x", 1)));
+      // On PostgreSQL a failed statement poisons the transaction unless the savepoint is rolled back.
+      Expect.failure(tx.transaction(nested -> nested.table(User.class).insert(User.of("Dup", "a@x", 2))),
+          Status.DUPLICATE, "DUPLICATE_KEY");
+      return tx.table(User.class).insert(User.of("B", "b@x", 3));
+    });
+
+    Expect.ok(result);
+    assertThat(userCount()).isEqualTo(2L);
+  }
+
+  @Test
   default void transaction_nestedOkOuterFailure_rollsBackBoth() {
     users();
 
