@@ -7,6 +7,7 @@ import dev.cairn.core.StoreUrl;
 import dev.cairn.testkit.internal.Environment;
 import dev.cairn.testkit.internal.FreePort;
 import dev.cairn.testkit.internal.Jdbc;
+import dev.cairn.testkit.internal.MariaDbType;
 import dev.cairn.testkit.internal.PostgresType;
 import dev.cairn.testkit.internal.RedisType;
 import dev.cairn.testkit.internal.Resolution;
@@ -73,6 +74,7 @@ class ServiceExtensionTest {
 
   @Test
   void postgres_classDatabase_createdBeforeAndDroppedAfter() throws SQLException {
+    ServiceGate.require(ServiceResolver.shared(new PostgresType()), Environment.system());
     PostgresFixture.databaseName = null;
     TestExecutionSummary summary = run(PostgresFixture.class);
 
@@ -86,6 +88,7 @@ class ServiceExtensionTest {
 
   @Test
   void mariadb_classDatabase_createdBeforeAndDroppedAfter() throws SQLException {
+    ServiceGate.require(ServiceResolver.shared(new MariaDbType()), Environment.system());
     MariaDbFixture.databaseName = null;
     TestExecutionSummary summary = run(MariaDbFixture.class);
 
@@ -99,6 +102,7 @@ class ServiceExtensionTest {
 
   @Test
   void redis_classPrefix_keysDeletedAfterOthersKept() throws IOException {
+    ServiceGate.require(ServiceResolver.shared(new RedisType()), Environment.system());
     RedisFixture.prefix = null;
     TestExecutionSummary summary = run(RedisFixture.class);
 
