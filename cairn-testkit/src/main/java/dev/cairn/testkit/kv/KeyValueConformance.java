@@ -9,6 +9,7 @@ import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.KeyValueOptions;
 import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
+import dev.cairn.kv.Subscription;
 import dev.cairn.kv.Ttl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -470,7 +471,10 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
   @Test
   void close_store_laterCallsFailClosed() {
     KeyValue other = KeyValue.open(url(), options());
+    Subscription subscription = other.withPrefix(kv.prefix()).subscribe(message -> { }, "c");
     other.close();
+
+    assertThat(subscription.isOpen()).isFalse();
     other.close();
 
     assertThatThrownBy(() -> other.get("k"))

@@ -24,6 +24,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -39,6 +41,7 @@ final class RedisBackend implements Backend {
   private final RedisClusterCommands<String, byte[]> commands;
   private final RedisErrors errors;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Set<RedisSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
   RedisBackend(String kind, RedisSession session, RedisErrors errors) {
     this.kind = kind;
@@ -169,8 +172,12 @@ final class RedisBackend implements Backend {
 
   @Override
   public Subscription subscribe(List<String> channelsOrPatterns, boolean patterns, Consumer<Message> listener) {
-    return call(patterns ? "PSUBSCRIBE" : "SUBSCRIBE", null,
-        () -> RedisSubscription.open(session.pubSub().get(), channelsOrPatterns, patterns, listener));
+    return call(patterns ? "PSUBSCRIBE" : "SUBSCRIBE", null, () -> {
+      RedisSubscription subscription = RedisSubscription.open(
+          session.pubSub().get(), channelsOrPatterns, patterns, listener, subscriptions::remove);
+      subscriptions.add(subscription);
+      return subscription;
+    });
   }
 
   @Override
@@ -216,6 +223,8 @@ final class RedisBackend implements Backend {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      // subscriptions first: each stops its listener thread, which would otherwise wait forever
+      List.copyOf(subscriptions).forEach(RedisSubscription::close);
       session.close();
     }
   }
