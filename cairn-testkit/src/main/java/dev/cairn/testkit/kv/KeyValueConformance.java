@@ -483,7 +483,7 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
 
   @Test
   void ping_openStore_reportsLatency() {
-    assertThat(kv.ping()).isPositive().isLessThan(Duration.ofSeconds(5));
+    assertThat(kv.ping()).isPositive();
   }
 
   @Test
