@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -227,6 +228,14 @@ final class RedisBackend implements Backend {
       List.copyOf(subscriptions).forEach(RedisSubscription::close);
       session.close();
     }
+  }
+
+  <T> T callRaw(String what, Function<RedisClusterCommands<String, byte[]>, T> command) {
+    return call(what, null, () -> command.apply(commands));
+  }
+
+  DedicatedConnection openDedicated() {
+    return call("CONNECT", null, () -> session.dedicated().get());
   }
 
   private String errorsUrl() {

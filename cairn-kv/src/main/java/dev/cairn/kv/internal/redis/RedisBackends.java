@@ -51,7 +51,10 @@ public final class RedisBackends {
         cluster.setOptions(clusterOptions(tls, timeout));
         StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(CODEC);
         return new RedisBackend("redis-cluster", new RedisSession(cluster, resources, connection,
-            connection.sync(), () -> cluster.connectPubSub(CODEC)), errors);
+            connection.sync(), () -> cluster.connectPubSub(CODEC), () -> {
+              StatefulRedisClusterConnection<String, byte[]> own = cluster.connect(CODEC);
+              return new DedicatedConnection(own, own.sync(), errors);
+            }), errors);
       }
       RedisClient standalone = RedisClient.create(resources);
       client = standalone;
@@ -62,7 +65,10 @@ public final class RedisBackends {
       StatefulRedisConnection<String, byte[]> connection = standalone.connect(CODEC, uri);
       String kind = url.kind() == StoreUrl.Kind.REDIS_SENTINEL ? "redis-sentinel" : "redis";
       return new RedisBackend(kind, new RedisSession(standalone, resources, connection, connection.sync(),
-          () -> standalone.connectPubSub(CODEC, uri)), errors);
+          () -> standalone.connectPubSub(CODEC, uri), () -> {
+            StatefulRedisConnection<String, byte[]> own = standalone.connect(CODEC, uri);
+            return new DedicatedConnection(own, own.sync(), errors);
+          }), errors);
     } catch (RuntimeException e) {
       if (client != null) {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
