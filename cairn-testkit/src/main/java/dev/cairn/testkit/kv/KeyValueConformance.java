@@ -248,10 +248,12 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
   }
 
   @Test
-  void set_ttlBelowOneMillisecond_invalidTtl() {
+  void set_ttlOutOfRange_invalidTtl() {
     assertThatThrownBy(() -> kv.set("k", "v", Duration.ZERO))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_TTL"));
     assertThatThrownBy(() -> kv.expire("k", Duration.ofSeconds(-1))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> kv.set("k", "v", Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(InvalidInputException.class);
     assertThat(kv.exists("k")).isFalse();
   }
 
