@@ -52,6 +52,36 @@ final class StatementCache {
     return statement;
   }
 
+  /**
+   * Forgets and closes the statements of {@code connection} after a failure on it: sqlite-jdbc finalizes a
+   * statement whose execution failed (a constraint violation, a busy database) without marking it closed, so
+   * it would fail with "statement is not executing" on its next use. Close failures are added to
+   * {@code failure}.
+   */
+  static void evict(Connection connection, Throwable failure) {
+    Map<String, PreparedStatement> statements;
+    try {
+      Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class)
+          : connection;
+      synchronized (CACHE) {
+        statements = CACHE.remove(physical);
+      }
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
+      return;
+    }
+    if (statements == null) {
+      return;
+    }
+    for (PreparedStatement statement : statements.values()) {
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
   static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
     return prepare(connection, sql, Statement.NO_GENERATED_KEYS, null);
   }

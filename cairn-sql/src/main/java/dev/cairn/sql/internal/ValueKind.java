@@ -48,7 +48,10 @@ enum ValueKind {
    * @throws BadValueException when the input cannot represent a value of this kind
    */
   Object coerce(Object input, String table, String column) {
-    if (input == null || javaType.isInstance(input)) {
+    if (input == null) {
+      return null;
+    }
+    if (javaType.isInstance(input)) {
       return switch (input) {
         case Instant instant -> instant.truncatedTo(ChronoUnit.MICROS);
         case LocalDateTime time -> time.truncatedTo(ChronoUnit.MICROS);
