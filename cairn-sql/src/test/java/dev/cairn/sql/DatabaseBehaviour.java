@@ -104,6 +104,46 @@ abstract class DatabaseBehaviour {
   }
 
   @Test
+  void insert_afterFailedInsert_reusesStatementSuccessfully() {
+    people.insert(person("Ada", 36)).orElseThrow();
+    assertThat(people.insert(person("Ada", 37)).status()).isEqualTo(Status.DUPLICATE);
+    assertThat(people.insert(person("Bob", 38)).isOk()).isTrue();
+    assertThat(people.count(Filter.none()).orElseThrow()).isEqualTo(2L);
+  }
+
+  @Test
+  void count_eqNull_meansIsNull() {
+    people.insert(new Person(null, "Nil", null, 1, null, null, null, null, null, null, false, null, null))
+        .orElseThrow();
+    people.insert(person("Ada", 36)).orElseThrow();
+    assertThat(people.count(eq("email", null)).orElseThrow()).isEqualTo(1L);
+    assertThat(people.count(Filter.ne("created_at", null)).orElseThrow()).isEqualTo(1L);
+    Person nil = people.query(Query.where(eq("name", "Nil"))).orElseThrow().items().getFirst();
+    assertThat(nil.tags()).isNull();
+    assertThat(nil.level()).isNull();
+  }
+
+  @Test
+  void query_keysetWithNullSortValues_visitsEveryRowOnce() {
+    for (int i = 0; i < 9; i++) {
+      Person base = person("Z" + i, i);
+      people.insert(i % 3 == 0 ? new Person(null, base.name(), base.email(), i, null, null, null, null, null, null,
+          false, null, null) : base).orElseThrow();
+    }
+    for (Sort sort : List.of(asc("created_at"), desc("created_at"))) {
+      List<String> seen = new ArrayList<>();
+      Query query = Query.all().orderBy(sort).limit(2);
+      Page<Person> page = people.query(query).orElseThrow();
+      seen.addAll(page.items().stream().map(Person::name).toList());
+      while (page.hasNext()) {
+        page = people.query(query.after(page.next().orElseThrow())).orElseThrow();
+        seen.addAll(page.items().stream().map(Person::name).toList());
+      }
+      assertThat(seen).as(sort.toString()).hasSize(9).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void insertAll_oneBadRow_storesNothing() {
     List<Person> rows = new ArrayList<>();
     for (int i = 0; i < 20; i++) {

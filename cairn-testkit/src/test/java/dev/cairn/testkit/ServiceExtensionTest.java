@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -128,7 +129,8 @@ class ServiceExtensionTest {
   private static TestExecutionSummary run(Class<?> fixture) {
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture)).build(), listener);
+    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
+        .configurationParameter(OnlyWhenLaunched.PARAMETER, "true").build(), listener);
     return listener.getSummary();
   }
 
@@ -137,6 +139,7 @@ class ServiceExtensionTest {
     return new PostgresService(() -> new ServiceResolver(environment, DIR).resolve(new PostgresType()), environment);
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class UnreachableRequired {
     @RegisterExtension
     static final PostgresService POSTGRES = explicitPostgres(
@@ -148,6 +151,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class UnreachableNotRequired {
     @RegisterExtension
     static final PostgresService POSTGRES = explicitPostgres(Map.of("CAIRN_TEST_POSTGRES_URL", UNREACHABLE));
@@ -158,6 +162,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class AbsentNotRequired {
     @RegisterExtension
     static final PostgresService POSTGRES = new PostgresService(
@@ -169,6 +174,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class AbsentRequired {
     @RegisterExtension
     static final PostgresService POSTGRES = new PostgresService(
@@ -181,6 +187,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class PostgresFixture {
     @RegisterExtension
     static final PostgresService POSTGRES = new PostgresService();
@@ -198,6 +205,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class MariaDbFixture {
     @RegisterExtension
     static final MariaDbService MARIADB = new MariaDbService();
@@ -215,6 +223,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class RedisFixture {
     @RegisterExtension
     static final RedisService REDIS = new RedisService();

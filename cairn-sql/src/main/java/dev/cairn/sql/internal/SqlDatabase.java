@@ -31,13 +31,11 @@ final class SqlDatabase implements Database {
 
   @Override
   public <T extends Record> Table<T> table(Class<T> type) {
-    context.requireOpen();
     return new TypedTable<>(context, context.mapping(type), context.executor);
   }
 
   @Override
   public Rows rows(String table) {
-    context.requireOpen();
     return new DynamicRows(context, table, context.executor);
   }
 
@@ -68,7 +66,6 @@ final class SqlDatabase implements Database {
 
   @Override
   public Schema schema() {
-    context.requireOpen();
     return new LiveSchema(context);
   }
 
