@@ -39,6 +39,8 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   private final Topology topology;
   private final List<String> extraArguments;
   private final List<RedisProcess> servers = new ArrayList<>();
+  // a JVM that ends without afterAll (surefire's timeout, Ctrl-C) must not leave redis-servers behind
+  private final Thread stopOnExit = new Thread(this::destroyAll, "cairn-private-redis-stop");
   private Path directory;
   private TestCertificates certificates;
 
@@ -70,6 +72,7 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     requireBinaries();
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
     String build = System.getenv().getOrDefault("CAIRN_BUILD_DIR", "target");
     directory = Path.of(build, "cairn-kv", topology.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID());
     Files.createDirectories(directory);
@@ -89,6 +92,7 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
     stop();
+    Runtime.getRuntime().removeShutdownHook(stopOnExit);
   }
 
   /**
@@ -234,6 +238,10 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   private void stop() {
     servers.forEach(RedisProcess::stop);
     servers.clear();
+  }
+
+  private void destroyAll() {
+    List.copyOf(servers).forEach(server -> server.process().destroyForcibly());
   }
 
   /** One running redis-server. */
