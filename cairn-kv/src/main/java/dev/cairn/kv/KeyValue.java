@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  *       for a value over {@link KeyValueOptions#maxValueBytes()}, {@code WRONG_TYPE} when the key holds another
  *       kind of value (a hash where text is expected, or the reverse), {@code NOT_AN_INTEGER} when a counter
  *       operation meets a value that is not a 64-bit integer or would overflow, {@code INVALID_TTL} for a TTL
- *       that is zero, negative or below one millisecond;
+ *       below one millisecond or above {@link SetOptions#MAX_TTL};
  *   <li>{@link dev.cairn.core.UnavailableException} {@code KV_UNAVAILABLE} when the server cannot be reached or
  *       the connection drops, {@code KV_TIMEOUT} when it does not answer within the command timeout (the
  *       operation may or may not have been applied);
@@ -54,7 +54,7 @@ public interface KeyValue extends AutoCloseable {
    *
    * @throws dev.cairn.core.InvalidInputException {@code INVALID_URL}, {@code UNSUPPORTED_URL_SCHEME} or
    *     {@code KV_AUTH_FAILED}
-   * @throws dev.cairn.core.UnavailableException {@code KV_UNAVAILABLE} when the server cannot be reached
+   * @throws dev.cairn.core.UnavailableException {@code KV_UNAVAILABLE} or {@code KV_TLS_FAILED}
    */
   static KeyValue open(String url) {
     return open(url, KeyValueOptions.defaults());
@@ -72,8 +72,9 @@ public interface KeyValue extends AutoCloseable {
    * @throws dev.cairn.core.InvalidInputException {@code INVALID_URL} or {@code UNSUPPORTED_URL_SCHEME} for a bad URL
    *     (or a SQL one), {@code KV_AUTH_FAILED} for a wrong user or password, {@code INVALID_TLS_FILE} for an
    *     unreadable {@code ca}/{@code cert}/{@code key} file
-   * @throws dev.cairn.core.UnavailableException {@code KV_UNAVAILABLE} when the server cannot be reached or the TLS
-   *     handshake fails
+   * @throws dev.cairn.core.UnavailableException {@code KV_UNAVAILABLE} when the server cannot be reached,
+   *     {@code KV_TLS_FAILED} when the TLS handshake fails (untrusted certificate, host name mismatch, a client
+   *     certificate refused)
    */
   static KeyValue open(String url, KeyValueOptions options) {
     return KeyValueFactory.open(url, options);

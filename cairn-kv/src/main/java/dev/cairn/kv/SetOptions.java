@@ -22,9 +22,12 @@ public record SetOptions(Duration ttl, Condition condition) {
     IF_PRESENT
   }
 
+  /** The longest TTL accepted; far beyond any real use, and far from overflowing a millisecond clock. */
+  public static final Duration MAX_TTL = Duration.ofDays(365L * 100);
+
   private static final SetOptions ALWAYS = new SetOptions(null, Condition.ALWAYS);
 
-  /** @throws InvalidInputException {@code INVALID_TTL} for a TTL below one millisecond */
+  /** @throws InvalidInputException {@code INVALID_TTL} for a TTL below one millisecond or above {@link #MAX_TTL} */
   public SetOptions {
     Objects.requireNonNull(condition, "condition");
     if (ttl != null) {
@@ -58,13 +61,14 @@ public record SetOptions(Duration ttl, Condition condition) {
   }
 
   /**
-   * Checks that a TTL is at least one millisecond, the resolution both backends keep.
+   * Checks that a TTL is at least one millisecond (the resolution both backends keep) and at most {@link #MAX_TTL}.
    *
    * @throws InvalidInputException {@code INVALID_TTL} otherwise
    */
   public static Duration requireValidTtl(Duration ttl) {
-    if (ttl.compareTo(Duration.ofMillis(1)) < 0) {
-      throw new InvalidInputException("INVALID_TTL", "TTL must be at least 1 ms, got " + ttl);
+    if (ttl.compareTo(Duration.ofMillis(1)) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+      throw new InvalidInputException("INVALID_TTL", "TTL must be between 1 ms and " + MAX_TTL.toDays()
+          + " days, got " + ttl);
     }
     return ttl;
   }

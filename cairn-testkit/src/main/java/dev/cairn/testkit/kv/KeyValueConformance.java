@@ -9,6 +9,7 @@ import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.KeyValueOptions;
 import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
+import dev.cairn.kv.Subscription;
 import dev.cairn.kv.Ttl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,16 +27,17 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The behaviour every {@link KeyValue} backend must show, written once and run against each backend by extending
- * this class: strings, bytes, JSON, conditions, TTLs, counters, hashes, multi-key operations and input checks
- * here; SCAN and deletePrefix in {@link ScanConformance}, pub/sub in {@link PubSubConformance} and scripts in
- * {@link ScriptingConformance} (test interfaces, so each part stays one readable file).
+ * this class: strings, bytes, JSON, conditions, TTLs, counters, multi-key operations and input checks here;
+ * hashes in {@link HashConformance}, SCAN and deletePrefix in {@link ScanConformance}, pub/sub in
+ * {@link PubSubConformance} and scripts in {@link ScriptingConformance} (test interfaces, so each part stays one
+ * readable file).
  *
  * <pre>{@code
  * class RedisKeyValueTest extends KeyValueConformance {
  *   @RegisterExtension static final RedisService redis = new RedisService();
  *   protected String url() { return redis.url(); }
  *   protected String keyPrefix() { return redis.keyPrefix(); }
- *   protected void passTime(Duration amount) { sleep(amount); }
+ *   public void passTime(Duration amount) { sleep(amount); }
  * }
  * }</pre>
  *
@@ -43,7 +45,8 @@ import org.junit.jupiter.api.TestInstance;
  * shared Redis is never flushed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class KeyValueConformance implements ScanConformance, PubSubConformance, ScriptingConformance {
+public abstract class KeyValueConformance implements HashConformance, ScanConformance, PubSubConformance,
+    ScriptingConformance {
   private KeyValue store;
   /** The view the current test works in. */
   protected KeyValue kv;
@@ -247,10 +250,12 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
   }
 
   @Test
-  void set_ttlBelowOneMillisecond_invalidTtl() {
+  void set_ttlOutOfRange_invalidTtl() {
     assertThatThrownBy(() -> kv.set("k", "v", Duration.ZERO))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_TTL"));
     assertThatThrownBy(() -> kv.expire("k", Duration.ofSeconds(-1))).isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> kv.set("k", "v", Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(InvalidInputException.class);
     assertThat(kv.exists("k")).isFalse();
   }
 
@@ -333,27 +338,6 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
   }
 
   @Test
-  void get_keyHoldingHash_wrongType() {
-    kv.hashSet("h", "f", "v");
-
-    assertThatThrownBy(() -> kv.get("h"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("WRONG_TYPE"));
-    assertThatThrownBy(() -> kv.incr("h")).isInstanceOf(InvalidInputException.class);
-    kv.set("s", "v");
-    assertThatThrownBy(() -> kv.hashGet("s", "f"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("WRONG_TYPE"));
-  }
-
-  @Test
-  void set_keyHoldingHash_replacesIt() {
-    kv.hashSet("h", "f", "v");
-
-    kv.set("h", "text");
-
-    assertThat(kv.get("h")).contains("text");
-  }
-
-  @Test
   void mget_mixOfPresentAndMissing_returnsPresentInRequestOrder() {
     kv.set("c", "3");
     kv.set("a", "1");
@@ -388,41 +372,6 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
     kv.mset(entries);
 
     assertThat(kv.mget(entries.keySet())).isEqualTo(entries);
-  }
-
-  @Test
-  void hash_setGetDelete_behavesAsRedis() {
-    assertThat(kv.hashSet("user", "name", "Ada")).isTrue();
-    assertThat(kv.hashSet("user", "name", "Ada L.")).isFalse();
-    kv.hashSet("user", Map.of("email", "ada@example.com", "age", "36"));
-
-    assertThat(kv.hashGet("user", "name")).contains("Ada L.");
-    assertThat(kv.hashGet("user", "missing")).isEmpty();
-    assertThat(kv.hashGetAll("user"))
-        .containsOnly(Map.entry("name", "Ada L."), Map.entry("email", "ada@example.com"), Map.entry("age", "36"));
-    assertThat(kv.hashIncrBy("user", "age", 1)).isEqualTo(37);
-    assertThat(kv.hashIncrBy("user", "visits", 5)).isEqualTo(5);
-    assertThat(kv.hashDelete("user", "name", "missing")).isEqualTo(1);
-    assertThat(kv.hashGetAll("missing")).isEmpty();
-  }
-
-  @Test
-  void hashDelete_lastField_removesKey() {
-    kv.hashSet("h", "only", "v");
-
-    assertThat(kv.hashDelete("h", "only")).isEqualTo(1);
-
-    assertThat(kv.exists("h")).isFalse();
-    assertThat(kv.hashGetAll("h")).isEmpty();
-  }
-
-  @Test
-  void hashIncrBy_textField_notAnInteger() {
-    kv.hashSet("h", "f", "text");
-
-    assertThatThrownBy(() -> kv.hashIncrBy("h", "f", 1))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("NOT_AN_INTEGER"));
-    assertThat(kv.hashGet("h", "f")).contains("text");
   }
 
   @Test
@@ -470,7 +419,10 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
   @Test
   void close_store_laterCallsFailClosed() {
     KeyValue other = KeyValue.open(url(), options());
+    Subscription subscription = other.withPrefix(kv.prefix()).subscribe(message -> { }, "c");
     other.close();
+
+    assertThat(subscription.isOpen()).isFalse();
     other.close();
 
     assertThatThrownBy(() -> other.get("k"))
@@ -479,7 +431,7 @@ public abstract class KeyValueConformance implements ScanConformance, PubSubConf
 
   @Test
   void ping_openStore_reportsLatency() {
-    assertThat(kv.ping()).isPositive().isLessThan(Duration.ofSeconds(5));
+    assertThat(kv.ping()).isPositive();
   }
 
   @Test

@@ -1,14 +1,20 @@
 package dev.cairn.testkit.kv;
 
+import dev.cairn.core.UnavailableException;
+import dev.cairn.testkit.internal.Environment;
 import dev.cairn.testkit.internal.FreePort;
 import dev.cairn.testkit.internal.Processes;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,6 +39,8 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   private final Topology topology;
   private final List<String> extraArguments;
   private final List<RedisProcess> servers = new ArrayList<>();
+  // a JVM that ends without afterAll (surefire's timeout, Ctrl-C) must not leave redis-servers behind
+  private final Thread stopOnExit = new Thread(this::destroyAll, "cairn-private-redis-stop");
   private Path directory;
   private TestCertificates certificates;
 
@@ -63,8 +71,10 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    requireBinaries();
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
     String build = System.getenv().getOrDefault("CAIRN_BUILD_DIR", "target");
-    directory = Path.of(build, "cairn-kv", topology.name().toLowerCase() + "-" + UUID.randomUUID());
+    directory = Path.of(build, "cairn-kv", topology.name().toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID());
     Files.createDirectories(directory);
     try {
       switch (topology) {
@@ -82,6 +92,35 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   @Override
   public void afterAll(ExtensionContext context) {
     stop();
+    Runtime.getRuntime().removeShutdownHook(stopOnExit);
+  }
+
+  /**
+   * Skips the class (or fails it when {@code CAIRN_REQUIRE_SERVICES=1}) when a binary this topology needs is not
+   * installed, as the testkit's service extensions do for a missing service.
+   */
+  private void requireBinaries() {
+    List<String> needed = switch (topology) {
+      case PLAIN, SENTINEL -> List.of("redis-server");
+      case TLS -> List.of("redis-server", "openssl");
+      case CLUSTER -> List.of("redis-server", "redis-cli");
+    };
+    List<String> missing = needed.stream().filter(binary -> !onPath(binary)).toList();
+    if (missing.isEmpty()) {
+      return;
+    }
+    String reason = "a private " + topology.name().toLowerCase(Locale.ROOT) + " Redis needs " + missing
+        + " on the PATH";
+    if (Environment.system().servicesRequired()) {
+      throw new UnavailableException("SERVICE_REQUIRED",
+          reason + " (failing because " + Environment.REQUIRE_SERVICES + "=1)");
+    }
+    Assumptions.abort(reason + " (set " + Environment.REQUIRE_SERVICES + "=1 to fail instead)");
+  }
+
+  private static boolean onPath(String binary) {
+    String path = System.getenv().getOrDefault("PATH", "");
+    return Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> Files.isExecutable(Path.of(dir, binary)));
   }
 
   /** The URL a client uses: {@code redis://}, {@code rediss://...?ca&cert&key} or {@code redis-cluster://}. */
@@ -199,6 +238,10 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
   private void stop() {
     servers.forEach(RedisProcess::stop);
     servers.clear();
+  }
+
+  private void destroyAll() {
+    List.copyOf(servers).forEach(server -> server.process().destroyForcibly());
   }
 
   /** One running redis-server. */

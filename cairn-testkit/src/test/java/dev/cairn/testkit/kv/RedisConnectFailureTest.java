@@ -30,6 +30,17 @@ class RedisConnectFailureTest {
   }
 
   @Test
+  void open_clusterWithoutLiveNodes_oneLineUnavailable() {
+    String url = "redis-cluster://127.0.0.1:" + FreePort.find() + ",127.0.0.1:" + FreePort.find();
+
+    assertThatThrownBy(() -> KeyValue.open(url, QUICK))
+        .isInstanceOfSatisfying(UnavailableException.class, e -> {
+          assertThat(e.code()).isEqualTo("KV_UNAVAILABLE");
+          assertThat(e.getMessage()).startsWith("cannot connect to Redis at " + url).doesNotContain("\n");
+        });
+  }
+
+  @Test
   void open_wrongPassword_authFailedWithPasswordMasked() {
     String url = "redis://default:wrong-Pa55@127.0.0.1:" + REDIS.port();
 

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.KeyValueOptions;
+import dev.cairn.kv.Message;
+import dev.cairn.kv.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A private Redis is stopped and started again under load: during the gap calls fail, only with
- * {@link UnavailableException}; afterwards the same store (reconnected by itself) serves calls again.
+ * {@link UnavailableException}; afterwards the same store (reconnected by itself) serves calls again, and a
+ * subscription made before the restart receives messages again.
  */
 class RedisRestartTest {
   @RegisterExtension static final PrivateRedis REDIS = PrivateRedis.plain();
@@ -69,6 +74,30 @@ class RedisRestartTest {
       assertThat(unexpected).as("exceptions other than UnavailableException").isEmpty();
       assertThat(unavailable.get()).isPositive();
       assertThat(kv.incr("after")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void subscription_serverRestarted_receivesAgainAfterReconnect() throws Exception {
+    KeyValueOptions options = KeyValueOptions.defaults().withCommandTimeout(Duration.ofSeconds(1));
+    try (KeyValue store = KeyValue.open("redis://127.0.0.1:" + REDIS.port(), options)) {
+      BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+      try (Subscription subscription = store.subscribe(received::add, "restart-channel")) {
+        REDIS.stopServer();
+        REDIS.start();
+
+        // Lettuce resubscribes once it has reconnected; until then publishing fails or reaches nobody
+        awaitTrue(() -> {
+          try {
+            return store.publish("restart-channel", "after") > 0;
+          } catch (UnavailableException e) {
+            return false;
+          }
+        }, "the subscription to be restored");
+        assertThat(received.poll(PHASE_TIMEOUT_SECONDS, TimeUnit.SECONDS)).isNotNull()
+            .satisfies(message -> assertThat(message.text()).isEqualTo("after"));
+        assertThat(subscription.isOpen()).isTrue();
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.CairnException;
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.KeyValueOptions;
@@ -71,6 +72,23 @@ class RedisTlsKeyValueTest extends KeyValueConformance {
     try (KeyValue kv = KeyValue.open(byName, QUICK)) {
       assertThat(kv.ping()).isPositive();
     }
+  }
+
+  @Test
+  void open_verifyNone_connectsDespiteUntrustedCertificate() {
+    TestCertificates pki = REDIS.certificates();
+    String unverified = "rediss://localhost:" + REDIS.port() + "?ca=" + pki.otherCa() + "&cert=" + pki.clientCert()
+        + "&key=" + pki.clientKey() + "&verify=none";
+
+    try (KeyValue kv = KeyValue.open(unverified, QUICK)) {
+      assertThat(kv.ping()).isPositive();
+    }
+  }
+
+  @Test
+  void open_unknownVerifyMode_invalidUrl() {
+    assertThatThrownBy(() -> KeyValue.open(REDIS.url() + "&verify=maybe", QUICK))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_URL"));
   }
 
   @Test

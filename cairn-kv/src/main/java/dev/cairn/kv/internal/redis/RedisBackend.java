@@ -24,8 +24,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,7 @@ final class RedisBackend implements Backend {
   private final RedisClusterCommands<String, byte[]> commands;
   private final RedisErrors errors;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Set<RedisSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
   RedisBackend(String kind, RedisSession session, RedisErrors errors) {
     this.kind = kind;
@@ -169,8 +173,12 @@ final class RedisBackend implements Backend {
 
   @Override
   public Subscription subscribe(List<String> channelsOrPatterns, boolean patterns, Consumer<Message> listener) {
-    return call(patterns ? "PSUBSCRIBE" : "SUBSCRIBE", null,
-        () -> RedisSubscription.open(session.pubSub().get(), channelsOrPatterns, patterns, listener));
+    return call(patterns ? "PSUBSCRIBE" : "SUBSCRIBE", null, () -> {
+      RedisSubscription subscription = RedisSubscription.open(
+          session.pubSub().get(), channelsOrPatterns, patterns, listener, subscriptions::remove);
+      subscriptions.add(subscription);
+      return subscription;
+    });
   }
 
   @Override
@@ -216,8 +224,18 @@ final class RedisBackend implements Backend {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      // subscriptions first: each stops its listener thread, which would otherwise wait forever
+      List.copyOf(subscriptions).forEach(RedisSubscription::close);
       session.close();
     }
+  }
+
+  <T> T callRaw(String what, Function<RedisClusterCommands<String, byte[]>, T> command) {
+    return call(what, null, () -> command.apply(commands));
+  }
+
+  DedicatedConnection openDedicated() {
+    return call("CONNECT", null, () -> session.dedicated().get());
   }
 
   private String errorsUrl() {

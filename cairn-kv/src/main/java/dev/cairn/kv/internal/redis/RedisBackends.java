@@ -42,34 +42,43 @@ public final class RedisBackends {
     RedisErrors errors = new RedisErrors(url.redacted(), timeout);
     RedisTls tls = url.tls() ? RedisTls.from(url) : null;
     ClientResources resources = DefaultClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
-    AbstractRedisClient client = null;
+    AbstractRedisClient client = url.kind() == StoreUrl.Kind.REDIS_CLUSTER
+        ? RedisClusterClient.create(resources, url.hosts().stream()
+            .map(host -> uri(url, tls, timeout).withHost(host.name()).withPort(host.port()).build()).toList())
+        : RedisClient.create(resources);
     try {
-      if (url.kind() == StoreUrl.Kind.REDIS_CLUSTER) {
-        RedisClusterClient cluster = RedisClusterClient.create(resources, url.hosts().stream()
-            .map(host -> uri(url, tls, timeout).withHost(host.name()).withPort(host.port()).build()).toList());
-        client = cluster;
-        cluster.setOptions(clusterOptions(tls, timeout));
-        StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(CODEC);
-        return new RedisBackend("redis-cluster", new RedisSession(cluster, resources, connection,
-            connection.sync(), () -> cluster.connectPubSub(CODEC)), errors);
-      }
-      RedisClient standalone = RedisClient.create(resources);
-      client = standalone;
-      standalone.setOptions(clientOptions(tls, timeout, false));
-      RedisURI uri = url.kind() == StoreUrl.Kind.REDIS_SENTINEL
-          ? sentinelUri(url, tls, timeout) : uri(url, tls, timeout).withHost(url.host().name())
-              .withPort(url.host().port()).withDatabase(database(url)).build();
-      StatefulRedisConnection<String, byte[]> connection = standalone.connect(CODEC, uri);
-      String kind = url.kind() == StoreUrl.Kind.REDIS_SENTINEL ? "redis-sentinel" : "redis";
-      return new RedisBackend(kind, new RedisSession(standalone, resources, connection, connection.sync(),
-          () -> standalone.connectPubSub(CODEC, uri)), errors);
+      return client instanceof RedisClusterClient cluster
+          ? connectCluster(cluster, tls, errors)
+          : connectStandalone((RedisClient) client, url, tls, errors);
     } catch (RuntimeException e) {
-      if (client != null) {
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-      }
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
       resources.shutdown(0, 1, TimeUnit.SECONDS);
       throw errors.onConnect(e);
     }
+  }
+
+  private static Backend connectCluster(RedisClusterClient cluster, RedisTls tls, RedisErrors errors) {
+    cluster.setOptions(clusterOptions(tls, errors.timeout()));
+    StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(CODEC);
+    return new RedisBackend("redis-cluster", new RedisSession(cluster, cluster.getResources(), connection,
+        connection.sync(), () -> cluster.connectPubSub(CODEC), () -> {
+          StatefulRedisClusterConnection<String, byte[]> own = cluster.connect(CODEC);
+          return new DedicatedConnection(own, own.sync(), errors);
+        }), errors);
+  }
+
+  private static Backend connectStandalone(RedisClient standalone, StoreUrl url, RedisTls tls, RedisErrors errors) {
+    Duration timeout = errors.timeout();
+    standalone.setOptions(clientOptions(tls, timeout, false));
+    boolean sentinel = url.kind() == StoreUrl.Kind.REDIS_SENTINEL;
+    RedisURI uri = sentinel ? sentinelUri(url, tls, timeout) : uri(url, tls, timeout).withHost(url.host().name())
+        .withPort(url.host().port()).withDatabase(database(url)).build();
+    StatefulRedisConnection<String, byte[]> connection = standalone.connect(CODEC, uri);
+    return new RedisBackend(sentinel ? "redis-sentinel" : "redis", new RedisSession(standalone,
+        standalone.getResources(), connection, connection.sync(), () -> standalone.connectPubSub(CODEC, uri), () -> {
+          StatefulRedisConnection<String, byte[]> own = standalone.connect(CODEC, uri);
+          return new DedicatedConnection(own, own.sync(), errors);
+        }), errors);
   }
 
   private static RedisURI.Builder uri(StoreUrl url, RedisTls tls, Duration timeout) {

@@ -30,7 +30,16 @@ record RedisErrors(String url, Duration timeout) {
       return new UnavailableException("KV_TLS_FAILED", "TLS handshake with Redis at " + url + " failed: " + cause, e);
     }
     return new UnavailableException("KV_UNAVAILABLE", "cannot connect to Redis at " + url + ": " + cause
-        + " (connect timeout " + timeout.toMillis() + " ms)", e);
+        + " (connect timeout " + timeout.toMillis() + " ms)" + hint(cause), e);
+  }
+
+  /** A guess at the usual reason for a failure that does not name it, such as TLS spoken to a plaintext port. */
+  private String hint(String cause) {
+    if (cause.contains("Invalid first byte") || cause.contains("timed out") || cause.contains("closed")) {
+      return url.startsWith("rediss") ? "; does the server accept TLS on this port?"
+          : "; is it a Redis server, and does it expect TLS (rediss://)?";
+    }
+    return "";
   }
 
   /** A failure of one command on {@code key} (or {@code null} for commands without one). */
@@ -87,7 +96,8 @@ record RedisErrors(String url, Duration timeout) {
       root = root.getCause();
     }
     String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message;
+    // Lettuce's cluster errors span several lines; Cairn's messages are one line
+    return message == null ? root.getClass().getSimpleName() : message.replaceAll("\\s+", " ").strip();
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

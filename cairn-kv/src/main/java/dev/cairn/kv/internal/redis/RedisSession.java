@@ -19,7 +19,8 @@ record RedisSession(
     ClientResources resources,
     StatefulConnection<String, byte[]> connection,
     RedisClusterCommands<String, byte[]> commands,
-    Supplier<StatefulRedisPubSubConnection<String, byte[]>> pubSub) {
+    Supplier<StatefulRedisPubSubConnection<String, byte[]>> pubSub,
+    Supplier<DedicatedConnection> dedicated) {
 
   void close() {
     try {

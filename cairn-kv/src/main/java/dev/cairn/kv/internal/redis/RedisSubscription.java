@@ -16,18 +16,22 @@ import java.util.function.Consumer;
 final class RedisSubscription implements Subscription {
   private final StatefulRedisPubSubConnection<String, byte[]> connection;
   private final MessageDispatcher dispatcher;
+  private final Consumer<RedisSubscription> onClose;
   private final AtomicBoolean open = new AtomicBoolean(true);
 
-  private RedisSubscription(StatefulRedisPubSubConnection<String, byte[]> connection, MessageDispatcher dispatcher) {
+  private RedisSubscription(StatefulRedisPubSubConnection<String, byte[]> connection, MessageDispatcher dispatcher,
+      Consumer<RedisSubscription> onClose) {
     this.connection = connection;
     this.dispatcher = dispatcher;
+    this.onClose = onClose;
   }
 
-  static Subscription open(
+  /** Subscribes on {@code connection}, which the subscription then owns; {@code onClose} runs when it closes. */
+  static RedisSubscription open(
       StatefulRedisPubSubConnection<String, byte[]> connection, List<String> names, boolean patterns,
-      Consumer<Message> listener) {
+      Consumer<Message> listener, Consumer<RedisSubscription> onClose) {
     MessageDispatcher dispatcher = new MessageDispatcher(names, listener);
-    RedisSubscription subscription = new RedisSubscription(connection, dispatcher);
+    RedisSubscription subscription = new RedisSubscription(connection, dispatcher, onClose);
     connection.addListener(new RedisPubSubAdapter<>() {
       @Override
       public void message(String channel, byte[] message) {
@@ -61,6 +65,7 @@ final class RedisSubscription implements Subscription {
   @Override
   public void close() {
     if (open.compareAndSet(true, false)) {
+      onClose.accept(this);
       dispatcher.stop();
       // closing the connection ends the subscription on the server; no UNSUBSCRIBE round trip needed
       connection.close();
