@@ -8,17 +8,22 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * How the JDBC side binds and reads the {@code created_at} instant: the representation Cairn chose for an
  * {@code Instant} column on each dialect, written by hand the way a DAO over that schema would.
  */
 enum InstantCodec {
-  /** SQLite has no timestamp type; Cairn stores ISO-8601 UTC text, which sorts chronologically. */
+  /**
+   * SQLite has no timestamp type; Cairn stores fixed-width ISO-8601 UTC text with microseconds
+   * ({@code 2026-01-01T00:00:00.000000Z}), so that text order is time order.
+   */
   SQLITE_TEXT {
     @Override
     void bind(PreparedStatement statement, int index, Instant value) throws SQLException {
-      statement.setString(index, value.toString());
+      statement.setString(index, FIXED_MICROS.format(value));
     }
 
     @Override
@@ -50,6 +55,9 @@ enum InstantCodec {
       return row.getObject(index, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
   };
+
+  private static final DateTimeFormatter FIXED_MICROS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   abstract void bind(PreparedStatement statement, int index, Instant value) throws SQLException;
 

@@ -49,13 +49,13 @@ public final class JdbcConnector {
     return sqlite.toProperties();
   }
 
-  /** Cairn's SQLite page cache: negative means KiB, here 64 MiB. */
-  private static final int SQLITE_CACHE_SIZE = -65_536;
+  /** Cairn's SQLite page cache per connection: negative means KiB, so 16 MiB. */
+  private static final int SQLITE_CACHE_SIZE = -16_384;
 
   private static Properties postgresProperties(DatabaseConfig config) {
     Properties properties = credentials(config.url());
     properties.setProperty("reWriteBatchedInserts", "true");
-    properties.setProperty("connectTimeout", Long.toString(Math.max(1, config.connectTimeout().toSeconds())));
+    properties.setProperty("connectTimeout", Long.toString(Math.max(1, (config.connectTimeout().toMillis() + 999) / 1000)));
     return properties;
   }
 
