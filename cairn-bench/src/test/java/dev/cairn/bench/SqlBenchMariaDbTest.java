@@ -4,7 +4,7 @@ import dev.cairn.testkit.MariaDbService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The workload on MariaDb, small, in a database of its own that the testkit drops afterwards. */
+/** The workload on MariaDB, small, in a database of its own that the testkit drops afterwards. */
 class SqlBenchMariaDbTest {
   @RegisterExtension
   static final MariaDbService MARIADB = new MariaDbService();
