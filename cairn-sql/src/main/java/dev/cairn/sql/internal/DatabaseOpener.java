@@ -1,13 +1,83 @@
 package dev.cairn.sql.internal;
 
+import dev.cairn.core.StoreUrl;
+import dev.cairn.core.UnavailableException;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;
+import dev.cairn.sql.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamCastMode;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
 
 /** Chooses and opens the implementation for a configuration's dialect. Not API. */
 public final class DatabaseOpener {
+  static {
+    // jOOQ prints a banner and tips to its logger on first use; a library must not.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+  }
+
   private DatabaseOpener() {}
 
+  /**
+   * Opens the database; see {@link Database#open(DatabaseConfig)}.
+   *
+   * @throws UnavailableException {@code DATABASE_UNAVAILABLE} when it cannot be reached
+   */
   public static Database open(DatabaseConfig config) {
-    throw new UnsupportedOperationException("not implemented yet: " + config.url());
+    StoreUrl url = config.url();
+    Connections connections = url.kind() == StoreUrl.Kind.SQLITE
+        ? SqliteConnections.open(config) : ServerConnections.open(config);
+    try {
+      Dialect dialect = dialect(url.kind());
+      String version;
+      SQLDialect rendering;
+      try (Connection connection = connections.writer()) {
+        var meta = connection.getMetaData();
+        version = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        rendering = rendering(dialect, version);
+      }
+      DSLContext dsl = DSL.using(rendering, new Settings()
+          .withRenderFormatted(false)
+          .withParamCastMode(ParamCastMode.NEVER)
+          .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
+          .withRenderSchema(false)
+          .withExecuteLogging(false));
+      return new SqlDatabase(new SqlContext(config, dialect, dsl, connections), dialect, version);
+    } catch (SQLException | RuntimeException e) {
+      connections.close();
+      if (e instanceof UnavailableException unavailable) {
+        throw unavailable;
+      }
+      throw new UnavailableException("DATABASE_UNAVAILABLE", "cannot open " + url + ": "
+          + Redaction.scrub(String.valueOf(e.getMessage()), url).replace('\n', ' '), Map.of("url", url.toString()), e);
+    }
+  }
+
+  private static Dialect dialect(StoreUrl.Kind kind) {
+    return switch (kind) {
+      case SQLITE -> Dialect.SQLITE;
+      case POSTGRESQL -> Dialect.POSTGRESQL;
+      case MARIADB -> Dialect.MARIADB;
+      case MYSQL -> Dialect.MYSQL;
+      default -> throw new IllegalArgumentException(kind + " is not a SQL database");
+    };
+  }
+
+  /** A mysql:// URL may point at a MariaDB server (and the other way round); render for what answers. */
+  private static SQLDialect rendering(Dialect dialect, String version) {
+    return switch (dialect) {
+      case SQLITE -> SQLDialect.SQLITE;
+      case POSTGRESQL -> SQLDialect.POSTGRES;
+      case MARIADB, MYSQL -> version.toLowerCase(Locale.ROOT).contains("mariadb") ? SQLDialect.MARIADB
+          : SQLDialect.MYSQL;
+    };
   }
 }

@@ -1,0 +1,183 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.sql.Dialect;
+import dev.cairn.sql.Schema.ColumnInfo;
+import dev.cairn.sql.Schema.ForeignKeyInfo;
+import dev.cairn.sql.Schema.IndexInfo;
+import dev.cairn.sql.Schema.TableInfo;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the catalog through JDBC {@link DatabaseMetaData}, restricted to the database's own user tables: the
+ * current schema on PostgreSQL, the current database on MariaDB/MySQL, everything but {@code sqlite_*} on
+ * SQLite. Metadata name arguments are LIKE patterns, so results are filtered by exact name afterwards.
+ */
+final class CatalogReader {
+  private final Connection connection;
+  private final Dialect dialect;
+  private final org.jooq.DSLContext dsl;
+  private final DatabaseMetaData meta;
+  private final String catalog;
+  private final String schema;
+
+  CatalogReader(Connection connection, Dialect dialect, org.jooq.DSLContext dsl) throws SQLException {
+    this.connection = connection;
+    this.dialect = dialect;
+    this.dsl = dsl;
+    this.meta = connection.getMetaData();
+    this.catalog = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL ? connection.getCatalog() : null;
+    this.schema = dialect == Dialect.POSTGRESQL ? connection.getSchema() : null;
+  }
+
+  List<String> tables() throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        String name = rs.getString("TABLE_NAME");
+        if (dialect != Dialect.SQLITE || !name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
+          names.add(name);
+        }
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  List<ColumnInfo> columns(String table) throws SQLException {
+    List<ColumnInfo> columns = new ArrayList<>();
+    try (ResultSet rs = meta.getColumns(catalog, schema, escape(table), "%")) {
+      while (rs.next()) {
+        if (!table.equals(rs.getString("TABLE_NAME"))) {
+          continue;
+        }
+        String typeName = rs.getString("TYPE_NAME");
+        int size = rs.getInt("COLUMN_SIZE");
+        int jdbcType = rs.getInt("DATA_TYPE");
+        boolean sized = typeName != null && typeName.toLowerCase(Locale.ROOT).contains("char") && size > 0
+            && size < Integer.MAX_VALUE && !typeName.contains("(");
+        columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), sized ? typeName + "(" + size + ")" : typeName,
+            jdbcType, rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, rs.getString("COLUMN_DEF"),
+            "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+      }
+    }
+    return columns;
+  }
+
+  List<String> primaryKey(String table) throws SQLException {
+    Map<Integer, String> ordered = new TreeMap<>();
+    try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table)) {
+      while (rs.next()) {
+        if (table.equals(rs.getString("TABLE_NAME"))) {
+          ordered.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    return List.copyOf(ordered.values());
+  }
+
+  List<IndexInfo> indexes(String table, List<String> primaryKey) throws SQLException {
+    Map<String, TreeMap<Integer, String>> columns = new TreeMap<>();
+    Map<String, Boolean> unique = new TreeMap<>();
+    try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, true)) {
+      while (rs.next()) {
+        String name = rs.getString("INDEX_NAME");
+        if (name == null || !table.equals(rs.getString("TABLE_NAME")) || rs.getString("COLUMN_NAME") == null) {
+          continue;
+        }
+        columns.computeIfAbsent(name, key -> new TreeMap<>())
+            .put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
+        unique.put(name, !rs.getBoolean("NON_UNIQUE"));
+      }
+    }
+    List<IndexInfo> indexes = new ArrayList<>();
+    for (var entry : columns.entrySet()) {
+      List<String> indexColumns = List.copyOf(entry.getValue().values());
+      boolean isUnique = unique.get(entry.getKey());
+      if (isUnique && indexColumns.equals(primaryKey)) {
+        continue;
+      }
+      indexes.add(new IndexInfo(entry.getKey(), indexColumns, isUnique));
+    }
+    return indexes;
+  }
+
+  List<ForeignKeyInfo> foreignKeys(String table) throws SQLException {
+    Map<String, List<String[]>> byName = new TreeMap<>();
+    try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
+      while (rs.next()) {
+        String name = rs.getString("FK_NAME");
+        String key = (name == null ? "" : name) + "->" + rs.getString("PKTABLE_NAME");
+        byName.computeIfAbsent(key, k -> new ArrayList<>()).add(new String[] {
+            name, rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")});
+      }
+    }
+    List<ForeignKeyInfo> keys = new ArrayList<>();
+    for (List<String[]> parts : byName.values()) {
+      keys.add(new ForeignKeyInfo(parts.getFirst()[0], parts.stream().map(p -> p[1]).toList(), parts.getFirst()[2],
+          parts.stream().map(p -> p[3]).toList()));
+    }
+    return keys;
+  }
+
+  TableInfo describe(String table) throws SQLException {
+    List<String> primaryKey = primaryKey(table);
+    return new TableInfo(table, columns(table), primaryKey, indexes(table, primaryKey), foreignKeys(table),
+        rowCount(table), size(table));
+  }
+
+  private long rowCount(String table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select count(*) from " + dsl.render(org.jooq.impl.DSL.name(table)))) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Long size(String table) throws SQLException {
+    String sql = switch (dialect) {
+      case POSTGRESQL ->
+          "select pg_total_relation_size(to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)))";
+      case MARIADB, MYSQL -> "select data_length + index_length from information_schema.tables"
+          + " where table_schema = database() and table_name = ?";
+      case SQLITE -> sqliteHasDbstat() ? "select sum(pgsize) from dbstat where name = ?" : null;
+    };
+    if (sql == null) {
+      return null;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        long size = rs.getLong(1);
+        return rs.wasNull() ? null : size;
+      }
+    }
+  }
+
+  private boolean sqliteHasDbstat() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select 1 from pragma_module_list where name = 'dbstat'")) {
+      return rs.next();
+    }
+  }
+
+  private String escape(String pattern) throws SQLException {
+    String escape = meta.getSearchStringEscape();
+    if (escape == null || escape.isEmpty()) {
+      return pattern;
+    }
+    return pattern.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+  }
+}

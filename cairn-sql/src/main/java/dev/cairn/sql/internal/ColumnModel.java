@@ -1,0 +1,13 @@
+package dev.cairn.sql.internal;
+
+/**
+ * One column as Cairn handles it.
+ *
+ * @param name name as stored
+ * @param kind storage kind
+ * @param nullable whether NULL is allowed
+ * @param length VARCHAR length, 0 for unbounded text
+ * @param unique whether a unique constraint covers exactly this column
+ * @param indexed whether a plain index covers it
+ */
+record ColumnModel(String name, ValueKind kind, boolean nullable, int length, boolean unique, boolean indexed) {}

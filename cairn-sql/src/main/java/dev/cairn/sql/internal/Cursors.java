@@ -1,0 +1,83 @@
+package dev.cairn.sql.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.core.CairnException;
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.Json;
+import dev.cairn.sql.Cursor;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Keyset cursors: base64url of {@code {"s": <sort signature>, "v": [values]}}, where the values are the last
+ * row's sort values and key, as JSON scalars. The signature binds a cursor to its table and sort order, so a
+ * cursor from another query is refused instead of silently skipping rows. The token is not secret and not
+ * signed: a hand-made one can only position a query the caller could have run anyway.
+ */
+final class Cursors {
+  private Cursors() {}
+
+  static Cursor encode(String signature, List<Object> values) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("s", signature);
+    ArrayNode array = node.putArray("v");
+    for (Object value : values) {
+      switch (value) {
+        case null -> array.addNull();
+        case Long l -> array.add(l);
+        case Double d -> array.add(d);
+        case Boolean b -> array.add(b);
+        case byte[] bytes -> array.add(Base64.getEncoder().encodeToString(bytes));
+        case BigDecimal d -> array.add(d.toPlainString());
+        default -> array.add(value.toString());
+      }
+    }
+    byte[] json = Json.write(node).getBytes(StandardCharsets.UTF_8);
+    return Cursor.of(Base64.getUrlEncoder().withoutPadding().encodeToString(json));
+  }
+
+  /**
+   * The canonical values of a cursor made for {@code signature}, converted by {@code kinds}.
+   *
+   * @throws InvalidInputException {@code INVALID_CURSOR} for a malformed token or one from another query
+   */
+  static List<Object> decode(Cursor cursor, String signature, List<ValueKind> kinds, String table) {
+    JsonNode node;
+    try {
+      byte[] json = Base64.getUrlDecoder().decode(cursor.token());
+      node = Json.tree(new String(json, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException | CairnException e) {
+      throw invalid(table, "is malformed", e);
+    }
+    JsonNode values = node.get("v");
+    if (!node.path("s").asText("").equals(signature)) {
+      throw invalid(table, "belongs to another table or sort order", null);
+    }
+    if (values == null || !values.isArray() || values.size() != kinds.size()) {
+      throw invalid(table, "is malformed", null);
+    }
+    List<Object> decoded = new ArrayList<>(kinds.size());
+    for (int i = 0; i < kinds.size(); i++) {
+      JsonNode value = values.get(i);
+      try {
+        Object raw = value.isNull() ? null : value.isIntegralNumber() ? (Object) value.asLong()
+            : value.isNumber() ? (Object) value.asDouble() : value.isBoolean() ? (Object) value.asBoolean()
+            : value.asText();
+        decoded.add(kinds.get(i).coerce(raw, table, "cursor"));
+      } catch (CairnException e) {
+        throw invalid(table, "holds a value of the wrong type", e);
+      }
+    }
+    return decoded;
+  }
+
+  private static InvalidInputException invalid(String table, String problem, Throwable cause) {
+    return new InvalidInputException("INVALID_CURSOR", "cursor for table " + table + " " + problem,
+        java.util.Map.of("table", table), cause);
+  }
+}

@@ -1,0 +1,66 @@
+package dev.cairn.sql.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The database-level executor: reads on a reader, single writes in auto-commit on the writer (SQLite: the one
+ * writer connection), multi-statement writes in a short transaction on the writer.
+ */
+final class DatabaseExecutor implements Executor {
+  private final Connections connections;
+  private final Runnable openCheck;
+
+  DatabaseExecutor(Connections connections, Runnable openCheck) {
+    this.connections = connections;
+    this.openCheck = openCheck;
+  }
+
+  @Override
+  public <R> R read(SqlWork<R> work) throws SQLException {
+    openCheck.run();
+    try (Connection connection = connections.reader()) {
+      return work.run(connection);
+    }
+  }
+
+  @Override
+  public <R> R write(SqlWork<R> work) throws SQLException {
+    openCheck.run();
+    try (Connection connection = connections.writer()) {
+      return work.run(connection);
+    }
+  }
+
+  @Override
+  public <R> R atomic(SqlWork<R> work) throws SQLException {
+    openCheck.run();
+    try (Connection connection = connections.writer()) {
+      connection.setAutoCommit(false);
+      try {
+        R result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException | Error e) {
+        rollbackQuietly(connection, e);
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** Rolls back; a rollback failure is attached to the original failure rather than replacing it. */
+  static void rollbackQuietly(Connection connection, Throwable original) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      original.addSuppressed(rollbackFailure);
+    }
+  }
+
+  @Override
+  public boolean retriesStatements() {
+    return true;
+  }
+}

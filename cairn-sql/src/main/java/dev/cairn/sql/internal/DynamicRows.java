@@ -1,0 +1,166 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.Result;
+import dev.cairn.sql.Filter;
+import dev.cairn.sql.Page;
+import dev.cairn.sql.Query;
+import dev.cairn.sql.Rows;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@link Rows} over the introspected model of an existing table. The model is looked up on each call (from the
+ * cache), so an unknown table fails on use, and a column miss re-reads the model once before failing.
+ */
+final class DynamicRows implements Rows {
+  private final SqlContext context;
+  private final String table;
+  private final Executor executor;
+
+  DynamicRows(SqlContext context, String table, Executor executor) {
+    this.context = context;
+    this.table = Objects.requireNonNull(table, "table");
+    this.executor = executor;
+  }
+
+  @FunctionalInterface
+  private interface EngineOperation<R> {
+    R run(TableEngine engine) throws SQLException;
+  }
+
+  private record Resolver(TableModel model) implements ColumnResolver {
+    @Override
+    public Object coerce(int index, Object value) {
+      return model.column(index).kind().coerce(value, model.name(), model.column(index).name());
+    }
+  }
+
+  private <R> Result<R> run(EngineOperation<R> operation) {
+    Result<R> result = attempt(operation, false);
+    if (result instanceof Result.Failure<R> failure && failure.code().equals("COLUMN_NOT_FOUND")) {
+      return attempt(operation, true);
+    }
+    return result;
+  }
+
+  private <R> Result<R> attempt(EngineOperation<R> operation, boolean fresh) {
+    TableEngine[] engine = new TableEngine[1];
+    Result<TableModel> model = new TableEngine(context, new Resolver(placeholderModel()), executor)
+        .run(() -> context.schemaCache.model(table, executor, fresh));
+    if (model instanceof Result.Failure<TableModel> failure) {
+      return failure.cast();
+    }
+    engine[0] = new TableEngine(context, new Resolver(model.orElseThrow()), executor);
+    return engine[0].run(() -> operation.run(engine[0]));
+  }
+
+  private TableModel placeholderModel() {
+    return new TableModel(Identifiers.shown(table), List.of(), -1, KeyStrategy.NONE, List.of());
+  }
+
+  @Override
+  public String table() {
+    return table;
+  }
+
+  @Override
+  public Result<Map<String, Object>> insert(Map<String, ?> row) {
+    return run(engine -> toMap(engine.model, PartialWrites.insert(engine, row)));
+  }
+
+  @Override
+  public Result<Integer> insertAll(List<? extends Map<String, ?>> rows) {
+    return run(engine -> {
+      List<Object[]> converted = new ArrayList<>(rows.size());
+      for (Map<String, ?> row : rows) {
+        converted.add(PartialWrites.fullRow(engine, row));
+      }
+      return engine.insertAll(converted);
+    });
+  }
+
+  @Override
+  public Result<Map<String, Object>> upsert(Map<String, ?> row) {
+    return run(engine -> toMap(engine.model, PartialWrites.upsert(engine, row)));
+  }
+
+  @Override
+  public Result<Map<String, Object>> find(Object id) {
+    return found(run(engine -> toMap(engine.model, engine.find(id))));
+  }
+
+  @Override
+  public Result<Page<Map<String, Object>>> query(Query query) {
+    return run(engine -> {
+      Page<Object[]> page = Pager.page(engine, query);
+      List<Map<String, Object>> items = new ArrayList<>(page.items().size());
+      for (Object[] row : page.items()) {
+        items.add(toMap(engine.model, row));
+      }
+      return new Page<>(items, page.page(), page.pageSize(), page.total(), page.next());
+    });
+  }
+
+  @Override
+  public Result<Long> count(Filter filter) {
+    return run(engine -> engine.count(filter));
+  }
+
+  @Override
+  public Result<Boolean> exists(Object id) {
+    return run(engine -> engine.exists(id));
+  }
+
+  @Override
+  public Result<Map<String, Object>> update(Object id, Map<String, ?> changes) {
+    return found(run(engine -> toMap(engine.model, engine.update(id, changes))));
+  }
+
+  @Override
+  public Result<Integer> updateWhere(Filter filter, Map<String, ?> changes) {
+    return run(engine -> engine.updateWhere(filter, changes));
+  }
+
+  @Override
+  public Result<Void> delete(Object id) {
+    Result<Boolean> deleted = run(engine -> engine.delete(id));
+    return switch (deleted) {
+      case Result.Ok<Boolean>(Boolean hit) -> hit ? Result.ok(null) : TableEngine.notFound(table, id);
+      case Result.Failure<Boolean> failure -> failure.cast();
+    };
+  }
+
+  @Override
+  public Result<Integer> deleteWhere(Filter filter) {
+    return run(engine -> engine.deleteWhere(filter));
+  }
+
+  private Result<Map<String, Object>> found(Result<Map<String, Object>> row) {
+    return switch (row) {
+      case Result.Ok<Map<String, Object>>(Map<String, Object> values) when values == null ->
+          TableEngine.notFound(table, null);
+      default -> row;
+    };
+  }
+
+  private static Map<String, Object> toMap(TableModel model, Object[] row) {
+    if (row == null) {
+      return null;
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < row.length; i++) {
+      map.put(model.column(i).name(), row[i]);
+    }
+    return map;
+  }
+
+  static InvalidInputException emptyRow(String table) {
+    return new InvalidInputException("EMPTY_ROW", "a row for table " + table + " needs at least one column",
+        Map.of("table", table), null);
+  }
+}

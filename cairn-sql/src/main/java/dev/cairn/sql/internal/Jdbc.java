@@ -1,0 +1,32 @@
+package dev.cairn.sql.internal;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/** Binds driver-ready values (the output of {@link ValueKind#bindForm}) by their class. */
+final class Jdbc {
+  private Jdbc() {}
+
+  static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    switch (value) {
+      case null -> statement.setNull(index, Types.NULL);
+      case String s -> statement.setString(index, s);
+      case Long l -> statement.setLong(index, l);
+      case Integer i -> statement.setInt(index, i);
+      case Double d -> statement.setDouble(index, d);
+      case BigDecimal d -> statement.setBigDecimal(index, d);
+      case Boolean b -> statement.setBoolean(index, b);
+      case byte[] bytes -> statement.setBytes(index, bytes);
+      default -> statement.setObject(index, value);
+    }
+  }
+
+  static void bindAll(PreparedStatement statement, List<?> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      bind(statement, i + 1, values.get(i));
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.core.CairnException;
+import dev.cairn.core.Result;
+import dev.cairn.sql.Schema;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@link Schema} reading the catalog on every call through a reader connection. */
+final class LiveSchema implements Schema {
+  private final SqlContext context;
+
+  LiveSchema(SqlContext context) {
+    this.context = context;
+  }
+
+  @FunctionalInterface
+  private interface CatalogWork<R> {
+    R run(CatalogReader reader) throws SQLException;
+  }
+
+  private <R> Result<R> read(CatalogWork<R> work) {
+    try {
+      return Result.ok(context.executor.read(connection ->
+          work.run(new CatalogReader(connection, context.dialect, context.dsl))));
+    } catch (SQLException e) {
+      return context.errors.translate(e, null);
+    } catch (CairnException e) {
+      return Result.failure(e);
+    }
+  }
+
+  @Override
+  public Result<List<String>> tables() {
+    return read(CatalogReader::tables);
+  }
+
+  @Override
+  public Result<TableInfo> table(String name) {
+    return read(reader -> {
+      List<String> tables = reader.tables();
+      if (!tables.contains(name)) {
+        throw SchemaCache.notFound(name, tables);
+      }
+      return reader.describe(name);
+    });
+  }
+
+  @Override
+  public Result<List<TableInfo>> describeAll() {
+    return read(reader -> {
+      List<TableInfo> all = new ArrayList<>();
+      for (String table : reader.tables()) {
+        all.add(reader.describe(table));
+      }
+      return all;
+    });
+  }
+}

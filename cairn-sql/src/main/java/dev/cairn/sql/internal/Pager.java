@@ -1,0 +1,85 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.sql.Cursor;
+import dev.cairn.sql.Page;
+import dev.cairn.sql.Query;
+import dev.cairn.sql.Sort;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * Runs a {@link Query} as one page. One row more than the page size is fetched to know whether a next page
+ * exists; when it does and the table has a key, the page carries a keyset cursor from its last row (sort values
+ * plus key), usable with {@link Query#after(Cursor)} whichever paging produced the page.
+ */
+final class Pager {
+  private Pager() {}
+
+  static Page<Object[]> page(TableEngine engine, Query query) throws SQLException {
+    int maxPageSize = engine.context.config.maxPageSize();
+    TableModel model = engine.model;
+    if (query.pageSize() > maxPageSize) {
+      throw new InvalidInputException("PAGE_SIZE_TOO_LARGE", "page size " + query.pageSize() + " for table "
+          + model.name() + " is above the maximum of " + maxPageSize,
+          Map.of("table", model.name(), "maxPageSize", maxPageSize), null);
+    }
+    QueryRenderer renderer = new QueryRenderer(engine.resolver, engine.context.dialect);
+    boolean keyset = query.after() != null;
+    List<Integer> columns = renderer.sortColumns(query.sort(), true);
+    List<Boolean> descending = directions(query.sort(), columns.size());
+    Condition condition = renderer.condition(query.filter());
+    String signature = signature(model, columns, descending);
+    if (keyset) {
+      if (!model.hasKey()) {
+        engine.requireKey();
+      }
+      List<ValueKind> kinds = columns.stream().map(index -> model.column(index).kind()).toList();
+      List<Object> values = Cursors.decode(query.after(), signature, kinds, model.name());
+      condition = condition.and(renderer.after(columns, descending, values));
+    }
+    var select = engine.context.dsl.select(Render.columns(model)).from(Render.table(model.name()))
+        .where(condition).orderBy(renderer.orderBy(columns, descending))
+        .limit(DSL.val(query.pageSize() + 1));
+    Render.Sql sql = Render.sql(keyset ? select : select.offset(DSL.val(query.offset())));
+    List<Object[]> rows = engine.select(sql);
+    boolean more = rows.size() > query.pageSize();
+    List<Object[]> items = more ? rows.subList(0, query.pageSize()) : rows;
+    Optional<Cursor> next = Optional.empty();
+    if (more && model.hasKey()) {
+      Object[] last = items.getLast();
+      List<Object> values = new ArrayList<>(columns.size());
+      for (int index : columns) {
+        values.add(last[index]);
+      }
+      next = Optional.of(Cursors.encode(signature, values));
+    }
+    OptionalLong total = query.countTotal() ? OptionalLong.of(engine.count(query.filter())) : OptionalLong.empty();
+    return new Page<>(items, keyset ? 1 : query.page(), query.pageSize(), total, next);
+  }
+
+  private static List<Boolean> directions(List<Sort> sort, int size) {
+    List<Boolean> descending = new ArrayList<>(size);
+    for (Sort key : sort) {
+      descending.add(key.descending());
+    }
+    while (descending.size() < size) {
+      descending.add(false);
+    }
+    return descending;
+  }
+
+  private static String signature(TableModel model, List<Integer> columns, List<Boolean> descending) {
+    StringBuilder spec = new StringBuilder(model.name());
+    for (int i = 0; i < columns.size(); i++) {
+      spec.append('|').append(model.column(columns.get(i)).name()).append(descending.get(i) ? ":d" : ":a");
+    }
+    return Integer.toHexString(spec.toString().hashCode());
+  }
+}

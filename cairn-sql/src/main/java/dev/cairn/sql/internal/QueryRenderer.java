@@ -1,0 +1,164 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.sql.Dialect;
+import dev.cairn.sql.Filter;
+import dev.cairn.sql.Sort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+/**
+ * Turns {@link Filter}s and {@link Sort}s into jOOQ conditions and order clauses over a table's checked columns,
+ * with every value converted to its column's type and bound, never inlined.
+ *
+ * <p>Keyset paging: the condition "after (v1, ..., vn)" is expanded to
+ * {@code (k1 > v1) OR (k1 = v1 AND k2 > v2) ...} with each comparison flipped for descending keys, and NULLs
+ * placed where the dialect sorts them (largest on PostgreSQL, smallest elsewhere), so no ORDER BY needs a
+ * NULLS FIRST/LAST clause that would stop the database from using an index.
+ */
+final class QueryRenderer {
+  private final ColumnResolver resolver;
+  private final Dialect dialect;
+
+  QueryRenderer(ColumnResolver resolver, Dialect dialect) {
+    this.resolver = resolver;
+    this.dialect = dialect;
+  }
+
+  Condition condition(Filter filter) {
+    return switch (filter) {
+      case Filter.Compare compare -> compare(compare);
+      case Filter.In in -> in(in);
+      case Filter.Like like -> like(like);
+      case Filter.IsNull isNull -> isNull.negated() ? field(isNull.column()).isNotNull()
+          : field(isNull.column()).isNull();
+      case Filter.And and -> DSL.and(conditions(and.parts()));
+      case Filter.Or or -> or.parts().isEmpty() ? DSL.falseCondition() : DSL.or(conditions(or.parts()));
+      case Filter.Not not -> DSL.not(condition(not.filter()));
+      case Filter.All all -> DSL.trueCondition();
+    };
+  }
+
+  private List<Condition> conditions(List<Filter> parts) {
+    List<Condition> conditions = new ArrayList<>(parts.size());
+    for (Filter part : parts) {
+      conditions.add(condition(part));
+    }
+    return conditions;
+  }
+
+  private Condition compare(Filter.Compare compare) {
+    int index = resolver.indexOf(compare.column());
+    Field<Object> field = Render.column(resolver.model().column(index).name());
+    Object value = resolver.coerce(index, compare.value());
+    if (value == null) {
+      return switch (compare.op()) {
+        case EQ -> field.isNull();
+        case NE -> field.isNotNull();
+        default -> throw new InvalidInputException("INVALID_VALUE",
+            "cannot compare column " + resolver.model().name() + "." + resolver.model().column(index).name()
+                + " with null using " + compare.op(), Map.of("table", resolver.model().name()), null);
+      };
+    }
+    Field<Object> bound = bound(index, value);
+    return switch (compare.op()) {
+      case EQ -> field.eq(bound);
+      case NE -> field.ne(bound);
+      case GT -> field.gt(bound);
+      case GE -> field.ge(bound);
+      case LT -> field.lt(bound);
+      case LE -> field.le(bound);
+    };
+  }
+
+  private Condition in(Filter.In in) {
+    int index = resolver.indexOf(in.column());
+    Field<Object> field = Render.column(resolver.model().column(index).name());
+    if (in.values().isEmpty()) {
+      return DSL.falseCondition();
+    }
+    List<Field<?>> values = new ArrayList<>(in.values().size());
+    boolean hasNull = false;
+    for (Object raw : in.values()) {
+      Object value = resolver.coerce(index, raw);
+      if (value == null) {
+        hasNull = true;
+      } else {
+        values.add(bound(index, value));
+      }
+    }
+    Condition condition = values.isEmpty() ? DSL.falseCondition() : field.in(values);
+    return hasNull ? condition.or(field.isNull()) : condition;
+  }
+
+  private Condition like(Filter.Like like) {
+    int index = resolver.indexOf(like.column());
+    ColumnModel column = resolver.model().column(index);
+    if (column.kind() != ValueKind.STRING) {
+      throw new BadValueException(resolver.model().name(), column.name(), "LIKE needs a text column");
+    }
+    return DSL.field(DSL.name(column.name()), String.class).like(DSL.val(like.pattern()));
+  }
+
+  private Field<Object> field(String column) {
+    return Render.column(resolver.model().column(resolver.indexOf(column)).name());
+  }
+
+  private Field<Object> bound(int index, Object canonical) {
+    return DSL.val(resolver.model().column(index).kind().bindForm(canonical, dialect));
+  }
+
+  /** Column indexes of the effective sort: the given keys, then the primary key when {@code appendKey}. */
+  List<Integer> sortColumns(List<Sort> sort, boolean appendKey) {
+    List<Integer> columns = new ArrayList<>();
+    for (Sort key : sort) {
+      columns.add(resolver.indexOf(key.column()));
+    }
+    TableModel model = resolver.model();
+    if ((columns.isEmpty() || appendKey) && model.hasKey() && !columns.contains(model.keyIndex())) {
+      columns.add(model.keyIndex());
+    }
+    return columns;
+  }
+
+  List<SortField<?>> orderBy(List<Integer> columns, List<Boolean> descending) {
+    List<SortField<?>> fields = new ArrayList<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      Field<Object> field = Render.column(resolver.model().column(columns.get(i)).name());
+      fields.add(descending.get(i) ? field.desc() : field.asc());
+    }
+    return fields;
+  }
+
+  /** Rows strictly after the position {@code values} in the order given by columns and directions. */
+  Condition after(List<Integer> columns, List<Boolean> descending, List<Object> values) {
+    List<Condition> alternatives = new ArrayList<>();
+    List<Condition> equalSoFar = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      int index = columns.get(i);
+      Field<Object> field = Render.column(resolver.model().column(index).name());
+      Object value = values.get(i);
+      Condition strictlyAfter = strictlyAfter(field, index, value, descending.get(i));
+      List<Condition> parts = new ArrayList<>(equalSoFar);
+      parts.add(strictlyAfter);
+      alternatives.add(DSL.and(parts));
+      equalSoFar.add(value == null ? field.isNull() : field.eq(bound(index, value)));
+    }
+    return DSL.or(alternatives);
+  }
+
+  private Condition strictlyAfter(Field<Object> field, int index, Object value, boolean descending) {
+    boolean nullsLargest = dialect == Dialect.POSTGRESQL;
+    boolean nullsComeLater = nullsLargest != descending;
+    if (value == null) {
+      return nullsComeLater ? DSL.falseCondition() : field.isNotNull();
+    }
+    Condition beyond = descending ? field.lt(bound(index, value)) : field.gt(bound(index, value));
+    return nullsComeLater ? beyond.or(field.isNull()) : beyond;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.core.NotFoundException;
+import dev.cairn.sql.Dialect;
+import dev.cairn.sql.Schema.ColumnInfo;
+import dev.cairn.sql.Schema.IndexInfo;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Cached table models for dynamic rows. A name that is not cached causes one re-introspection (so tables
+ * created by others are seen); a name still unknown is NOT_FOUND {@code TABLE_NOT_FOUND} listing the tables.
+ * {@link #invalidate()} drops everything after DDL. Thread-safe; a race only costs a duplicate read.
+ */
+final class SchemaCache {
+  private final SqlContext context;
+  private final Map<String, TableModel> models = new ConcurrentHashMap<>();
+  private final Map<String, List<IndexInfo>> indexes = new ConcurrentHashMap<>();
+
+  SchemaCache(SqlContext context) {
+    this.context = context;
+  }
+
+  void invalidate() {
+    models.clear();
+    indexes.clear();
+  }
+
+  /** The model of an existing table; {@code fresh} forces a re-read (after a column miss). */
+  TableModel model(String table, Executor executor, boolean fresh) throws SQLException {
+    TableModel cached = fresh ? null : models.get(table);
+    if (cached != null) {
+      return cached;
+    }
+    return executor.read(connection -> {
+      CatalogReader reader = new CatalogReader(connection, context.dialect, context.dsl);
+      List<String> tables = reader.tables();
+      if (!tables.contains(table)) {
+        throw notFound(table, tables);
+      }
+      List<String> key = reader.primaryKey(table);
+      List<IndexInfo> tableIndexes = reader.indexes(table, key);
+      indexes.put(table, tableIndexes);
+      TableModel model = build(table, reader.columns(table), key, tableIndexes);
+      models.put(table, model);
+      return model;
+    });
+  }
+
+  static NotFoundException notFound(String table, List<String> tables) {
+    String shown = Identifiers.shown(table);
+    return new NotFoundException("TABLE_NOT_FOUND", "table '" + shown + "' does not exist (available: "
+        + String.join(", ", tables) + ")", Map.of("table", shown, "available", tables), null);
+  }
+
+  /** Columns of a named index or unique constraint, for error messages; empty when unknown. */
+  List<String> indexColumns(String table, String keyName) {
+    if ("PRIMARY".equals(keyName) && table != null && models.containsKey(table)) {
+      TableModel model = models.get(table);
+      return model.hasKey() ? List.of(model.key().name()) : List.of();
+    }
+    for (var entry : indexes.entrySet()) {
+      if (table == null || table.equals(entry.getKey())) {
+        for (IndexInfo index : entry.getValue()) {
+          if (index.name().equals(keyName)) {
+            return index.columns();
+          }
+        }
+      }
+    }
+    String prefix = table == null ? "uk_" : Ddl.uniqueName(table, "");
+    return keyName.startsWith(prefix) && table != null ? List.of(keyName.substring(prefix.length())) : List.of();
+  }
+
+  private TableModel build(String table, List<ColumnInfo> columns, List<String> key, List<IndexInfo> tableIndexes) {
+    List<ColumnModel> models = new ArrayList<>();
+    int keyIndex = -1;
+    KeyStrategy strategy = KeyStrategy.NONE;
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnInfo column = columns.get(i);
+      boolean unique = tableIndexes.stream().anyMatch(index -> index.unique()
+          && index.columns().equals(List.of(column.name())));
+      models.add(new ColumnModel(column.name(), kind(column), column.nullable(), 0, unique, false));
+      if (key.size() == 1 && key.getFirst().equals(column.name())) {
+        keyIndex = i;
+        boolean generated = column.autoIncrement()
+            || (context.dialect == Dialect.SQLITE && column.type() != null
+                && column.type().equalsIgnoreCase("integer"));
+        strategy = generated ? KeyStrategy.IDENTITY : KeyStrategy.ASSIGNED;
+      }
+    }
+    return new TableModel(table, models, keyIndex, strategy, List.of());
+  }
+
+  private ValueKind kind(ColumnInfo column) {
+    String type = column.type() == null ? "" : column.type().toLowerCase(Locale.ROOT);
+    if (context.dialect == Dialect.SQLITE) {
+      return sqliteKind(type);
+    }
+    return switch (column.jdbcType()) {
+      case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> ValueKind.LONG;
+      case Types.BIT, Types.BOOLEAN -> ValueKind.BOOLEAN;
+      case Types.REAL, Types.FLOAT, Types.DOUBLE -> ValueKind.DOUBLE;
+      case Types.NUMERIC, Types.DECIMAL -> ValueKind.DECIMAL;
+      case Types.DATE -> ValueKind.LOCAL_DATE;
+      case Types.TIMESTAMP_WITH_TIMEZONE -> ValueKind.INSTANT;
+      case Types.TIMESTAMP -> type.startsWith("timestamp") && !type.contains("tz")
+          && context.dialect == Dialect.POSTGRESQL ? ValueKind.LOCAL_DATE_TIME : ValueKind.INSTANT;
+      case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> ValueKind.BYTES;
+      default -> type.equals("uuid") ? ValueKind.UUID_KIND : ValueKind.STRING;
+    };
+  }
+
+  private static ValueKind sqliteKind(String type) {
+    if (type.startsWith("timestamp")) {
+      return ValueKind.INSTANT;
+    }
+    if (type.startsWith("datetime")) {
+      return ValueKind.LOCAL_DATE_TIME;
+    }
+    if (type.equals("date")) {
+      return ValueKind.LOCAL_DATE;
+    }
+    if (type.contains("int")) {
+      return ValueKind.LONG;
+    }
+    if (type.contains("char") || type.contains("clob") || type.contains("text")) {
+      return ValueKind.STRING;
+    }
+    if (type.contains("blob")) {
+      return ValueKind.BYTES;
+    }
+    if (type.contains("real") || type.contains("floa") || type.contains("doub")) {
+      return ValueKind.DOUBLE;
+    }
+    if (type.contains("bool")) {
+      return ValueKind.BOOLEAN;
+    }
+    if (type.contains("dec") || type.contains("num")) {
+      return ValueKind.DECIMAL;
+    }
+    return ValueKind.STRING;
+  }
+}

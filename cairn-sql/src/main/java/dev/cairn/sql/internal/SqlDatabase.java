@@ -1,0 +1,112 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.core.Result;
+import dev.cairn.core.StoreUrl;
+import dev.cairn.sql.Database;
+import dev.cairn.sql.DatabaseConfig;
+import dev.cairn.sql.Dialect;
+import dev.cairn.sql.Health;
+import dev.cairn.sql.Rows;
+import dev.cairn.sql.Schema;
+import dev.cairn.sql.Table;
+import dev.cairn.sql.Transaction;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.Function;
+
+/** The {@link Database}: each call outside a transaction runs on its own short-lived connection use. */
+final class SqlDatabase implements Database {
+  private final SqlContext context;
+  private final Dialect dialect;
+  private final String serverVersion;
+
+  SqlDatabase(SqlContext context, Dialect dialect, String serverVersion) {
+    this.context = context;
+    this.dialect = dialect;
+    this.serverVersion = serverVersion;
+  }
+
+  @Override
+  public <T extends Record> Table<T> table(Class<T> type) {
+    context.requireOpen();
+    return new TypedTable<>(context, context.mapping(type), context.executor);
+  }
+
+  @Override
+  public Rows rows(String table) {
+    context.requireOpen();
+    return new DynamicRows(context, table, context.executor);
+  }
+
+  @Override
+  public <R> Result<R> transaction(Function<Transaction, Result<R>> work) {
+    return TransactionRunner.outermost(context, false, work);
+  }
+
+  @Override
+  public <R> Result<R> readOnlyTransaction(Function<Transaction, Result<R>> work) {
+    return TransactionRunner.outermost(context, true, work);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public StoreUrl url() {
+    return context.config.url();
+  }
+
+  @Override
+  public DatabaseConfig config() {
+    return context.config;
+  }
+
+  @Override
+  public Schema schema() {
+    context.requireOpen();
+    return new LiveSchema(context);
+  }
+
+  @Override
+  public Health health() {
+    Connections.PoolCounts counts = context.isClosed() ? new Connections.PoolCounts(0, 0, 0)
+        : context.connections.counts();
+    String url = context.config.url().toString();
+    if (context.isClosed()) {
+      return new Health(false, Duration.ZERO, 0, 0, 0, dialect, null, url, "database is closed");
+    }
+    long start = System.nanoTime();
+    try (Connection connection = context.connections.reader();
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select 1")) {
+      rs.next();
+      // Latency is a duration measured on the monotonic clock; the injected Clock is for wall time only.
+      Duration latency = Duration.ofNanos(System.nanoTime() - start);
+      counts = context.connections.counts();
+      return new Health(true, latency, counts.active(), counts.idle(), counts.waiting(), dialect, serverVersion,
+          url, null);
+    } catch (SQLException e) {
+      String reason = Redaction.scrub(String.valueOf(e.getMessage()), context.config.url()).replace('\n', ' ');
+      return new Health(false, Duration.ZERO, counts.active(), counts.idle(), counts.waiting(), dialect, null, url,
+          reason);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!context.isClosed()) {
+      context.markClosed();
+      context.connections.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Database[" + context.config.url() + "]";
+  }
+}

@@ -1,0 +1,199 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.core.Result;
+import dev.cairn.core.Status;
+import dev.cairn.sql.Dialect;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+import org.sqlite.SQLiteException;
+
+/**
+ * Translates SQLExceptions into Failures by SQLState and vendor code. Messages are composed here from the table
+ * and column names only: driver messages carry values (MariaDB's "Duplicate entry 'ada@x' ...") and sometimes
+ * SQL, so they never reach the caller's message; the driver exception stays the Failure's cause.
+ */
+final class SqlErrors {
+  /** Failure codes of transient conflicts: the whole transaction may be re-run. */
+  static final Set<String> TRANSIENT =
+      Set.of("DATABASE_BUSY", "SERIALIZATION_FAILURE", "DEADLOCK", "LOCK_WAIT_TIMEOUT");
+
+  private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([^()\\]]+)");
+  private static final Pattern PG_KEY = Pattern.compile("Key \\(([^)]*)\\)=");
+  private static final Pattern MARIA_KEY = Pattern.compile("for key '([^']*)'");
+  private static final Pattern MARIA_COLUMN = Pattern.compile("[Cc]olumn '([^']*)'");
+
+  private final Dialect dialect;
+  private final KeyColumns keyColumns;
+
+  /** Resolves a constraint or index name of a table to its columns, for messages. */
+  interface KeyColumns {
+    List<String> columns(String table, String keyName);
+  }
+
+  SqlErrors(Dialect dialect, KeyColumns keyColumns) {
+    this.dialect = dialect;
+    this.keyColumns = keyColumns;
+  }
+
+  static boolean isTransient(Result<?> result) {
+    return result instanceof Result.Failure<?> failure && failure.status() == Status.CONFLICT
+        && TRANSIENT.contains(failure.code());
+  }
+
+  <T> Result<T> translate(SQLException e, String table) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    int vendor = e.getErrorCode();
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (table != null) {
+      details.put("table", table);
+    }
+    if (!state.isEmpty()) {
+      details.put("sqlState", state);
+    }
+    String where = table == null ? "" : " in table " + table;
+    if (e instanceof SQLTransientConnectionException && !state.startsWith("08")) {
+      return failure(Status.UNAVAILABLE, "POOL_TIMEOUT", "no connection available in time" + where, details, e);
+    }
+    Failure kind = switch (dialect) {
+      case SQLITE -> sqlite(e);
+      case POSTGRESQL -> postgres(e, state);
+      case MARIADB, MYSQL -> mariadb(e, vendor, state);
+    };
+    if (kind == null && state.startsWith("08")) {
+      kind = new Failure(Status.UNAVAILABLE, "CONNECTION_LOST", "lost the database connection", List.of());
+    }
+    if (kind == null) {
+      details.put("vendorCode", vendor);
+      return failure(Status.ERROR, "SQL_ERROR",
+          "database error" + where + " (SQLState " + (state.isEmpty() ? "none" : state) + ", code " + vendor + ")",
+          details, e);
+    }
+    List<String> columns = kind.columns();
+    if (!columns.isEmpty()) {
+      details.put(columns.size() == 1 ? "column" : "columns", columns.size() == 1 ? columns.getFirst() : columns);
+    }
+    String columnText = columns.isEmpty() ? "" : (columns.size() == 1 ? " column " : " columns ")
+        + String.join(", ", columns);
+    return failure(kind.status(), kind.code(), kind.text() + where + columnText, details, e);
+  }
+
+  private record Failure(Status status, String code, String text, List<String> columns) {}
+
+  private Failure sqlite(SQLException e) {
+    if (!(e instanceof SQLiteException sqlite)) {
+      return null;
+    }
+    int extended = sqlite.getResultCode().code;
+    String message = String.valueOf(e.getMessage());
+    return switch (extended) {
+      case 2067, 1555 -> duplicate(sqliteColumns(message));
+      case 1299 -> new Failure(Status.INVALID, "NOT_NULL_VIOLATION", "missing required value", sqliteColumns(message));
+      case 787 -> new Failure(Status.INVALID, "FOREIGN_KEY_VIOLATION", "foreign key violated", List.of());
+      case 275 -> new Failure(Status.INVALID, "CHECK_VIOLATION", "check constraint violated", List.of());
+      default -> switch (extended & 0xff) {
+        case 5, 6 -> new Failure(Status.CONFLICT, "DATABASE_BUSY", "database is busy or locked", List.of());
+        case 8 -> new Failure(Status.INVALID, "READ_ONLY_TRANSACTION", "write refused by a read-only transaction",
+            List.of());
+        case 18, 20, 25 -> new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit", List.of());
+        case 1 -> sqliteGeneric(message);
+        default -> null;
+      };
+    };
+  }
+
+  private static Failure sqliteGeneric(String message) {
+    if (message.contains("no such table")) {
+      return new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist", List.of());
+    }
+    if (message.contains("no such column") || message.contains("has no column named")) {
+      return new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", List.of());
+    }
+    return null;
+  }
+
+  private static List<String> sqliteColumns(String message) {
+    Matcher matcher = SQLITE_COLUMNS.matcher(message);
+    if (!matcher.find()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(matcher.group(1).split(","))
+        .map(String::strip)
+        .map(qualified -> qualified.substring(qualified.lastIndexOf('.') + 1))
+        .toList();
+  }
+
+  private Failure postgres(SQLException e, String state) {
+    ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    String column = server == null ? null : server.getColumn();
+    List<String> columns = column == null ? List.of() : List.of(column);
+    return switch (state) {
+      case "23505" -> {
+        Matcher key = PG_KEY.matcher(server == null || server.getDetail() == null ? "" : server.getDetail());
+        yield duplicate(key.find() ? List.of(key.group(1).split(",\\s*")) : columns);
+      }
+      case "23502" -> new Failure(Status.INVALID, "NOT_NULL_VIOLATION", "missing required value", columns);
+      case "23503" -> new Failure(Status.INVALID, "FOREIGN_KEY_VIOLATION", "foreign key violated", columns);
+      case "23514" -> new Failure(Status.INVALID, "CHECK_VIOLATION", "check constraint violated", columns);
+      case "40001" -> new Failure(Status.CONFLICT, "SERIALIZATION_FAILURE", "serialization conflict", List.of());
+      case "40P01" -> new Failure(Status.CONFLICT, "DEADLOCK", "deadlock detected", List.of());
+      case "55P03" -> new Failure(Status.CONFLICT, "LOCK_WAIT_TIMEOUT", "lock not available", List.of());
+      case "25006" -> new Failure(Status.INVALID, "READ_ONLY_TRANSACTION", "write refused by a read-only transaction",
+          List.of());
+      case "42P01" -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist", List.of());
+      case "42703" -> new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", columns);
+      case "57014" -> new Failure(Status.UNAVAILABLE, "QUERY_CANCELED", "statement canceled or timed out", List.of());
+      default -> state.startsWith("22")
+          ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", columns) : null;
+    };
+  }
+
+  private Failure mariadb(SQLException e, int vendor, String state) {
+    String message = String.valueOf(e.getMessage());
+    Matcher columnMatch = MARIA_COLUMN.matcher(message);
+    List<String> columns = columnMatch.find() ? List.of(columnMatch.group(1)) : List.of();
+    return switch (vendor) {
+      case 1062, 1586 -> {
+        Matcher key = MARIA_KEY.matcher(message);
+        yield duplicate(key.find() ? keyColumns(key.group(1)) : List.of());
+      }
+      case 1048, 1364 -> new Failure(Status.INVALID, "NOT_NULL_VIOLATION", "missing required value", columns);
+      case 1451, 1452, 1216, 1217 -> new Failure(Status.INVALID, "FOREIGN_KEY_VIOLATION", "foreign key violated",
+          List.of());
+      case 1406, 1264, 1366, 1292, 1265, 1367, 1411 -> new Failure(Status.INVALID, "INVALID_VALUE",
+          "value does not fit its column", columns);
+      case 1213 -> new Failure(Status.CONFLICT, "DEADLOCK", "deadlock detected", List.of());
+      case 1205 -> new Failure(Status.CONFLICT, "LOCK_WAIT_TIMEOUT", "lock wait timeout", List.of());
+      case 1792 -> new Failure(Status.INVALID, "READ_ONLY_TRANSACTION", "write refused by a read-only transaction",
+          List.of());
+      case 1146 -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist", List.of());
+      case 1054 -> new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", columns);
+      default -> state.startsWith("22")
+          ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", columns) : null;
+    };
+  }
+
+  /** MariaDB names the key ('uk_x' or 'table.uk_x'); the columns come from the introspected indexes. */
+  private List<String> keyColumns(String keyName) {
+    String name = keyName.substring(keyName.lastIndexOf('.') + 1);
+    String table = keyName.contains(".") ? keyName.substring(0, keyName.lastIndexOf('.')) : null;
+    List<String> columns = keyColumns.columns(table, name);
+    return columns.isEmpty() ? List.of(name) : columns;
+  }
+
+  private static Failure duplicate(List<String> columns) {
+    return new Failure(Status.DUPLICATE, "DUPLICATE_KEY", "duplicate key", columns);
+  }
+
+  private static <T> Result<T> failure(Status status, String code, String message, Map<String, Object> details,
+      SQLException cause) {
+    return Result.failure(status, code, message, details, cause);
+  }
+}

@@ -1,0 +1,391 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.core.CairnException;
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.Result;
+import dev.cairn.core.Status;
+import dev.cairn.sql.Dialect;
+import dev.cairn.sql.Filter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The CRUD engine behind both {@link TypedTable} and {@link DynamicRows}: rows are arrays of canonical values in
+ * column order. Single-row operations use the SQL rendered once in {@link TableStatements}; this class is long
+ * because it is the hot path, kept free of per-call rendering and reflection.
+ *
+ * <p>Every public operation returns a Result: SQLExceptions are translated by {@link SqlErrors}, and
+ * CairnExceptions thrown while checking input become their Failure. Outside a transaction, a transient
+ * conflict re-runs the statement (a failed statement wrote nothing).
+ */
+final class TableEngine {
+  /** Work that may throw SQLException. */
+  @FunctionalInterface
+  interface Operation<R> {
+    R run() throws SQLException;
+  }
+
+  final SqlContext context;
+  final ColumnResolver resolver;
+  final TableModel model;
+  final Executor executor;
+  private final Dialect dialect;
+
+  TableEngine(SqlContext context, ColumnResolver resolver, Executor executor) {
+    this.context = context;
+    this.resolver = resolver;
+    this.model = resolver.model();
+    this.executor = executor;
+    this.dialect = context.dialect;
+  }
+
+  <R> Result<R> run(Operation<R> operation) {
+    if (executor.retriesStatements()) {
+      return context.withRetry(() -> once(operation));
+    }
+    return once(operation);
+  }
+
+  private <R> Result<R> once(Operation<R> operation) {
+    try {
+      return Result.ok(operation.run());
+    } catch (SQLException e) {
+      return context.errors.translate(e, model.name());
+    } catch (CairnException e) {
+      return Result.failure(e);
+    }
+  }
+
+  TableStatements statements() {
+    return context.statements(model);
+  }
+
+  /** Inserts and returns the row with its generated key filled in. */
+  Object[] insert(Object[] row) throws SQLException {
+    Object[] stored = row.clone();
+    boolean generate = needsIdentity(stored);
+    assignRandomUuid(stored);
+    String sql = generate ? statements().insertWithoutKey : statements().insertAll;
+    return executor.write(connection -> {
+      try (PreparedStatement statement = prepareInsert(connection, sql, generate)) {
+        bindRow(statement, stored, generate ? model.keyIndex() : -1, 1);
+        statement.executeUpdate();
+        if (generate) {
+          try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (keys.next()) {
+              stored[model.keyIndex()] = keys.getLong(1);
+            }
+          }
+        }
+      }
+      return stored;
+    });
+  }
+
+  int insertAll(List<Object[]> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    List<Object[]> prepared = new ArrayList<>(rows.size());
+    boolean generate = false;
+    for (Object[] row : rows) {
+      Object[] copy = row.clone();
+      assignRandomUuid(copy);
+      generate |= needsIdentity(copy);
+      prepared.add(copy);
+    }
+    boolean omitKey = generate;
+    for (Object[] row : prepared) {
+      if (omitKey && !needsIdentity(row)) {
+        throw new InvalidInputException("MIXED_KEYS", "insertAll into " + model.name()
+            + " mixes rows with and without a key; insert them in separate batches", Map.of("table", model.name()),
+            null);
+      }
+    }
+    String sql = omitKey ? statements().insertWithoutKey : statements().insertAll;
+    return executor.atomic(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        for (Object[] row : prepared) {
+          bindRow(statement, row, omitKey ? model.keyIndex() : -1, 1);
+          statement.addBatch();
+        }
+        statement.executeBatch();
+      }
+      return prepared.size();
+    });
+  }
+
+  Object[] upsert(Object[] row) throws SQLException {
+    requireKey();
+    if (needsIdentity(row)) {
+      return insert(row);
+    }
+    Object[] stored = row.clone();
+    assignRandomUuid(stored);
+    executor.write(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(statements().upsert)) {
+        bindRow(statement, stored, -1, 1);
+        return statement.executeUpdate();
+      }
+    });
+    return stored;
+  }
+
+  /** The row with this key, or null. */
+  Object[] find(Object key) throws SQLException {
+    requireKey();
+    Object bound = keyBindForm(key);
+    return executor.read(connection -> selectOne(connection, bound));
+  }
+
+  private Object[] selectOne(Connection connection, Object boundKey) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(statements().selectByKey)) {
+      Jdbc.bind(statement, 1, boundKey);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? readRow(rs) : null;
+      }
+    }
+  }
+
+  boolean exists(Object key) throws SQLException {
+    requireKey();
+    Object bound = keyBindForm(key);
+    return executor.read(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(statements().existsByKey)) {
+        Jdbc.bind(statement, 1, bound);
+        try (ResultSet rs = statement.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  /** Updates the given columns of one row; returns the row afterwards, or null when no row has the key. */
+  Object[] update(Object key, Map<String, ?> changes) throws SQLException {
+    requireKey();
+    Object boundKey = keyBindForm(key);
+    List<Integer> columns = new ArrayList<>(changes.size());
+    List<Object> values = new ArrayList<>(changes.size());
+    collectChanges(changes, columns, values);
+    if (columns.isEmpty()) {
+      return executor.read(connection -> selectOne(connection, boundKey));
+    }
+    String sql = statements().update(columns);
+    return updateByKey(sql, values, boundKey);
+  }
+
+  /** Writes every non-key column of the row; returns it as stored, or null when no row has its key. */
+  Object[] updateRow(Object[] row) throws SQLException {
+    requireKey();
+    Object boundKey = keyBindForm(row[model.keyIndex()]);
+    List<Integer> columns = statements().nonKeyColumns();
+    if (columns.isEmpty()) {
+      return find(row[model.keyIndex()]);
+    }
+    List<Object> values = new ArrayList<>(columns.size());
+    for (int column : columns) {
+      values.add(model.column(column).kind().bindForm(row[column], dialect));
+    }
+    return updateByKey(statements().update(columns), values, boundKey);
+  }
+
+  private Object[] updateByKey(String sql, List<Object> values, Object boundKey) throws SQLException {
+    boolean returning = statements().updateReturnsRow();
+    SqlWork<Object[]> work = connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        Jdbc.bindAll(statement, values);
+        Jdbc.bind(statement, values.size() + 1, boundKey);
+        if (returning) {
+          try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? readRow(rs) : null;
+          }
+        }
+        if (statement.executeUpdate() == 0) {
+          return null;
+        }
+      }
+      return selectOne(connection, boundKey);
+    };
+    return returning ? executor.write(work) : executor.atomic(work);
+  }
+
+  int updateWhere(Filter filter, Map<String, ?> changes) throws SQLException {
+    requireFilter(filter, "updateWhere");
+    List<Integer> columns = new ArrayList<>(changes.size());
+    List<Object> values = new ArrayList<>(changes.size());
+    collectChanges(changes, columns, values);
+    if (columns.isEmpty()) {
+      throw new InvalidInputException("NO_CHANGES", "updateWhere on " + model.name() + " needs at least one change",
+          Map.of("table", model.name()), null);
+    }
+    QueryRenderer renderer = new QueryRenderer(resolver, dialect);
+    Map<org.jooq.Field<?>, Object> sets = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      sets.put(Render.column(model.column(columns.get(i)).name()), org.jooq.impl.DSL.val(values.get(i)));
+    }
+    var update = context.dsl.update(Render.table(model.name())).set(sets);
+    Render.Sql sql = Render.sql(update.where(renderer.condition(filter)));
+    return executeUpdate(sql);
+  }
+
+  /** Deletes by key; false when no row had it. */
+  boolean delete(Object key) throws SQLException {
+    requireKey();
+    Object bound = keyBindForm(key);
+    return executor.write(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(statements().deleteByKey)) {
+        Jdbc.bind(statement, 1, bound);
+        return statement.executeUpdate() > 0;
+      }
+    });
+  }
+
+  int deleteWhere(Filter filter) throws SQLException {
+    requireFilter(filter, "deleteWhere");
+    QueryRenderer renderer = new QueryRenderer(resolver, dialect);
+    Render.Sql sql = Render.sql(context.dsl.deleteFrom(Render.table(model.name())).where(renderer.condition(filter)));
+    return executeUpdate(sql);
+  }
+
+  private int executeUpdate(Render.Sql sql) throws SQLException {
+    return executor.write(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+        Jdbc.bindAll(statement, sql.binds());
+        return statement.executeUpdate();
+      }
+    });
+  }
+
+  long count(Filter filter) throws SQLException {
+    QueryRenderer renderer = new QueryRenderer(resolver, dialect);
+    Render.Sql sql = Render.sql(context.dsl.selectCount().from(Render.table(model.name()))
+        .where(renderer.condition(filter)));
+    return executor.read(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+        Jdbc.bindAll(statement, sql.binds());
+        try (ResultSet rs = statement.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  List<Object[]> select(Render.Sql sql) throws SQLException {
+    return executor.read(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+        Jdbc.bindAll(statement, sql.binds());
+        try (ResultSet rs = statement.executeQuery()) {
+          List<Object[]> rows = new ArrayList<>();
+          while (rs.next()) {
+            rows.add(readRow(rs));
+          }
+          return rows;
+        }
+      }
+    });
+  }
+
+  Object[] readRow(ResultSet rs) throws SQLException {
+    Object[] row = new Object[model.size()];
+    for (int i = 0; i < row.length; i++) {
+      row[i] = model.column(i).kind().read(rs, i + 1, dialect);
+    }
+    return row;
+  }
+
+  private void collectChanges(Map<String, ?> changes, List<Integer> columns, List<Object> values) {
+    for (Map.Entry<String, ?> change : changes.entrySet()) {
+      int index = resolver.indexOf(change.getKey());
+      if (index == model.keyIndex()) {
+        throw new InvalidInputException("KEY_NOT_CHANGEABLE", "the key column " + model.name() + "."
+            + model.key().name() + " cannot be changed", Map.of("table", model.name(), "column", model.key().name()),
+            null);
+      }
+      if (columns.contains(index)) {
+        throw new InvalidInputException("DUPLICATE_COLUMN", "column " + model.name() + "."
+            + model.column(index).name() + " is changed twice", Map.of("table", model.name()), null);
+      }
+      columns.add(index);
+      Object canonical = resolver.coerce(index, change.getValue());
+      requireNullable(index, canonical);
+      values.add(model.column(index).kind().bindForm(canonical, dialect));
+    }
+  }
+
+  void requireNullable(int index, Object canonical) {
+    ColumnModel column = model.column(index);
+    if (canonical == null && !column.nullable() && index != model.keyIndex()) {
+      throw new InvalidInputException("NOT_NULL_VIOLATION", "missing required value in table " + model.name()
+          + " column " + column.name(), Map.of("table", model.name(), "column", column.name()), null);
+    }
+  }
+
+  private void requireFilter(Filter filter, String operation) {
+    if (filter == null || filter.isEmpty()) {
+      throw new InvalidInputException("FILTER_REQUIRED", operation + " on " + model.name()
+          + " needs a filter; pass Filter.all() to touch every row", Map.of("table", model.name()), null);
+    }
+  }
+
+  void requireKey() {
+    if (!model.hasKey()) {
+      throw new InvalidInputException("NO_PRIMARY_KEY", "table " + model.name()
+          + " has no single-column primary key; use the filter-based operations", Map.of("table", model.name()),
+          null);
+    }
+  }
+
+  private Object keyBindForm(Object key) {
+    if (key == null) {
+      throw new InvalidInputException("INVALID_VALUE", "the key of table " + model.name() + " cannot be null",
+          Map.of("table", model.name()), null);
+    }
+    return model.key().kind().bindForm(resolver.coerce(model.keyIndex(), key), dialect);
+  }
+
+  private boolean needsIdentity(Object[] row) {
+    if (model.keyStrategy() != KeyStrategy.IDENTITY) {
+      return false;
+    }
+    Object key = row[model.keyIndex()];
+    return key == null || (key instanceof Long l && l == 0L);
+  }
+
+  private void assignRandomUuid(Object[] row) {
+    if (model.keyStrategy() == KeyStrategy.RANDOM_UUID && row[model.keyIndex()] == null) {
+      row[model.keyIndex()] = UUID.randomUUID();
+    }
+  }
+
+  private PreparedStatement prepareInsert(Connection connection, String sql, boolean generate) throws SQLException {
+    if (!generate) {
+      return connection.prepareStatement(sql);
+    }
+    if (dialect == Dialect.POSTGRESQL) {
+      return connection.prepareStatement(sql, new String[] {model.key().name()});
+    }
+    return connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+  }
+
+  private void bindRow(PreparedStatement statement, Object[] row, int skip, int firstIndex) throws SQLException {
+    int index = firstIndex;
+    for (int i = 0; i < row.length; i++) {
+      if (i != skip) {
+        Jdbc.bind(statement, index++, model.column(i).kind().bindForm(row[i], dialect));
+      }
+    }
+  }
+
+  static <R> Result<R> notFound(String table, Object key) {
+    return Result.failure(Status.NOT_FOUND, "ROW_NOT_FOUND", "no row in table " + table + " with that key",
+        Map.of("table", table));
+  }
+}

@@ -1,0 +1,206 @@
+package dev.cairn.sql.internal;
+
+import dev.cairn.sql.Dialect;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The storage kinds Cairn maps values to, each with one canonical Java type ({@link #javaType}): what filters,
+ * cursors and dynamic rows carry. {@link #coerce} turns user input (including strings from admin tools) into the
+ * canonical type or refuses it; {@link #bindForm} turns a canonical value into what the driver binds;
+ * {@link #read} reads a column back into the canonical type.
+ *
+ * <p>Instants are stored with microsecond precision in UTC: {@code timestamptz} on PostgreSQL,
+ * {@code DATETIME(6)} holding UTC on MariaDB/MySQL, and on SQLite fixed-width ISO text
+ * ({@code 2024-01-02T03:04:05.000006Z}) so that text order is time order. Local date-times use the same
+ * fixed width without the zone.
+ */
+enum ValueKind {
+  STRING(String.class), LONG(Long.class), DOUBLE(Double.class), DECIMAL(BigDecimal.class), BOOLEAN(Boolean.class),
+  INSTANT(Instant.class), LOCAL_DATE(LocalDate.class), LOCAL_DATE_TIME(LocalDateTime.class), UUID_KIND(UUID.class),
+  BYTES(byte[].class);
+
+  private static final DateTimeFormatter FIXED_MICROS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT);
+
+  final Class<?> javaType;
+
+  ValueKind(Class<?> javaType) {
+    this.javaType = javaType;
+  }
+
+  /**
+   * The canonical value for {@code input}, or {@code null} for {@code null}.
+   *
+   * @throws BadValueException when the input cannot represent a value of this kind
+   */
+  Object coerce(Object input, String table, String column) {
+    if (input == null || javaType.isInstance(input)) {
+      return input instanceof Instant instant ? instant.truncatedTo(ChronoUnit.MICROS) : input;
+    }
+    try {
+      return switch (this) {
+        case STRING -> input instanceof Enum<?> e ? e.name() : input instanceof Number || input instanceof Boolean
+            || input instanceof UUID || input instanceof Character ? input.toString() : fail(input);
+        case LONG -> toLong(input);
+        case DOUBLE -> input instanceof Number n ? n.doubleValue() : Double.parseDouble(text(input));
+        case DECIMAL -> input instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(text(input));
+        case BOOLEAN -> toBoolean(input);
+        case INSTANT -> toInstant(input);
+        case LOCAL_DATE -> LocalDate.parse(text(input));
+        case LOCAL_DATE_TIME -> LocalDateTime.parse(text(input));
+        case UUID_KIND -> UUID.fromString(text(input));
+        case BYTES -> Base64.getDecoder().decode(text(input));
+      };
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+      throw new BadValueException(table, column, "expected " + describe());
+    } catch (IllegalArgumentException e) {
+      throw new BadValueException(table, column, "expected " + describe());
+    }
+  }
+
+  String describe() {
+    return switch (this) {
+      case STRING -> "text";
+      case LONG -> "an integer";
+      case DOUBLE -> "a number";
+      case DECIMAL -> "a decimal number";
+      case BOOLEAN -> "true or false";
+      case INSTANT -> "an ISO-8601 instant such as 2024-01-02T03:04:05Z";
+      case LOCAL_DATE -> "an ISO-8601 date such as 2024-01-02";
+      case LOCAL_DATE_TIME -> "an ISO-8601 date-time such as 2024-01-02T03:04:05";
+      case UUID_KIND -> "a UUID";
+      case BYTES -> "bytes (base64 text)";
+    };
+  }
+
+  /** What the driver binds for a canonical value on {@code dialect}; {@code null} stays {@code null}. */
+  Object bindForm(Object value, Dialect dialect) {
+    if (value == null) {
+      return null;
+    }
+    return switch (this) {
+      case INSTANT -> switch (dialect) {
+        case POSTGRESQL -> OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
+        case MARIADB, MYSQL -> LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
+        case SQLITE -> FIXED_MICROS.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)) + "Z";
+      };
+      case LOCAL_DATE_TIME -> dialect == Dialect.SQLITE ? FIXED_MICROS.format((LocalDateTime) value) : value;
+      case LOCAL_DATE -> dialect == Dialect.SQLITE ? value.toString() : value;
+      case UUID_KIND -> dialect == Dialect.POSTGRESQL ? value : value.toString();
+      default -> value;
+    };
+  }
+
+  /** Reads column {@code index} into the canonical type; {@code null} for SQL NULL. */
+  Object read(ResultSet rs, int index, Dialect dialect) throws SQLException {
+    Object value = switch (this) {
+      case STRING -> rs.getString(index);
+      case LONG -> {
+        long v = rs.getLong(index);
+        yield rs.wasNull() ? null : v;
+      }
+      case DOUBLE -> {
+        double v = rs.getDouble(index);
+        yield rs.wasNull() ? null : v;
+      }
+      case DECIMAL -> rs.getBigDecimal(index);
+      case BOOLEAN -> {
+        boolean v = rs.getBoolean(index);
+        yield rs.wasNull() ? null : v;
+      }
+      case INSTANT -> readInstant(rs, index, dialect);
+      case LOCAL_DATE -> dialect == Dialect.SQLITE ? parseOrNull(rs.getString(index), LocalDate::parse)
+          : rs.getObject(index, LocalDate.class);
+      case LOCAL_DATE_TIME -> dialect == Dialect.SQLITE ? parseOrNull(rs.getString(index), LocalDateTime::parse)
+          : rs.getObject(index, LocalDateTime.class);
+      case UUID_KIND -> dialect == Dialect.POSTGRESQL ? rs.getObject(index, UUID.class)
+          : parseOrNull(rs.getString(index), UUID::fromString);
+      case BYTES -> rs.getBytes(index);
+    };
+    return value;
+  }
+
+  private static Instant readInstant(ResultSet rs, int index, Dialect dialect) throws SQLException {
+    return switch (dialect) {
+      case POSTGRESQL -> {
+        OffsetDateTime odt = rs.getObject(index, OffsetDateTime.class);
+        yield odt == null ? null : odt.toInstant();
+      }
+      case MARIADB, MYSQL -> {
+        LocalDateTime ldt = rs.getObject(index, LocalDateTime.class);
+        yield ldt == null ? null : ldt.toInstant(ZoneOffset.UTC);
+      }
+      case SQLITE -> parseOrNull(rs.getString(index), ValueKind::parseInstant);
+    };
+  }
+
+  private static Instant parseInstant(String text) {
+    return text.endsWith("Z") || text.contains("+") ? OffsetDateTime.parse(text).toInstant()
+        : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+  }
+
+  private static <V> V parseOrNull(String text, java.util.function.Function<String, V> parser) {
+    return text == null ? null : parser.apply(text);
+  }
+
+  private static Long toLong(Object input) {
+    return switch (input) {
+      case Long l -> l;
+      case Integer i -> i.longValue();
+      case Short s -> s.longValue();
+      case Byte b -> b.longValue();
+      case BigInteger b -> b.longValueExact();
+      case BigDecimal d -> d.longValueExact();
+      case Double d when d == Math.rint(d) && !d.isInfinite() -> d.longValue();
+      case Float f when f == Math.rint(f) && !f.isInfinite() -> f.longValue();
+      case String s -> Long.parseLong(s.strip());
+      default -> fail(input);
+    };
+  }
+
+  private static Boolean toBoolean(Object input) {
+    if (input instanceof Number n && (n.longValue() == 0 || n.longValue() == 1)) {
+      return n.longValue() == 1;
+    }
+    String text = text(input).toLowerCase(Locale.ROOT);
+    return switch (text) {
+      case "true", "1", "t", "yes" -> true;
+      case "false", "0", "f", "no" -> false;
+      default -> fail(input);
+    };
+  }
+
+  private static Instant toInstant(Object input) {
+    return switch (input) {
+      case OffsetDateTime odt -> odt.toInstant().truncatedTo(ChronoUnit.MICROS);
+      case java.util.Date date -> date.toInstant().truncatedTo(ChronoUnit.MICROS);
+      case String s -> parseInstant(s.strip()).truncatedTo(ChronoUnit.MICROS);
+      default -> fail(input);
+    };
+  }
+
+  private static String text(Object input) {
+    if (input instanceof String s) {
+      return s;
+    }
+    return fail(input);
+  }
+
+  private static <V> V fail(Object input) {
+    throw new IllegalArgumentException("unsupported input type " + input.getClass().getSimpleName());
+  }
+}
