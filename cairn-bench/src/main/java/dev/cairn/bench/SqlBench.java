@@ -68,7 +68,8 @@ public final class SqlBench {
         JdbcUserStore jdbc = new JdbcUserStore(database, JdbcConnector.open(database.config()))) {
       Measurements measurements;
       try {
-        measurements = new WorkloadRunner(cairn, jdbc, listener).run(Workload.of(options.rows()), options.rounds());
+        WorkloadRunner runner = new WorkloadRunner(cairn, jdbc, jdbc::settle, listener);
+        measurements = runner.run(Workload.of(options.rows()), options.rounds());
       } catch (RuntimeException failure) {
         // Our tables only, and even after a failure: a server database must be left as it was found.
         dropAfterFailure(cairn, failure);

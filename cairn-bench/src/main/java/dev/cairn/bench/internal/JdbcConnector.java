@@ -55,7 +55,8 @@ public final class JdbcConnector {
   private static Properties postgresProperties(DatabaseConfig config) {
     Properties properties = credentials(config.url());
     properties.setProperty("reWriteBatchedInserts", "true");
-    properties.setProperty("connectTimeout", Long.toString(Math.max(1, (config.connectTimeout().toMillis() + 999) / 1000)));
+    long seconds = Math.max(1, (config.connectTimeout().toMillis() + 999) / 1000);
+    properties.setProperty("connectTimeout", Long.toString(seconds));
     return properties;
   }
 

@@ -2,6 +2,7 @@ package dev.cairn.bench.internal;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.Dialect;
 import dev.cairn.sql.Table;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,7 @@ public final class JdbcUserStore implements UserStore {
   private final Table<JdbcBenchUser> ddl;
   private final Connection connection;
   private final InstantCodec instants;
+  private final boolean sqlite;
   private JdbcStatements statements;
 
   /** Takes ownership of {@code connection}; {@code database} is only used to create and drop the table. */
@@ -31,6 +33,7 @@ public final class JdbcUserStore implements UserStore {
     this.ddl = database.table(JdbcBenchUser.class);
     this.connection = connection;
     this.instants = InstantCodec.forDialect(database.dialect());
+    this.sqlite = database.dialect() == Dialect.SQLITE;
   }
 
   @Override
@@ -47,6 +50,16 @@ public final class JdbcUserStore implements UserStore {
       statements = new JdbcStatements(connection, TABLE, COLUMNS);
     } catch (SQLException e) {
       throw failure("preparing statements", e);
+    }
+  }
+
+  /**
+   * Brings the database to a quiet state before a side's timed run (untimed): on SQLite, empties the write-ahead
+   * log both tables share (see {@link WalCheckpoint}); nothing on servers.
+   */
+  public void settle() {
+    if (sqlite) {
+      WalCheckpoint.truncate(connection);
     }
   }
 

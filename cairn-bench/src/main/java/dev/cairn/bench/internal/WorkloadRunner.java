@@ -4,16 +4,18 @@ import dev.cairn.core.CairnException;
 import java.util.List;
 
 /**
- * Runs the phases on both sides, interleaved: a short untimed warm-up of each side, then for every round the
- * Cairn side (fresh table, the four phases in order) followed by the JDBC side, and so on. Interleaving spreads
- * slow spells of a shared machine over both sides instead of charging them to one.
+ * Runs the phases on both sides, interleaved. First a short untimed warm-up of each side, then {@code rounds}
+ * rounds; a round recreates both tables and runs each phase on the Cairn side and then on the JDBC side before the
+ * next phase. Interleaving per phase keeps the two timings of a phase seconds apart, so the slow spells of a
+ * shared machine hit both sides alike instead of one whole side.
  *
- * <p>After each pair of runs the checksums of the two sides are compared, so a side that skipped work or read
- * other rows is caught instead of looking fast.
+ * <p>Before every timed run the database is settled (untimed), so no run pays for what the one before left
+ * behind. After each phase the checksums of the two sides are compared, so a side that skipped work or read other
+ * rows is caught instead of looking fast.
  */
 public final class WorkloadRunner {
-  private final UserStore cairn;
-  private final UserStore jdbc;
+  private final List<UserStore> sides;
+  private final Runnable settle;
   private final StepListener listener;
 
   /** Told which step starts, and handed the progress sink for it. */
@@ -21,46 +23,52 @@ public final class WorkloadRunner {
     Progress step(String label);
   }
 
-  public WorkloadRunner(UserStore cairn, UserStore jdbc, StepListener listener) {
-    this.cairn = cairn;
-    this.jdbc = jdbc;
+  /**
+   * @param settle brings the database to a quiet state, untimed (on SQLite it empties the write-ahead log the two
+   *     tables share)
+   */
+  public WorkloadRunner(UserStore cairn, UserStore jdbc, Runnable settle, StepListener listener) {
+    this.sides = List.of(cairn, jdbc);
+    this.settle = settle;
     this.listener = listener;
   }
 
   /** Warms both sides up, runs {@code rounds} interleaved rounds and returns every timing. */
   public Measurements run(Workload workload, int rounds) {
-    List<Phase> warmUp = workload.warmUp().phases();
-    runSide(cairn, warmUp, "warm-up", null);
-    runSide(jdbc, warmUp, "warm-up", null);
+    runRound(workload.warmUp().phases(), "warm-up", null);
     List<Phase> phases = workload.phases();
     Measurements measurements = new Measurements();
     for (int round = 1; round <= rounds; round++) {
-      String label = "round " + round + "/" + rounds;
-      long[] cairnSums = runSide(cairn, phases, label, measurements);
-      long[] jdbcSums = runSide(jdbc, phases, label, measurements);
-      compare(phases, cairnSums, jdbcSums);
+      runRound(phases, "round " + round + "/" + rounds, measurements);
     }
     return measurements;
   }
 
-  private long[] runSide(UserStore store, List<Phase> phases, String label, Measurements measurements) {
-    store.recreate();
-    long[] ids = new long[0];
-    long[] checksums = new long[phases.size()];
+  private void runRound(List<Phase> phases, String label, Measurements measurements) {
+    long[][] ids = new long[sides.size()][];
+    for (int s = 0; s < sides.size(); s++) {
+      sides.get(s).recreate();
+      ids[s] = new long[0];
+    }
     for (int p = 0; p < phases.size(); p++) {
       Phase phase = phases.get(p);
-      Progress progress = listener.step(store.side() + " " + phase.name() + " " + label);
-      long start = System.nanoTime();
-      checksums[p] = phase.run(store, ids, progress);
-      long elapsed = System.nanoTime() - start;
-      if (measurements != null) {
-        measurements.add(phase.name(), store.side(), phase.operations(), elapsed);
+      long[] checksums = new long[sides.size()];
+      for (int s = 0; s < sides.size(); s++) {
+        UserStore store = sides.get(s);
+        settle.run();
+        Progress progress = listener.step(store.side() + " " + phase.name() + " " + label);
+        long start = System.nanoTime();
+        checksums[s] = phase.run(store, ids[s], progress);
+        long elapsed = System.nanoTime() - start;
+        if (measurements != null) {
+          measurements.add(phase.name(), store.side(), phase.operations(), elapsed);
+        }
+        if (p == 0) {
+          ids[s] = loadedIds(store, phase.operations());
+        }
       }
-      if (p == 0) {
-        ids = loadedIds(store, phase.operations());
-      }
+      compare(phase, checksums);
     }
-    return checksums;
   }
 
   private static long[] loadedIds(UserStore store, int expected) {
@@ -72,11 +80,11 @@ public final class WorkloadRunner {
     return ids;
   }
 
-  private static void compare(List<Phase> phases, long[] cairnSums, long[] jdbcSums) {
-    for (int p = 0; p < phases.size(); p++) {
-      if (cairnSums[p] != jdbcSums[p]) {
-        throw new CairnException("BENCH_RESULTS_DIFFER", "cairn and jdbc disagree on " + phases.get(p).name()
-            + ": checksum " + cairnSums[p] + " vs " + jdbcSums[p]);
+  private void compare(Phase phase, long[] checksums) {
+    for (int s = 1; s < checksums.length; s++) {
+      if (checksums[s] != checksums[0]) {
+        throw new CairnException("BENCH_RESULTS_DIFFER", sides.get(0).side() + " and " + sides.get(s).side()
+            + " disagree on " + phase.name() + ": checksum " + checksums[0] + " vs " + checksums[s]);
       }
     }
   }
