@@ -29,6 +29,8 @@ public final class SqlBench {
   public static final int EXIT_FAILED = 1;
   /** Exit code for a malformed or non-SQL URL. */
   public static final int EXIT_INVALID = 2;
+  /** System property that, when {@code true}, adds every round's figures on standard error, for diagnosis. */
+  public static final String VERBOSE_PROPERTY = "cairn.bench.verbose";
 
   private SqlBench() {}
 
@@ -52,6 +54,10 @@ public final class SqlBench {
       bar.clear();
       for (String phase : measurements.phases()) {
         out.println(ResultLine.of(measurements, phase).format());
+        if (Boolean.getBoolean(VERBOSE_PROPERTY)) {
+          err.println("  " + phase + " rounds: cairn=" + measurements.rounds(phase, "cairn")
+              + " jdbc=" + measurements.rounds(phase, "jdbc"));
+        }
       }
       return 0;
     } catch (CairnException e) {

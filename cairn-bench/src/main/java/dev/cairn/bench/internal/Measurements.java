@@ -16,6 +16,12 @@ public final class Measurements {
         .add(operations / seconds);
   }
 
+  /** Every round's figure of a side in a phase, in run order, as integers: {@code [812, 790, 805]}. */
+  public String rounds(String phase, String side) {
+    return opsPerSecond.getOrDefault(phase, Map.of()).getOrDefault(side, List.of()).stream()
+        .map(value -> Long.toString(Math.round(value))).toList().toString();
+  }
+
   public List<String> phases() {
     return List.copyOf(opsPerSecond.keySet());
   }
