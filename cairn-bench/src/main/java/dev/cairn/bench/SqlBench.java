@@ -47,7 +47,7 @@ public final class SqlBench {
 
   /** As {@link #run(SqlBenchOptions, PrintStream)}, with the error line and the progress bar going to {@code err}. */
   static int run(SqlBenchOptions options, PrintStream out, PrintStream err) {
-    boolean showProgress = options.progress() && System.console() != null;
+    boolean showProgress = options.progress() && ProgressBar.onTerminal();
     ProgressBar bar = new ProgressBar(err);
     try (BenchTarget target = BenchTarget.resolve(options.dbUrl())) {
       Measurements measurements = measure(target, options, showProgress ? bar : label -> Progress.NONE);

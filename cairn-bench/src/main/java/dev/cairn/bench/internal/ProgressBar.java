@@ -1,5 +1,6 @@
 package dev.cairn.bench.internal;
 
+import java.io.Console;
 import java.io.PrintStream;
 
 /**
@@ -17,6 +18,25 @@ public final class ProgressBar implements WorkloadRunner.StepListener, Progress 
 
   public ProgressBar(PrintStream terminal) {
     this.terminal = terminal;
+  }
+
+  /**
+   * Whether the process runs on a terminal, where a bar redrawn with {@code \r} reads well (and a log file would
+   * fill with half lines). JDK 21 gives a {@link Console} only on a terminal; from JDK 22 on it may give one for
+   * redirected streams too and says which through {@code isTerminal()}, called reflectively as the build targets 21.
+   */
+  public static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot ask the console whether it is a terminal", e);
+    }
   }
 
   @Override
