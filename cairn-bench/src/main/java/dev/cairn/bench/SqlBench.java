@@ -25,9 +25,9 @@ import java.io.PrintStream;
  * database is deleted. Each line shows the best round of each side (see {@code Measurements#best}).
  */
 public final class SqlBench {
-  /** Exit code when the database cannot be reached or the workload fails. */
-  public static final int EXIT_FAILED = 1;
-  /** Exit code for a malformed or non-SQL URL. */
+  /** Exit code when the database cannot be reached or the workload fails (the CLI's "failure" code). */
+  public static final int EXIT_FAILED = 3;
+  /** Exit code for a malformed or non-SQL URL (the CLI's "usage" code). */
   public static final int EXIT_INVALID = 2;
   /** System property that, when {@code true}, adds every round's figures on standard error, for diagnosis. */
   public static final String VERBOSE_PROPERTY = "cairn.bench.verbose";

@@ -1,6 +1,13 @@
 package dev.cairn.bench;
 
+import static java.util.stream.Collectors.toSet;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +17,21 @@ class SqlBenchTest {
   @Test
   void run_smallSqliteWorkload_printsOneLinePerPhaseWithPositiveFigures() {
     BenchRun.of(new SqlBenchOptions(null, 500, 1, false)).assertFourPhaseLines();
+  }
+
+  @Test
+  void run_defaultDatabase_deletesItsTemporaryDirectory() throws IOException {
+    Set<Path> before = benchDirectories();
+
+    BenchRun.of(new SqlBenchOptions(null, 100, 1, false)).assertFourPhaseLines();
+
+    assertThat(benchDirectories()).isSubsetOf(before);
+  }
+
+  private static Set<Path> benchDirectories() throws IOException {
+    try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return entries.filter(path -> path.getFileName().toString().startsWith("cairn-bench-")).collect(toSet());
+    }
   }
 
   @Test
@@ -32,5 +54,14 @@ class SqlBenchTest {
     assertThat(run.exit()).isEqualTo(SqlBench.EXIT_INVALID);
     assertThat(run.out()).isEmpty();
     assertThat(run.err().lines().toList()).singleElement().asString().startsWith("cairn bench sql: ");
+  }
+
+  @Test
+  void run_sqliteMemory_isRefusedAsInvalid() {
+    BenchRun run = BenchRun.of(new SqlBenchOptions("sqlite::memory:", 100, 1, false));
+
+    assertThat(run.exit()).isEqualTo(SqlBench.EXIT_INVALID);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines().toList()).singleElement().asString().contains("in-memory");
   }
 }

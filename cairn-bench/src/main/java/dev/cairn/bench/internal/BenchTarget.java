@@ -1,5 +1,7 @@
 package dev.cairn.bench.internal;
 
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreUrl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,10 +26,18 @@ public final class BenchTarget implements AutoCloseable {
   /**
    * The target for {@code dbUrl}; {@code null} creates a temporary SQLite file.
    *
+   * @throws InvalidInputException for a malformed URL, and {@code BENCH_NEEDS_SHARED_DATABASE} for
+   *     {@code sqlite::memory:}, which lives inside Cairn's connection where the JDBC side cannot reach it
    * @throws UncheckedIOException when the temporary directory cannot be created
    */
   public static BenchTarget resolve(String dbUrl) {
     if (dbUrl != null) {
+      StoreUrl url = StoreUrl.parse(dbUrl);
+      if (url.isSqliteMemory()) {
+        throw new InvalidInputException("BENCH_NEEDS_SHARED_DATABASE", "the benchmark cannot run on " + url
+            + ": an in-memory SQLite database is private to Cairn's connection; give a file (sqlite:bench.db) or"
+            + " no URL for a temporary one");
+      }
       return new BenchTarget(dbUrl, null);
     }
     try {
