@@ -47,7 +47,7 @@ public final class JdbcUserStore implements UserStore {
     ddl.drop().orElseThrow();
     ddl.create().orElseThrow();
     try {
-      statements = new JdbcStatements(connection, TABLE, COLUMNS);
+      statements = JdbcStatements.prepare(connection, TABLE, COLUMNS);
     } catch (SQLException e) {
       throw failure("preparing statements", e);
     }
@@ -79,7 +79,7 @@ public final class JdbcUserStore implements UserStore {
         insert.executeBatch();
         connection.commit();
       } catch (SQLException e) {
-        connection.rollback();
+        rollback(e);
         throw e;
       } finally {
         connection.setAutoCommit(true);
@@ -168,6 +168,15 @@ public final class JdbcUserStore implements UserStore {
       connection.close();
     } catch (SQLException e) {
       throw failure("closing the connection", e);
+    }
+  }
+
+  /** Rolls back after {@code failure}; a rollback failure is attached to it instead of replacing it. */
+  private void rollback(SQLException failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException rollbackFailure) {
+      failure.addSuppressed(rollbackFailure);
     }
   }
 
