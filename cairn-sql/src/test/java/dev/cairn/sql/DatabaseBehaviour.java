@@ -314,6 +314,40 @@ abstract class DatabaseBehaviour {
   }
 
   @Test
+  void rows_batchUpsertAndDeletes() {
+    Rows rows = db.rows("persons");
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      batch.add(Map.of("name", "R" + i, "email", "r" + i + "@x", "age", i, "active", i % 2 == 0));
+    }
+    assertThat(rows.insertAll(batch).orElseThrow()).isEqualTo(5);
+    Map<String, Object> first = rows.query(Query.where(eq("name", "R0"))).orElseThrow().items().getFirst();
+    Object id = first.get("id");
+    assertThat(id).isInstanceOf(Long.class);
+    assertThat(first.get("active")).isEqualTo(true);
+    Map<String, Object> upserted = rows.upsert(Map.of("id", id, "name", "R0b", "email", "r0@x", "age", 9,
+        "active", false)).orElseThrow();
+    assertThat(upserted.get("name")).isEqualTo("R0b");
+    assertThat(rows.count(Filter.none()).orElseThrow()).isEqualTo(5L);
+    assertThat(rows.updateWhere(ge("age", 3), Map.of("name", "old")).orElseThrow()).isEqualTo(3);
+    assertThat(rows.delete(id).isOk()).isTrue();
+    assertThat(rows.find(id).status()).isEqualTo(Status.NOT_FOUND);
+    assertThat(rows.deleteWhere(eq("name", "old")).orElseThrow()).isEqualTo(2);
+    assertThat(rows.exists(id).orElseThrow()).isFalse();
+  }
+
+  @Test
+  void rows_insideTransaction_joinsIt() {
+    Result<Long> result = db.transaction(tx -> {
+      tx.rows("persons").insert(Map.of("name", "T", "email", "t@x", "age", 1, "active", true)).orElseThrow();
+      tx.setRollbackOnly();
+      return tx.rows("persons").count(Filter.none());
+    });
+    assertThat(result.orElseThrow()).isEqualTo(1L);
+    assertThat(people.count(Filter.none()).orElseThrow()).isZero();
+  }
+
+  @Test
   void schema_describesTable() {
     people.insert(person("Ada", 36)).orElseThrow();
     Schema.TableInfo info = db.schema().table("persons").orElseThrow();
