@@ -353,6 +353,7 @@ abstract class DatabaseBehaviour {
     Schema.TableInfo info = db.schema().table("persons").orElseThrow();
     assertThat(info.primaryKey()).containsExactly("id");
     assertThat(info.rowCount()).isEqualTo(1);
+    assertThat(info.sizeBytes()).isPositive();
     assertThat(info.columns()).extracting(Schema.ColumnInfo::name).contains("created_at", "email");
     assertThat(info.indexes()).anyMatch(index -> index.unique() && index.columns().equals(List.of("email")));
     assertThat(info.indexes()).anyMatch(index -> !index.unique() && index.columns().equals(List.of("age")));
@@ -366,5 +367,7 @@ abstract class DatabaseBehaviour {
     assertThat(health.up()).isTrue();
     assertThat(health.serverVersion()).isNotBlank();
     assertThat(health.dialect()).isEqualTo(db.dialect());
+    assertThat(health.url()).isEqualTo(db.url().toString());
+    assertThat(health.idleConnections() + health.activeConnections()).isPositive();
   }
 }
