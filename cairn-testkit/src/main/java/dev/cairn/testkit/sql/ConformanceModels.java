@@ -37,6 +37,18 @@ public final class ConformanceModels {
   /** Table {@code products}: the rows the query tests filter, sort and page. */
   public record Product(@Id Long id, String name, String category, int price, Integer stock) {}
 
+  /** Table {@code counters}: a primitive generated key (0 means "generate") and a renamed column. */
+  public record Counter(@Id long id, @Column(name = "label_text") String label, @Column(json = true) String raw) {}
+
+  /** Only named, never created: the default table-name rules. */
+  public record OrderLine(@Id Long id) {}
+
+  /** Only named, never created: the default table-name rules. */
+  public record Category(@Id Long id) {}
+
+  /** Only named, never created: the default table-name rules. */
+  public record Box(@Id Long id) {}
+
   public enum Color { RED, GREEN, BLUE }
 
   /** A nested record, stored as JSON inside {@link TypedValues}. */

@@ -34,12 +34,12 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseConformance implements ConformanceContext, TableConformance, QueryConformance,
     MappingConformance, RowsConformance, SchemaConformance, TransactionConformance, HostileInputConformance,
-    HealthConformance {
+    HealthConformance, NamingConformance {
 
   /** Dropped before each test, children first (none has foreign keys today). */
   private static final List<Class<? extends Record>> MODEL_TYPES = List.of(
       ConformanceModels.User.class, ConformanceModels.Tag.class, ConformanceModels.Product.class,
-      ConformanceModels.TypedValues.class);
+      ConformanceModels.TypedValues.class, ConformanceModels.Counter.class);
 
   private Database db;
   private DatabaseConfig config;

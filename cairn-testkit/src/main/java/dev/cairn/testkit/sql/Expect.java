@@ -21,8 +21,8 @@ public final class Expect {
   public static <T> Result.Failure<T> failure(Result<T> result, Status status, String code) {
     assertThat(result).as("expected %s %s", status, code).isInstanceOf(Result.Failure.class);
     Result.Failure<T> failure = (Result.Failure<T>) result;
-    assertThat(failure.status()).as("status of %s", failure).isEqualTo(status);
-    assertThat(failure.code()).as("code of %s", failure).isEqualTo(code);
+    assertThat(failure.status()).as("status of %s", describe(failure)).isEqualTo(status);
+    assertThat(failure.code()).as("code of %s", describe(failure)).isEqualTo(code);
     assertThat(failure.message()).as("message of %s", failure).isNotBlank().doesNotContain("\n");
     return failure;
   }
@@ -31,7 +31,16 @@ public final class Expect {
   public static <T> Result.Failure<T> failure(Result<T> result, Status status) {
     assertThat(result).as("expected %s", status).isInstanceOf(Result.Failure.class);
     Result.Failure<T> failure = (Result.Failure<T>) result;
-    assertThat(failure.status()).as("status of %s", failure).isEqualTo(status);
+    assertThat(failure.status()).as("status of %s", describe(failure)).isEqualTo(status);
     return failure;
+  }
+
+  /** The failure with its cause chain, so a wrong status shows what the database actually said. */
+  private static String describe(Result.Failure<?> failure) {
+    StringBuilder text = new StringBuilder(failure.toString());
+    for (Throwable cause = failure.cause(); cause != null; cause = cause.getCause()) {
+      text.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+    }
+    return text.toString();
   }
 }

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.Status;
 import dev.cairn.sql.Cursor;
+import dev.cairn.sql.Database;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.Page;
 import dev.cairn.sql.Query;
@@ -207,6 +208,18 @@ public interface QueryConformance extends ConformanceContext {
 
     Expect.failure(products.query(Query.all().limit(1001)), Status.INVALID, "PAGE_SIZE_TOO_LARGE");
     assertThat(Expect.ok(products.query(Query.all().limit(1000))).items()).hasSize(30);
+  }
+
+  @Test
+  default void query_configuredMaximumPageSize_enforced() {
+    try (Database small = Database.open(config().withMaxPageSize(10))) {
+      Table<Product> products = small.table(Product.class);
+      Expect.ok(products.create());
+
+      Expect.failure(products.query(Query.all().limit(11)), Status.INVALID, "PAGE_SIZE_TOO_LARGE");
+      Expect.failure(products.query(Query.all().page(3, 11)), Status.INVALID, "PAGE_SIZE_TOO_LARGE");
+      Expect.ok(products.query(Query.all().limit(10)));
+    }
   }
 
   @Test

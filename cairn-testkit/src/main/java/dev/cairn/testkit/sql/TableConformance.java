@@ -130,7 +130,9 @@ public interface TableConformance extends ConformanceContext {
   default void insert_nullIntoNotNullColumn_isInvalidValue() {
     Table<Tag> tags = tags();
 
-    Expect.failure(tags.insert(new Tag("red", null)), Status.INVALID, "INVALID_VALUE");
+    var failure = Expect.failure(tags.insert(new Tag("red", null)), Status.INVALID, "INVALID_VALUE");
+
+    assertThat(failure.message()).contains("tags").contains("label");
 
     assertThat(Expect.ok(tags.exists("red"))).isFalse();
   }

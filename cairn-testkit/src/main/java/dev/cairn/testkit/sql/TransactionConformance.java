@@ -9,7 +9,14 @@ import dev.cairn.core.Status;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.Table;
 import dev.cairn.testkit.sql.ConformanceModels.User;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link dev.cairn.sql.Session#transaction}: commit, rollback on failure and exception, savepoints, read-only. */
@@ -112,6 +119,22 @@ public interface TransactionConformance extends ConformanceContext {
   }
 
   @Test
+  default void transaction_nestedDatabaseError_outerContinuesAndCommits() {
+    users();
+
+    Result<User> result = db().transaction(tx -> {
+      Expect.ok(tx.table(User.class).insert(User.of("A", "a@x", 1)));
+      // On PostgreSQL a failed statement poisons the transaction unless the savepoint is rolled back.
+      Expect.failure(tx.transaction(nested -> nested.table(User.class).insert(User.of("Dup", "a@x", 2))),
+          Status.DUPLICATE, "DUPLICATE_KEY");
+      return tx.table(User.class).insert(User.of("B", "b@x", 3));
+    });
+
+    Expect.ok(result);
+    assertThat(userCount()).isEqualTo(2L);
+  }
+
+  @Test
   default void transaction_nestedOkOuterFailure_rollsBackBoth() {
     users();
 
@@ -136,6 +159,43 @@ public interface TransactionConformance extends ConformanceContext {
     });
 
     assertThat(userCount()).isZero();
+  }
+
+  @Test
+  default void transaction_deadlock_retriedAndBothCommit() throws Exception {
+    Table<User> users = users();
+    long first = Expect.ok(users.insert(User.of("A", "a@x", 0))).id();
+    long second = Expect.ok(users.insert(User.of("B", "b@x", 0))).id();
+    CountDownLatch bothLocked = new CountDownLatch(2);
+
+    List<Future<Result<User>>> results = new ArrayList<>();
+    try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
+      results.add(executor.submit(() -> crossUpdate(first, second, 1, bothLocked)));
+      results.add(executor.submit(() -> crossUpdate(second, first, 2, bothLocked)));
+    }
+
+    for (Future<Result<User>> result : results) {
+      Expect.ok(result.get());
+    }
+    assertThat(Expect.ok(users.count(Filter.eq("age", 0)))).isZero();
+  }
+
+  /**
+   * Locks one row, waits (once, bounded) until the other thread holds the other row, then updates it: the classic
+   * deadlock, which PostgreSQL (40P01) and MariaDB (1213) break by failing one side, which Cairn must retry. On
+   * SQLite the second writer just waits for the first.
+   */
+  private Result<User> crossUpdate(long lockFirst, long lockSecond, int age, CountDownLatch bothLocked) {
+    return db().transaction(tx -> tx.table(User.class).update(lockFirst, Map.of("age", age)).flatMap(locked -> {
+      bothLocked.countDown();
+      try {
+        bothLocked.await(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the other writer", e);
+      }
+      return tx.table(User.class).update(lockSecond, Map.of("age", age));
+    }));
   }
 
   @Test

@@ -77,12 +77,34 @@ class SqliteFileConformanceTest extends DatabaseConformance {
       }
       started.await();
       Thread.sleep(400);
-      locker.createStatement().execute("COMMIT");
+      try (Statement statement = locker.createStatement()) {
+        statement.execute("COMMIT");
+      }
       executor.shutdown();
       assertThat(executor.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
     }
 
     assertThat(failures).isEmpty();
     assertThat(Expect.ok(db().table(User.class).count(Filter.none()))).isEqualTo(threads * perThread + 1L);
+  }
+
+  @Test
+  void transaction_lockHeldPastEveryRetry_conflictRetriesExhaustedAndNothingWritten() throws Exception {
+    Expect.ok(db().table(User.class).create());
+    var config = config().withConnectTimeout(Duration.ofMillis(50))
+        .withRetry(new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(10)));
+    try (Database impatient = Database.open(config);
+        Connection locker = DriverManager.getConnection("jdbc:sqlite:" + FILE);
+        Statement statement = locker.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      try {
+        Result<User> result = impatient.transaction(tx -> tx.table(User.class).insert(User.of("A", "a@x", 1)));
+
+        Expect.failure(result, dev.cairn.core.Status.CONFLICT, "RETRIES_EXHAUSTED");
+      } finally {
+        statement.execute("ROLLBACK");
+      }
+    }
+    assertThat(Expect.ok(db().table(User.class).count(Filter.none()))).isZero();
   }
 }
