@@ -7,6 +7,7 @@ import dev.cairn.core.StoreUrl;
 import dev.cairn.testkit.internal.Environment;
 import dev.cairn.testkit.internal.FreePort;
 import dev.cairn.testkit.internal.Jdbc;
+import dev.cairn.testkit.internal.MariaDbType;
 import dev.cairn.testkit.internal.PostgresType;
 import dev.cairn.testkit.internal.RedisType;
 import dev.cairn.testkit.internal.Resolution;
@@ -20,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -73,6 +75,7 @@ class ServiceExtensionTest {
 
   @Test
   void postgres_classDatabase_createdBeforeAndDroppedAfter() throws SQLException {
+    ServiceGate.require(ServiceResolver.shared(new PostgresType()), Environment.system());
     PostgresFixture.databaseName = null;
     TestExecutionSummary summary = run(PostgresFixture.class);
 
@@ -86,6 +89,7 @@ class ServiceExtensionTest {
 
   @Test
   void mariadb_classDatabase_createdBeforeAndDroppedAfter() throws SQLException {
+    ServiceGate.require(ServiceResolver.shared(new MariaDbType()), Environment.system());
     MariaDbFixture.databaseName = null;
     TestExecutionSummary summary = run(MariaDbFixture.class);
 
@@ -99,6 +103,7 @@ class ServiceExtensionTest {
 
   @Test
   void redis_classPrefix_keysDeletedAfterOthersKept() throws IOException {
+    ServiceGate.require(ServiceResolver.shared(new RedisType()), Environment.system());
     RedisFixture.prefix = null;
     TestExecutionSummary summary = run(RedisFixture.class);
 
@@ -124,7 +129,8 @@ class ServiceExtensionTest {
   private static TestExecutionSummary run(Class<?> fixture) {
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
-    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture)).build(), listener);
+    launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
+        .configurationParameter(OnlyWhenLaunched.PARAMETER, "true").build(), listener);
     return listener.getSummary();
   }
 
@@ -133,6 +139,7 @@ class ServiceExtensionTest {
     return new PostgresService(() -> new ServiceResolver(environment, DIR).resolve(new PostgresType()), environment);
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class UnreachableRequired {
     @RegisterExtension
     static final PostgresService POSTGRES = explicitPostgres(
@@ -144,6 +151,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class UnreachableNotRequired {
     @RegisterExtension
     static final PostgresService POSTGRES = explicitPostgres(Map.of("CAIRN_TEST_POSTGRES_URL", UNREACHABLE));
@@ -154,6 +162,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class AbsentNotRequired {
     @RegisterExtension
     static final PostgresService POSTGRES = new PostgresService(
@@ -165,6 +174,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class AbsentRequired {
     @RegisterExtension
     static final PostgresService POSTGRES = new PostgresService(
@@ -177,6 +187,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class PostgresFixture {
     @RegisterExtension
     static final PostgresService POSTGRES = new PostgresService();
@@ -194,6 +205,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class MariaDbFixture {
     @RegisterExtension
     static final MariaDbService MARIADB = new MariaDbService();
@@ -211,6 +223,7 @@ class ServiceExtensionTest {
     }
   }
 
+  @ExtendWith(OnlyWhenLaunched.class)
   static class RedisFixture {
     @RegisterExtension
     static final RedisService REDIS = new RedisService();

@@ -13,9 +13,11 @@ final class ComponentCodec {
   private final Class<?> type;
   private final ValueKind kind;
   private final JavaType jsonType;
+  private final Class<?> boxed;
 
   private ComponentCodec(Class<?> type, ValueKind kind, JavaType jsonType) {
     this.type = type;
+    this.boxed = java.lang.invoke.MethodType.methodType(type).wrap().returnType();
     this.kind = kind;
     this.jsonType = jsonType;
   }
@@ -82,6 +84,7 @@ final class ComponentCodec {
       case Byte b -> b.longValue();
       case Float f -> Double.parseDouble(f.toString());
       case java.time.Instant i -> i.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      case java.time.LocalDateTime t -> t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
       default -> value;
     };
   }
@@ -91,7 +94,7 @@ final class ComponentCodec {
     if (value != null && jsonType != null && !(value instanceof String)) {
       return Json.write(value);
     }
-    if (value != null && (type.isInstance(value) || wrapperOf(type) == value.getClass())) {
+    if (value != null && boxed.isInstance(value)) {
       return toColumn(value);
     }
     Object canonical = kind.coerce(value, table, column);
@@ -168,9 +171,5 @@ final class ComponentCodec {
       return (short) 0;
     }
     return (byte) 0;
-  }
-
-  private static Class<?> wrapperOf(Class<?> type) {
-    return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
   }
 }

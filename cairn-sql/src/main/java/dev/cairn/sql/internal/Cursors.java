@@ -1,12 +1,15 @@
 package dev.cairn.sql.internal;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.Json;
 import dev.cairn.sql.Cursor;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +23,9 @@ import java.util.List;
  * signed: a hand-made one can only position a query the caller could have run anyway.
  */
 final class Cursors {
+  private static final ObjectReader STRICT =
+      Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private Cursors() {}
 
   static Cursor encode(String signature, List<Object> values) {
@@ -50,9 +56,16 @@ final class Cursors {
     JsonNode node;
     try {
       byte[] json = Base64.getUrlDecoder().decode(cursor.token());
-      node = Json.tree(new String(json, StandardCharsets.UTF_8));
-    } catch (IllegalArgumentException | CairnException e) {
+      // Only the canonical encoding is accepted, so appended or altered padding bits are refused too.
+      if (!Base64.getUrlEncoder().withoutPadding().encodeToString(json).equals(cursor.token())) {
+        throw invalid(table, "is malformed", null);
+      }
+      node = STRICT.readTree(new String(json, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException | IOException e) {
       throw invalid(table, "is malformed", e);
+    }
+    if (node == null || !node.isObject()) {
+      throw invalid(table, "is malformed", null);
     }
     JsonNode values = node.get("v");
     if (!node.path("s").asText("").equals(signature)) {

@@ -20,7 +20,7 @@ final class DatabaseExecutor implements Executor {
   public <R> R read(SqlWork<R> work) throws SQLException {
     openCheck.run();
     try (Connection connection = connections.reader()) {
-      return work.run(connection);
+      return runEvictingOnFailure(connection, work);
     }
   }
 
@@ -28,7 +28,16 @@ final class DatabaseExecutor implements Executor {
   public <R> R write(SqlWork<R> work) throws SQLException {
     openCheck.run();
     try (Connection connection = connections.writer()) {
+      return runEvictingOnFailure(connection, work);
+    }
+  }
+
+  static <R> R runEvictingOnFailure(Connection connection, SqlWork<R> work) throws SQLException {
+    try {
       return work.run(connection);
+    } catch (SQLException e) {
+      StatementCache.evict(connection, e);
+      throw e;
     }
   }
 
@@ -38,7 +47,7 @@ final class DatabaseExecutor implements Executor {
     try (Connection connection = connections.writer()) {
       connection.setAutoCommit(false);
       try {
-        R result = work.run(connection);
+        R result = runEvictingOnFailure(connection, work);
         connection.commit();
         return result;
       } catch (SQLException | RuntimeException | Error e) {

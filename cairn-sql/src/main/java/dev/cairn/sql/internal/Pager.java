@@ -69,8 +69,9 @@ final class Pager {
     for (Sort key : sort) {
       descending.add(key.descending());
     }
+    boolean lastDescending = !sort.isEmpty() && sort.getLast().descending();
     while (descending.size() < size) {
-      descending.add(false);
+      descending.add(lastDescending);
     }
     return descending;
   }

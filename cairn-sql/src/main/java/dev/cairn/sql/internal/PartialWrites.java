@@ -48,9 +48,10 @@ final class PartialWrites {
             .values(placeholders(fields.size())));
     return engine.executor.atomic(connection -> {
       Object key = model.hasKey() ? values.get(model.keyIndex()) : null;
-      try (PreparedStatement statement = generate && dialect == Dialect.POSTGRESQL
-          ? connection.prepareStatement(sql, new String[] {model.key().name()})
-          : connection.prepareStatement(sql, generate ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS)) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql,
+            generate ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS,
+            generate && dialect == Dialect.POSTGRESQL ? model.key().name() : null);
         Jdbc.bindAll(statement, binds);
         statement.executeUpdate();
         if (generate) {
@@ -65,7 +66,8 @@ final class PartialWrites {
         return stored;
       }
       Object boundKey = model.key().kind().bindForm(key, dialect);
-      try (PreparedStatement select = connection.prepareStatement(engine.statements().selectByKey)) {
+      {
+        PreparedStatement select = StatementCache.prepare(connection, engine.statements().selectByKey);
         Jdbc.bind(select, 1, boundKey);
         try (ResultSet rs = select.executeQuery()) {
           return rs.next() ? engine.readRow(rs) : null;
@@ -98,11 +100,13 @@ final class PartialWrites {
     String sql = Render.text(updates.isEmpty() ? insert.doNothing() : insert.doUpdate().set(updates));
     Object boundKey = model.key().kind().bindForm(values.get(model.keyIndex()), dialect);
     return engine.executor.atomic(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql);
         Jdbc.bindAll(statement, binds);
         statement.executeUpdate();
       }
-      try (PreparedStatement select = connection.prepareStatement(engine.statements().selectByKey)) {
+      {
+        PreparedStatement select = StatementCache.prepare(connection, engine.statements().selectByKey);
         Jdbc.bind(select, 1, boundKey);
         try (ResultSet rs = select.executeQuery()) {
           return rs.next() ? engine.readRow(rs) : null;

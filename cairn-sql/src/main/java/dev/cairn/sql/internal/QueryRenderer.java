@@ -113,7 +113,11 @@ final class QueryRenderer {
     return DSL.val(resolver.model().column(index).kind().bindForm(canonical, dialect));
   }
 
-  /** Column indexes of the effective sort: the given keys, then the primary key when {@code appendKey}. */
+  /**
+   * Column indexes of the effective sort: the given keys, then the primary key when {@code appendKey}. The key
+   * takes the direction of the last sort key (see {@link Pager}), so an index on that column, which holds equal
+   * values in key order, still yields the whole order by scanning in one direction.
+   */
   List<Integer> sortColumns(List<Sort> sort, boolean appendKey) {
     List<Integer> columns = new ArrayList<>();
     for (Sort key : sort) {

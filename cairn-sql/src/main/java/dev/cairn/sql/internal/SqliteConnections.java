@@ -27,6 +27,8 @@ import org.sqlite.SQLiteDataSource;
  * open by a keeper connection, so that the pool may replace its connection without losing the data.
  */
 final class SqliteConnections implements Connections {
+  private static final long WRITER_WAIT_MILLIS = 30_000;
+
   private final HikariDataSource writers;
   private final HikariDataSource readers;
   private final Connection keeper;
@@ -52,7 +54,11 @@ final class SqliteConnections implements Connections {
           "cannot create the directory of " + url + ": " + e.getMessage(), Map.of("url", url.toString()), e);
     }
     String jdbcUrl = "jdbc:sqlite:" + file;
-    HikariDataSource writers = Pools.start(pool(config, jdbcUrl, true, 1, "writer"), url);
+    HikariConfig writeConfig = pool(config, jdbcUrl, true, 1, "writer");
+    // Every in-process writer queues for the one writer connection: that wait is SQLite's write lock, taken in
+    // turn, so it is bounded generously rather than by the connect timeout.
+    writeConfig.setConnectionTimeout(Math.max(WRITER_WAIT_MILLIS, config.connectTimeout().toMillis()));
+    HikariDataSource writers = Pools.start(writeConfig, url);
     try {
       HikariConfig readConfig = pool(config, jdbcUrl, false, config.poolSize(), "reader");
       readConfig.setConnectionInitSql("PRAGMA query_only = 1");
@@ -67,7 +73,9 @@ final class SqliteConnections implements Connections {
     String jdbcUrl = "jdbc:sqlite:file:cairn-memory-" + UUID.randomUUID() + "?mode=memory&cache=shared";
     try {
       Connection keeper = dataSource(config, jdbcUrl, true).getConnection();
-      HikariDataSource single = Pools.start(pool(config, jdbcUrl, true, 1, "memory"), config.url());
+      HikariConfig singleConfig = pool(config, jdbcUrl, true, 1, "memory");
+      singleConfig.setConnectionTimeout(Math.max(WRITER_WAIT_MILLIS, config.connectTimeout().toMillis()));
+      HikariDataSource single = Pools.start(singleConfig, config.url());
       return new SqliteConnections(single, single, keeper);
     } catch (SQLException e) {
       throw new UnavailableException("DATABASE_UNAVAILABLE", "cannot open " + config.url() + ": " + e.getMessage(),

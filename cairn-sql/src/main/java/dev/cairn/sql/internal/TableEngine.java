@@ -74,7 +74,10 @@ final class TableEngine {
     assignRandomUuid(stored);
     String sql = generate ? statements().insertWithoutKey : statements().insertAll;
     return executor.write(connection -> {
-      try (PreparedStatement statement = prepareInsert(connection, sql, generate)) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql,
+            generate ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS,
+            generate && dialect == Dialect.POSTGRESQL ? model.key().name() : null);
         bindRow(statement, stored, generate ? model.keyIndex() : -1, 1);
         statement.executeUpdate();
         if (generate) {
@@ -111,7 +114,9 @@ final class TableEngine {
     }
     String sql = omitKey ? statements().insertWithoutKey : statements().insertAll;
     return executor.atomic(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql);
+        statement.clearBatch();
         for (Object[] row : prepared) {
           bindRow(statement, row, omitKey ? model.keyIndex() : -1, 1);
           statement.addBatch();
@@ -130,7 +135,8 @@ final class TableEngine {
     Object[] stored = row.clone();
     assignRandomUuid(stored);
     executor.write(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(statements().upsert)) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, statements().upsert);
         bindRow(statement, stored, -1, 1);
         return statement.executeUpdate();
       }
@@ -146,7 +152,8 @@ final class TableEngine {
   }
 
   private Object[] selectOne(Connection connection, Object boundKey) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(statements().selectByKey)) {
+    {
+        PreparedStatement statement = StatementCache.prepare(connection, statements().selectByKey);
       Jdbc.bind(statement, 1, boundKey);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() ? readRow(rs) : null;
@@ -158,7 +165,8 @@ final class TableEngine {
     requireKey();
     Object bound = keyBindForm(key);
     return executor.read(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(statements().existsByKey)) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, statements().existsByKey);
         Jdbc.bind(statement, 1, bound);
         try (ResultSet rs = statement.executeQuery()) {
           return rs.next();
@@ -199,7 +207,8 @@ final class TableEngine {
   private Object[] updateByKey(String sql, List<Object> values, Object boundKey) throws SQLException {
     boolean returning = statements().updateReturnsRow();
     SqlWork<Object[]> work = connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql);
         Jdbc.bindAll(statement, values);
         Jdbc.bind(statement, values.size() + 1, boundKey);
         if (returning) {
@@ -240,7 +249,8 @@ final class TableEngine {
     requireKey();
     Object bound = keyBindForm(key);
     return executor.write(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(statements().deleteByKey)) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, statements().deleteByKey);
         Jdbc.bind(statement, 1, bound);
         return statement.executeUpdate() > 0;
       }
@@ -256,7 +266,8 @@ final class TableEngine {
 
   private int executeUpdate(Render.Sql sql) throws SQLException {
     return executor.write(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql.text());
         Jdbc.bindAll(statement, sql.binds());
         return statement.executeUpdate();
       }
@@ -268,7 +279,8 @@ final class TableEngine {
     Render.Sql sql = Render.sql(context.dsl.selectCount().from(Render.table(model.name()))
         .where(renderer.condition(filter)));
     return executor.read(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql.text());
         Jdbc.bindAll(statement, sql.binds());
         try (ResultSet rs = statement.executeQuery()) {
           rs.next();
@@ -280,7 +292,8 @@ final class TableEngine {
 
   List<Object[]> select(Render.Sql sql) throws SQLException {
     return executor.read(connection -> {
-      try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql.text());
         Jdbc.bindAll(statement, sql.binds());
         try (ResultSet rs = statement.executeQuery()) {
           List<Object[]> rows = new ArrayList<>();
@@ -363,16 +376,6 @@ final class TableEngine {
     if (model.keyStrategy() == KeyStrategy.RANDOM_UUID && row[model.keyIndex()] == null) {
       row[model.keyIndex()] = UUID.randomUUID();
     }
-  }
-
-  private PreparedStatement prepareInsert(Connection connection, String sql, boolean generate) throws SQLException {
-    if (!generate) {
-      return connection.prepareStatement(sql);
-    }
-    if (dialect == Dialect.POSTGRESQL) {
-      return connection.prepareStatement(sql, new String[] {model.key().name()});
-    }
-    return connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
   }
 
   private void bindRow(PreparedStatement statement, Object[] row, int skip, int firstIndex) throws SQLException {

@@ -20,13 +20,13 @@ final class TransactionExecutor implements Executor {
   @Override
   public <R> R read(SqlWork<R> work) throws SQLException {
     openCheck.run();
-    return work.run(connection);
+    return DatabaseExecutor.runEvictingOnFailure(connection, work);
   }
 
   @Override
   public <R> R write(SqlWork<R> work) throws SQLException {
     refuseIfReadOnly();
-    return work.run(connection);
+    return DatabaseExecutor.runEvictingOnFailure(connection, work);
   }
 
   @Override
@@ -34,7 +34,7 @@ final class TransactionExecutor implements Executor {
     refuseIfReadOnly();
     Savepoint savepoint = connection.setSavepoint();
     try {
-      R result = work.run(connection);
+      R result = DatabaseExecutor.runEvictingOnFailure(connection, work);
       connection.releaseSavepoint(savepoint);
       return result;
     } catch (SQLException | RuntimeException | Error e) {

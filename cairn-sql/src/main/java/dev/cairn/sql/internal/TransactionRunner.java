@@ -30,9 +30,9 @@ final class TransactionRunner {
             && !context.connections.readersAreReadOnly();
         begin(connection, readOnly, toggleQueryOnly);
         try {
-          return runAndFinish(context, connection, readOnly, work);
+          return runAndFinish(context, connection, readOnly, toggleQueryOnly, work);
         } finally {
-          end(connection, readOnly, toggleQueryOnly);
+          end(connection, readOnly);
         }
       }
     } catch (SQLException e) {
@@ -43,19 +43,25 @@ final class TransactionRunner {
   }
 
   private static <R> Result<R> runAndFinish(SqlContext context, Connection connection, boolean readOnly,
-      Function<Transaction, Result<R>> work) throws SQLException {
+      boolean toggleQueryOnly, Function<Transaction, Result<R>> work) throws SQLException {
     SqlTransaction transaction = new SqlTransaction(context, connection, readOnly);
     Result<R> result;
     try {
-      result = work.apply(transaction);
+      try {
+        result = work.apply(transaction);
+      } finally {
+        transaction.close();
+        if (toggleQueryOnly) {
+          // sqlite-jdbc runs the next BEGIN IMMEDIATE right after COMMIT/ROLLBACK, which query_only refuses.
+          queryOnly(connection, false);
+        }
+      }
     } catch (CairnException e) {
       DatabaseExecutor.rollbackQuietly(connection, e);
       return Result.failure(e);
     } catch (RuntimeException | Error e) {
       DatabaseExecutor.rollbackQuietly(connection, e);
       throw e;
-    } finally {
-      transaction.close();
     }
     if (result == null) {
       connection.rollback();
@@ -70,23 +76,25 @@ final class TransactionRunner {
   }
 
   private static void begin(Connection connection, boolean readOnly, boolean toggleQueryOnly) throws SQLException {
-    if (toggleQueryOnly) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA query_only = 1");
-      }
-    } else if (readOnly && !connection.getMetaData().getURL().startsWith("jdbc:sqlite")) {
+    if (readOnly && !connection.getMetaData().getURL().startsWith("jdbc:sqlite")) {
       connection.setReadOnly(true);
     }
+    // On the SQLite writer, leaving auto-commit runs BEGIN IMMEDIATE, which query_only would refuse: switch after.
     connection.setAutoCommit(false);
+    if (toggleQueryOnly) {
+      queryOnly(connection, true);
+    }
   }
 
-  private static void end(Connection connection, boolean readOnly, boolean toggleQueryOnly) throws SQLException {
+  private static void queryOnly(Connection connection, boolean on) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(on ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
+    }
+  }
+
+  private static void end(Connection connection, boolean readOnly) throws SQLException {
     connection.setAutoCommit(true);
-    if (toggleQueryOnly) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA query_only = 0");
-      }
-    } else if (readOnly && !connection.getMetaData().getURL().startsWith("jdbc:sqlite")) {
+    if (readOnly && !connection.getMetaData().getURL().startsWith("jdbc:sqlite")) {
       connection.setReadOnly(false);
     }
   }

@@ -48,8 +48,15 @@ enum ValueKind {
    * @throws BadValueException when the input cannot represent a value of this kind
    */
   Object coerce(Object input, String table, String column) {
-    if (input == null || javaType.isInstance(input)) {
-      return input instanceof Instant instant ? instant.truncatedTo(ChronoUnit.MICROS) : input;
+    if (input == null) {
+      return null;
+    }
+    if (javaType.isInstance(input)) {
+      return switch (input) {
+        case Instant instant -> instant.truncatedTo(ChronoUnit.MICROS);
+        case LocalDateTime time -> time.truncatedTo(ChronoUnit.MICROS);
+        default -> input;
+      };
     }
     try {
       return switch (this) {
@@ -61,7 +68,7 @@ enum ValueKind {
         case BOOLEAN -> toBoolean(input);
         case INSTANT -> toInstant(input);
         case LOCAL_DATE -> LocalDate.parse(text(input));
-        case LOCAL_DATE_TIME -> LocalDateTime.parse(text(input));
+        case LOCAL_DATE_TIME -> LocalDateTime.parse(text(input)).truncatedTo(ChronoUnit.MICROS);
         case UUID_KIND -> UUID.fromString(text(input));
         case BYTES -> Base64.getDecoder().decode(text(input));
       };
@@ -96,9 +103,9 @@ enum ValueKind {
       case INSTANT -> switch (dialect) {
         case POSTGRESQL -> OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
         case MARIADB, MYSQL -> LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
-        case SQLITE -> FIXED_MICROS.format(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC)) + "Z";
+        case SQLITE -> sqliteText(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC), true);
       };
-      case LOCAL_DATE_TIME -> dialect == Dialect.SQLITE ? FIXED_MICROS.format((LocalDateTime) value) : value;
+      case LOCAL_DATE_TIME -> dialect == Dialect.SQLITE ? sqliteText((LocalDateTime) value, false) : value;
       case LOCAL_DATE -> dialect == Dialect.SQLITE ? value.toString() : value;
       case UUID_KIND -> dialect == Dialect.POSTGRESQL ? value : value.toString();
       default -> value;
@@ -125,7 +132,7 @@ enum ValueKind {
       case INSTANT -> readInstant(rs, index, dialect);
       case LOCAL_DATE -> dialect == Dialect.SQLITE ? parseOrNull(rs.getString(index), LocalDate::parse)
           : rs.getObject(index, LocalDate.class);
-      case LOCAL_DATE_TIME -> dialect == Dialect.SQLITE ? parseOrNull(rs.getString(index), LocalDateTime::parse)
+      case LOCAL_DATE_TIME -> dialect == Dialect.SQLITE ? parseOrNull(rs.getString(index), ValueKind::parseLocal)
           : rs.getObject(index, LocalDateTime.class);
       case UUID_KIND -> dialect == Dialect.POSTGRESQL ? rs.getObject(index, UUID.class)
           : parseOrNull(rs.getString(index), UUID::fromString);
@@ -148,7 +155,21 @@ enum ValueKind {
     };
   }
 
+  private static String sqliteText(LocalDateTime time, boolean zulu) {
+    String fast = FixedWidthTime.format(time, zulu);
+    return fast != null ? fast : FIXED_MICROS.format(time) + (zulu ? "Z" : "");
+  }
+
+  private static LocalDateTime parseLocal(String text) {
+    LocalDateTime fast = FixedWidthTime.parse(text);
+    return fast != null ? fast : LocalDateTime.parse(text.replace(' ', 'T'));
+  }
+
   private static Instant parseInstant(String text) {
+    LocalDateTime fast = FixedWidthTime.parse(text);
+    if (fast != null && text.endsWith("Z")) {
+      return fast.toInstant(ZoneOffset.UTC);
+    }
     return text.endsWith("Z") || text.contains("+") ? OffsetDateTime.parse(text).toInstant()
         : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
   }

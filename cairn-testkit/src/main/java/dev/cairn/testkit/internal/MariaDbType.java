@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * MariaDB: env {@code CAIRN_TEST_MARIADB_URL}, port 3306 as root without password, or a private server made with
@@ -40,6 +41,7 @@ public final class MariaDbType implements ServiceType {
     if (!Files.isExecutable(server)) {
       throw new IOException(server + " is not installed");
     }
+    Processes.stopLeftover(directory.resolve("mysqld.pid"), Set.of("mariadbd", "mysqld"));
     Processes.deleteTree(directory);
     Path data = directory.resolve("data");
     Files.createDirectories(data);

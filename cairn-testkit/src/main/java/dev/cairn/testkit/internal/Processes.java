@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -60,6 +61,30 @@ public final class Processes {
       return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
     } catch (IOException e) {
       return "(log " + log + " unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  /**
+   * Stops a server an earlier, crashed JVM left running: the pid in {@code pidFile}, but only if that process runs
+   * an executable named in {@code executables}, so a recycled pid is never touched. (The command line cannot be
+   * checked: redis-server rewrites its process title; and Debian's redis-server is a link to redis-check-rdb.)
+   */
+  public static void stopLeftover(Path pidFile, Set<String> executables) throws IOException {
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    String text = Files.readString(pidFile, StandardCharsets.UTF_8).strip();
+    if (!text.matches("\\d+")) {
+      return;
+    }
+    var process = ProcessHandle.of(Long.parseLong(text)).filter(handle -> handle.info().command()
+        .map(command -> executables.contains(Path.of(command).getFileName().toString())).orElse(false));
+    if (process.isPresent()) {
+      process.get().destroy();
+      process.get().onExit().completeOnTimeout(null, 20, TimeUnit.SECONDS).join();
+      if (process.get().isAlive()) {
+        process.get().destroyForcibly();
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /** Redis: env {@code CAIRN_TEST_REDIS_URL}, port 6379, or {@code redis-server} with persistence off. */
 public final class RedisType implements ServiceType {
@@ -60,13 +61,15 @@ public final class RedisType implements ServiceType {
 
   @Override
   public PrivateServer start(Path directory) throws Exception {
+    Processes.stopLeftover(directory.resolve("redis.pid"), Set.of("redis-server", "redis-check-rdb"));
     Processes.deleteTree(directory);
     Files.createDirectories(directory);
     int port = FreePort.find();
     Path log = directory.resolve("redis.log");
     // Persistence off: the private server is throw-away and must not write dump files into target/.
     Process process = Processes.start(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--dir", directory.toString()), log);
+        "--save", "", "--appendonly", "no", "--dir", directory.toString(),
+        "--pidfile", directory.resolve("redis.pid").toString()), log);
     StoreUrl url = StoreUrl.parse("redis://127.0.0.1:" + port);
     try {
       Processes.awaitReady(() -> probe(url), process, 10_000, log);

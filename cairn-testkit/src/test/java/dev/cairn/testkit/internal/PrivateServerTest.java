@@ -33,6 +33,25 @@ class PrivateServerTest {
   }
 
   @Test
+  void start_redisLeftOverByCrashedRun_leftoverStopped() throws Exception {
+    Path directory = DIR.resolve("redis-leftover");
+    PrivateServer crashed = new RedisType().start(directory);
+    int crashedPort = crashed.url().host().port();
+    PrivateServer fresh = null;
+    try {
+      fresh = new RedisType().start(directory);
+
+      assertThat(FreePort.isListening(crashedPort, 500)).as("leftover server on %s", crashedPort).isFalse();
+      assertThat(FreePort.isListening(fresh.url().host().port(), 500)).isTrue();
+    } finally {
+      crashed.stop();
+      if (fresh != null) {
+        fresh.stop();
+      }
+    }
+  }
+
+  @Test
   void start_postgres_answersOnFreePortAndStops() throws Exception {
     PrivateServer server = new PostgresType().start(DIR.resolve("postgres"));
     int port = server.url().host().port();
