@@ -1,18 +1,98 @@
 package dev.cairn.bench;
 
+import dev.cairn.bench.internal.BenchTarget;
+import dev.cairn.bench.internal.CairnUserStore;
+import dev.cairn.bench.internal.JdbcConnector;
+import dev.cairn.bench.internal.JdbcUserStore;
+import dev.cairn.bench.internal.Measurements;
+import dev.cairn.bench.internal.OneLine;
+import dev.cairn.bench.internal.Progress;
+import dev.cairn.bench.internal.ProgressBar;
+import dev.cairn.bench.internal.ResultLine;
+import dev.cairn.bench.internal.UserStore;
+import dev.cairn.bench.internal.Workload;
+import dev.cairn.bench.internal.WorkloadRunner;
+import dev.cairn.core.CairnException;
+import dev.cairn.core.Status;
+import dev.cairn.sql.Database;
 import java.io.PrintStream;
 
-/** The SQL workload: Cairn against hand-written JDBC on the same database, interleaved, one line per phase. */
+/**
+ * The SQL workload: Cairn against hand-written JDBC on the same database, interleaved, one line per phase.
+ *
+ * <p>Each side works on its own table ({@code bench_users_cairn}, {@code bench_users_jdbc}: two record types
+ * differing only in their {@code @TableName}); both tables are dropped at the end, and a temporary SQLite
+ * database is deleted. Each line shows the best round of each side (see {@code Measurements#best}).
+ */
 public final class SqlBench {
+  /** Exit code when the database cannot be reached or the workload fails (the CLI's "failure" code). */
+  public static final int EXIT_FAILED = 3;
+  /** Exit code for a malformed or non-SQL URL (the CLI's "usage" code). */
+  public static final int EXIT_INVALID = 2;
+  /** System property that, when {@code true}, adds every round's figures on standard error, for diagnosis. */
+  public static final String VERBOSE_PROPERTY = "cairn.bench.verbose";
+
   private SqlBench() {}
 
   /**
    * Runs the workload and prints {@code sql.<phase> cairn=<ops/s> jdbc=<ops/s> ratio=<cairn/jdbc>} lines to
-   * {@code out}.
+   * {@code out}; failures go to standard error as one line. Not for concurrent use on the same database.
    *
-   * @return a process exit code: 0 on success
+   * @return a process exit code: 0 on success, {@link #EXIT_FAILED} when the database cannot be reached or fails,
+   *     {@link #EXIT_INVALID} for a bad URL
    */
   public static int run(SqlBenchOptions options, PrintStream out) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return run(options, out, System.err);
+  }
+
+  /** As {@link #run(SqlBenchOptions, PrintStream)}, with the error line and the progress bar going to {@code err}. */
+  static int run(SqlBenchOptions options, PrintStream out, PrintStream err) {
+    boolean showProgress = options.progress() && ProgressBar.onTerminal();
+    ProgressBar bar = new ProgressBar(err);
+    try (BenchTarget target = BenchTarget.resolve(options.dbUrl())) {
+      Measurements measurements = measure(target, options, showProgress ? bar : label -> Progress.NONE);
+      bar.clear();
+      for (String phase : measurements.phases()) {
+        out.println(ResultLine.of(measurements, phase).format());
+        if (Boolean.getBoolean(VERBOSE_PROPERTY)) {
+          err.println("  " + phase + " rounds: cairn=" + measurements.rounds(phase, "cairn")
+              + " jdbc=" + measurements.rounds(phase, "jdbc"));
+        }
+      }
+      return 0;
+    } catch (CairnException e) {
+      bar.clear();
+      err.println("cairn bench sql: " + OneLine.of(e.getMessage()));
+      return e.status() == Status.INVALID ? EXIT_INVALID : EXIT_FAILED;
+    }
+  }
+
+  private static Measurements measure(
+      BenchTarget target, SqlBenchOptions options, WorkloadRunner.StepListener listener) {
+    try (Database database = Database.open(target.url());
+        CairnUserStore cairn = new CairnUserStore(database);
+        JdbcUserStore jdbc = new JdbcUserStore(database, JdbcConnector.open(database.config()))) {
+      Measurements measurements;
+      try {
+        WorkloadRunner runner = new WorkloadRunner(cairn, jdbc, jdbc::settle, listener);
+        measurements = runner.run(Workload.of(options.rows()), options.rounds());
+      } catch (RuntimeException failure) {
+        // Our tables only, and even after a failure: a server database must be left as it was found.
+        dropAfterFailure(cairn, failure);
+        dropAfterFailure(jdbc, failure);
+        throw failure;
+      }
+      cairn.drop();
+      jdbc.drop();
+      return measurements;
+    }
+  }
+
+  private static void dropAfterFailure(UserStore store, RuntimeException failure) {
+    try {
+      store.drop();
+    } catch (RuntimeException dropFailure) {
+      failure.addSuppressed(dropFailure);
+    }
   }
 }

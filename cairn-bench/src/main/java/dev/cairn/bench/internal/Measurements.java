@@ -1,0 +1,43 @@
+package dev.cairn.bench.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Throughput of every timed run, by phase (in first-seen order) and side. Not thread-safe. */
+public final class Measurements {
+  private final Map<String, Map<String, List<Double>>> opsPerSecond = new LinkedHashMap<>();
+
+  void add(String phase, String side, int operations, long elapsedNanos) {
+    double seconds = Math.max(1, elapsedNanos) / 1e9;
+    opsPerSecond.computeIfAbsent(phase, k -> new LinkedHashMap<>())
+        .computeIfAbsent(side, k -> new ArrayList<>())
+        .add(operations / seconds);
+  }
+
+  /** Every round's figure of a side in a phase, in run order, as integers: {@code [812, 790, 805]}. */
+  public String rounds(String phase, String side) {
+    return opsPerSecond.getOrDefault(phase, Map.of()).getOrDefault(side, List.of()).stream()
+        .map(value -> Long.toString(Math.round(value))).toList().toString();
+  }
+
+  public List<String> phases() {
+    return List.copyOf(opsPerSecond.keySet());
+  }
+
+  /**
+   * The best throughput of a side in a phase over all rounds. Best, not median: on a shared machine noise only
+   * ever slows a run down (another process takes the core, a GC lands in the loop), so the fastest round is the
+   * closest to what the code itself costs, and it is the statistic that stays stable with few rounds.
+   *
+   * @throws IllegalArgumentException when nothing was measured for that phase and side
+   */
+  public double best(String phase, String side) {
+    List<Double> runs = opsPerSecond.getOrDefault(phase, Map.of()).get(side);
+    if (runs == null || runs.isEmpty()) {
+      throw new IllegalArgumentException("no measurement of " + side + " in " + phase);
+    }
+    return runs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+  }
+}

@@ -1,0 +1,26 @@
+package dev.cairn.bench.internal;
+
+/**
+ * One measured phase of the workload. A phase runs the same operations in the same order on either side, so the
+ * two timings compare like for like, and returns a checksum of what it read or wrote so the runner can prove
+ * both sides did the same work.
+ */
+public interface Phase {
+
+  /** The name printed after {@code sql.}. */
+  String name();
+
+  /** How many operations {@link #run} performs: the numerator of ops/s. */
+  int operations();
+
+  /**
+   * Runs the phase. The timed region is the whole call, so implementations prepare their inputs in the
+   * constructor.
+   *
+   * @param store the side to run on, with its table in the state the previous phase left
+   * @param ids the table's ids in insertion order (empty before {@code bulk_insert})
+   * @param progress told how many operations are done, now and then
+   * @return a checksum that is equal on both sides when they did the same work
+   */
+  long run(UserStore store, long[] ids, Progress progress);
+}

@@ -1,0 +1,42 @@
+package dev.cairn.bench.internal;
+
+import java.util.SplittableRandom;
+
+/** {@code update_own_tx}: N/20 single-row updates of random rows, each its own transaction. */
+final class UpdateOwnTxPhase implements Phase {
+  private static final long SEED = 20_260_102L;
+  private final int[] rowIndexes;
+
+  UpdateOwnTxPhase(Workload workload) {
+    SplittableRandom random = new SplittableRandom(SEED);
+    rowIndexes = new int[workload.updates()];
+    for (int i = 0; i < rowIndexes.length; i++) {
+      rowIndexes[i] = random.nextInt(workload.rows());
+    }
+  }
+
+  @Override
+  public String name() {
+    return "update_own_tx";
+  }
+
+  @Override
+  public int operations() {
+    return rowIndexes.length;
+  }
+
+  @Override
+  public long run(UserStore store, long[] ids, Progress progress) {
+    int stride = Progress.stride(rowIndexes.length);
+    long ageSum = 0;
+    for (int i = 0; i < rowIndexes.length; i++) {
+      int newAge = UserData.MIN_AGE + (i * 7) % UserData.AGE_COUNT;
+      store.updateAge(ids[rowIndexes[i]], newAge);
+      ageSum += newAge;
+      if (i % stride == 0) {
+        progress.update(i, rowIndexes.length);
+      }
+    }
+    return ageSum;
+  }
+}

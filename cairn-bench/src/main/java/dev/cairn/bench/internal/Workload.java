@@ -1,0 +1,52 @@
+package dev.cairn.bench.internal;
+
+import java.util.List;
+
+/**
+ * The sizes of one run of the four phases over a table of {@code rows} rows.
+ *
+ * @param rows N, rows inserted by {@code bulk_insert}
+ * @param chunkSize rows per {@code insertAll} call / JDBC batch, each its own transaction
+ * @param pages pages read by {@code page_filter_sort}
+ * @param pageSize rows per page
+ */
+public record Workload(int rows, int chunkSize, int pages, int pageSize) {
+  /** Rows per insert chunk: large enough to amortise the commit, small enough to be a realistic request. */
+  public static final int CHUNK_SIZE = 1000;
+  public static final int PAGES = 1000;
+  public static final int PAGE_SIZE = 50;
+
+  public Workload {
+    if (rows < 1 || chunkSize < 1 || pages < 1 || pageSize < 1) {
+      throw new IllegalArgumentException("workload sizes must be positive: " + rows + "/" + chunkSize + "/" + pages
+          + "/" + pageSize);
+    }
+  }
+
+  /** The measured workload of the brief for {@code rows} rows. */
+  public static Workload of(int rows) {
+    return new Workload(rows, Math.min(rows, CHUNK_SIZE), PAGES, PAGE_SIZE);
+  }
+
+  /** A short run of the same code paths, enough for the JIT to compile them before anything is timed. */
+  public Workload warmUp() {
+    int warmRows = Math.min(rows, 5_000);
+    return new Workload(warmRows, Math.min(warmRows, chunkSize), Math.min(pages, 300), pageSize);
+  }
+
+  /** N/5 random reads by id. */
+  public int reads() {
+    return Math.max(1, rows / 5);
+  }
+
+  /** N/20 single-row updates. */
+  public int updates() {
+    return Math.max(1, rows / 20);
+  }
+
+  /** The phases in the order they run; each leaves the table as the next one expects it. */
+  public List<Phase> phases() {
+    return List.of(new BulkInsertPhase(this), new GetByIdPhase(this), new PageFilterSortPhase(this),
+        new UpdateOwnTxPhase(this));
+  }
+}

@@ -1,0 +1,91 @@
+package dev.cairn.bench.internal;
+
+import dev.cairn.core.CairnException;
+import java.util.List;
+
+/**
+ * Runs the phases on both sides, interleaved. First a short untimed warm-up of each side, then {@code rounds}
+ * rounds; a round recreates both tables and runs each phase on the Cairn side and then on the JDBC side before the
+ * next phase. Interleaving per phase keeps the two timings of a phase seconds apart, so the slow spells of a
+ * shared machine hit both sides alike instead of one whole side.
+ *
+ * <p>Before every timed run the database is settled (untimed), so no run pays for what the one before left
+ * behind. After each phase the checksums of the two sides are compared, so a side that skipped work or read other
+ * rows is caught instead of looking fast.
+ */
+public final class WorkloadRunner {
+  private final List<UserStore> sides;
+  private final Runnable settle;
+  private final StepListener listener;
+
+  /** Told which step starts, and handed the progress sink for it. */
+  public interface StepListener {
+    Progress step(String label);
+  }
+
+  /**
+   * @param settle brings the database to a quiet state, untimed (on SQLite it empties the write-ahead log the two
+   *     tables share)
+   */
+  public WorkloadRunner(UserStore cairn, UserStore jdbc, Runnable settle, StepListener listener) {
+    this.sides = List.of(cairn, jdbc);
+    this.settle = settle;
+    this.listener = listener;
+  }
+
+  /** Warms both sides up, runs {@code rounds} interleaved rounds and returns every timing. */
+  public Measurements run(Workload workload, int rounds) {
+    runRound(workload.warmUp().phases(), "warm-up", null);
+    List<Phase> phases = workload.phases();
+    Measurements measurements = new Measurements();
+    for (int round = 1; round <= rounds; round++) {
+      runRound(phases, "round " + round + "/" + rounds, measurements);
+    }
+    return measurements;
+  }
+
+  private void runRound(List<Phase> phases, String label, Measurements measurements) {
+    long[][] ids = new long[sides.size()][];
+    for (int s = 0; s < sides.size(); s++) {
+      sides.get(s).recreate();
+      ids[s] = new long[0];
+    }
+    for (int p = 0; p < phases.size(); p++) {
+      Phase phase = phases.get(p);
+      long[] checksums = new long[sides.size()];
+      for (int s = 0; s < sides.size(); s++) {
+        UserStore store = sides.get(s);
+        settle.run();
+        Progress progress = listener.step(store.side() + " " + phase.name() + " " + label);
+        long start = System.nanoTime();
+        checksums[s] = phase.run(store, ids[s], progress);
+        long elapsed = System.nanoTime() - start;
+        if (measurements != null) {
+          measurements.add(phase.name(), store.side(), phase.operations(), elapsed);
+        }
+        if (p == 0) {
+          ids[s] = loadedIds(store, phase.operations());
+        }
+      }
+      compare(phase, checksums);
+    }
+  }
+
+  private static long[] loadedIds(UserStore store, int expected) {
+    long[] ids = store.ids();
+    if (ids.length != expected) {
+      throw new CairnException("BENCH_ROW_COUNT",
+          store.side() + " table holds " + ids.length + " rows after bulk_insert, expected " + expected);
+    }
+    return ids;
+  }
+
+  private void compare(Phase phase, long[] checksums) {
+    for (int s = 1; s < checksums.length; s++) {
+      if (checksums[s] != checksums[0]) {
+        throw new CairnException("BENCH_RESULTS_DIFFER", sides.get(0).side() + " and " + sides.get(s).side()
+            + " disagree on " + phase.name() + ": checksum " + checksums[0] + " vs " + checksums[s]);
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.cairn.bench.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ResultLineTest {
+
+  @Test
+  void format_roundsFiguresAndRatioFromUnroundedValues() {
+    ResultLine line = new ResultLine("get_by_id", 1234.6, 1000.4);
+
+    assertThat(line.format()).isEqualTo("sql.get_by_id cairn=1235 jdbc=1000 ratio=1.23");
+  }
+
+  @Test
+  void of_picksTheBestRoundOfEachSide() {
+    Measurements measurements = new Measurements();
+    measurements.add("bulk_insert", "cairn", 1000, 2_000_000_000L); // 500 ops/s
+    measurements.add("bulk_insert", "cairn", 1000, 1_000_000_000L); // 1000 ops/s
+    measurements.add("bulk_insert", "jdbc", 1000, 500_000_000L); // 2000 ops/s
+    measurements.add("bulk_insert", "jdbc", 1000, 4_000_000_000L); // 250 ops/s
+
+    assertThat(ResultLine.of(measurements, "bulk_insert").format())
+        .isEqualTo("sql.bulk_insert cairn=1000 jdbc=2000 ratio=0.50");
+  }
+
+  @Test
+  void best_unmeasuredSide_fails() {
+    Measurements measurements = new Measurements();
+    measurements.add("get_by_id", "cairn", 10, 1_000L);
+
+    assertThatThrownBy(() -> measurements.best("get_by_id", "jdbc"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("jdbc");
+  }
+}
