@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * span slots: this is where the hash-tag key layout is proven.
  */
 class RedisClusterCoordinationTest {
-  @RegisterExtension static final PrivateRedis CLUSTER = PrivateRedis.cluster();
+  static final PrivateRedis CLUSTER = PrivateRedis.cluster();
+  @RegisterExtension static final OncePerClassTree ONE_CLUSTER = new OncePerClassTree(CLUSTER);
 
   @Nested
   class Locks extends LockConformance {
