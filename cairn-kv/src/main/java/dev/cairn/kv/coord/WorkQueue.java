@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * announced on the channel {@code queue:pushed} or a bounded poll interval passes (which also catches timeouts). On
  * the memory store a Java twin of the stream keeps the same semantics, timed by the store's clock.
  *
- * <p>Thread-safe. Failures are those of {@link KeyValue} plus the ones listed.
+ * <p>Thread-safe: the threads of one process normally share one instance, and so one consumer name (a process
+ * that dies then leaves all its jobs to be reclaimed) and one push subscription. Failures are those of
+ * {@link KeyValue} plus the ones listed.
  */
 public final class WorkQueue implements AutoCloseable {
   static final String GROUP = "cairn";

@@ -6,5 +6,12 @@
  * <p>Every primitive runs each state change as one atomic script: Lua on Redis (one round trip, timed by Redis
  * {@code TIME}) and a Java twin on the memory store (timed by its injected clock), so both backends show the same
  * behaviour. The keys of one primitive instance share a Redis Cluster hash tag, so each script touches one slot.
+ *
+ * <p><b>Contracts common to the package.</b> Every class is thread-safe. A null argument throws
+ * {@link java.lang.NullPointerException}; every other failure is a {@link dev.cairn.core.CairnException} with a
+ * stable code, raised before anything is written when the input is rejected. Calls that reach the store can also
+ * fail as {@link dev.cairn.kv.KeyValue} calls do ({@link dev.cairn.core.UnavailableException} {@code KV_UNAVAILABLE}
+ * or {@code KV_TIMEOUT}). Waiting primitives (locks, queue takes) open one pub/sub subscription per instance on their
+ * first wait, so share one instance per process rather than creating one per call or per thread.
  */
 package dev.cairn.kv.coord;
