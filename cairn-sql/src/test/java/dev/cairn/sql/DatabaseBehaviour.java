@@ -22,6 +22,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -283,6 +290,44 @@ abstract class DatabaseBehaviour {
   }
 
   @Test
+  void transaction_deadlock_isRetriedAndBothCommit() throws Exception {
+    Assumptions.assumeTrue(db.dialect() != Dialect.SQLITE, "SQLite serializes writers, so they cannot deadlock");
+    Person first = people.insert(person("First", 1)).orElseThrow();
+    Person second = people.insert(person("Second", 2)).orElseThrow();
+    CountDownLatch bothLocked = new CountDownLatch(2);
+    AtomicInteger attempts = new AtomicInteger();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Result<Person>>> results = List.of(
+          threads.submit(() -> lockInOrder(first, second, bothLocked, attempts)),
+          threads.submit(() -> lockInOrder(second, first, bothLocked, attempts)));
+      for (Future<Result<Person>> result : results) {
+        assertThat(result.get(60, TimeUnit.SECONDS).isOk()).isTrue();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
+    assertThat(people.count(eq("age", 100)).orElseThrow()).isEqualTo(2L);
+  }
+
+  private Result<Person> lockInOrder(Person one, Person other, CountDownLatch bothLocked, AtomicInteger attempts) {
+    return db.transaction(tx -> {
+      attempts.incrementAndGet();
+      Table<Person> table = tx.table(Person.class);
+      table.update(one.id(), Map.of("age", 100)).orElseThrow();
+      bothLocked.countDown();
+      try {
+        bothLocked.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      return table.update(other.id(), Map.of("age", 100));
+    });
+  }
+
+  @Test
   void readOnlyTransaction_refusesWrites() {
     Result<Person> result = db.readOnlyTransaction(tx -> tx.table(Person.class).insert(person("Ro", 1)));
     assertThat(result.status()).isEqualTo(Status.INVALID);
@@ -314,11 +359,46 @@ abstract class DatabaseBehaviour {
   }
 
   @Test
+  void rows_batchUpsertAndDeletes() {
+    Rows rows = db.rows("persons");
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      batch.add(Map.of("name", "R" + i, "email", "r" + i + "@x", "age", i, "active", i % 2 == 0));
+    }
+    assertThat(rows.insertAll(batch).orElseThrow()).isEqualTo(5);
+    Map<String, Object> first = rows.query(Query.where(eq("name", "R0"))).orElseThrow().items().getFirst();
+    Object id = first.get("id");
+    assertThat(id).isInstanceOf(Long.class);
+    assertThat(first.get("active")).isEqualTo(true);
+    Map<String, Object> upserted = rows.upsert(Map.of("id", id, "name", "R0b", "email", "r0@x", "age", 9,
+        "active", false)).orElseThrow();
+    assertThat(upserted.get("name")).isEqualTo("R0b");
+    assertThat(rows.count(Filter.none()).orElseThrow()).isEqualTo(5L);
+    assertThat(rows.updateWhere(ge("age", 3), Map.of("name", "old")).orElseThrow()).isEqualTo(3);
+    assertThat(rows.delete(id).isOk()).isTrue();
+    assertThat(rows.find(id).status()).isEqualTo(Status.NOT_FOUND);
+    assertThat(rows.deleteWhere(eq("name", "old")).orElseThrow()).isEqualTo(2);
+    assertThat(rows.exists(id).orElseThrow()).isFalse();
+  }
+
+  @Test
+  void rows_insideTransaction_joinsIt() {
+    Result<Long> result = db.transaction(tx -> {
+      tx.rows("persons").insert(Map.of("name", "T", "email", "t@x", "age", 1, "active", true)).orElseThrow();
+      tx.setRollbackOnly();
+      return tx.rows("persons").count(Filter.none());
+    });
+    assertThat(result.orElseThrow()).isEqualTo(1L);
+    assertThat(people.count(Filter.none()).orElseThrow()).isZero();
+  }
+
+  @Test
   void schema_describesTable() {
     people.insert(person("Ada", 36)).orElseThrow();
     Schema.TableInfo info = db.schema().table("persons").orElseThrow();
     assertThat(info.primaryKey()).containsExactly("id");
     assertThat(info.rowCount()).isEqualTo(1);
+    assertThat(info.sizeBytes()).isPositive();
     assertThat(info.columns()).extracting(Schema.ColumnInfo::name).contains("created_at", "email");
     assertThat(info.indexes()).anyMatch(index -> index.unique() && index.columns().equals(List.of("email")));
     assertThat(info.indexes()).anyMatch(index -> !index.unique() && index.columns().equals(List.of("age")));
@@ -332,5 +412,7 @@ abstract class DatabaseBehaviour {
     assertThat(health.up()).isTrue();
     assertThat(health.serverVersion()).isNotBlank();
     assertThat(health.dialect()).isEqualTo(db.dialect());
+    assertThat(health.url()).isEqualTo(db.url().toString());
+    assertThat(health.idleConnections() + health.activeConnections()).isPositive();
   }
 }

@@ -149,7 +149,8 @@ final class CatalogReader {
           "select pg_total_relation_size(to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)))";
       case MARIADB, MYSQL -> "select data_length + index_length from information_schema.tables"
           + " where table_schema = database() and table_name = ?";
-      case SQLITE -> sqliteHasDbstat() ? "select sum(pgsize) from dbstat where name = ?" : null;
+      case SQLITE -> sqliteHasDbstat() ? "select sum(pgsize) from dbstat where name = ?1 or name in"
+          + " (select name from sqlite_master where type = 'index' and tbl_name = ?1)" : null;
     };
     if (sql == null) {
       return null;

@@ -19,9 +19,13 @@ import org.jooq.impl.DSL;
 /** Chooses and opens the implementation for a configuration's dialect. Not API. */
 public final class DatabaseOpener {
   static {
-    // jOOQ prints a banner and tips to its logger on first use; a library must not.
-    System.setProperty("org.jooq.no-logo", "true");
-    System.setProperty("org.jooq.no-tips", "true");
+    // jOOQ logs a banner and tips on first use; a library should not, unless its user asked for them.
+    if (System.getProperty("org.jooq.no-logo") == null) {
+      System.setProperty("org.jooq.no-logo", "true");
+    }
+    if (System.getProperty("org.jooq.no-tips") == null) {
+      System.setProperty("org.jooq.no-tips", "true");
+    }
   }
 
   private DatabaseOpener() {}

@@ -79,7 +79,6 @@ final class Ddl {
     };
   }
 
-  @SuppressWarnings("deprecation")
   private static DataType<?> custom(String typeName) {
     // jOOQ's SQLite rendering has no "timestamp"/"date" names of its own; a named default type renders verbatim.
     return DefaultDataType.getDefaultDataType(typeName);

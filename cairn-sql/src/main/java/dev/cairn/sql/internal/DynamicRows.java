@@ -42,10 +42,10 @@ final class DynamicRows implements Rows {
 
   private <R> Result<R> run(EngineOperation<R> operation) {
     Result<R> result = attempt(operation, false);
-    if (result instanceof Result.Failure<R> failure && failure.code().equals("COLUMN_NOT_FOUND")) {
-      return attempt(operation, true);
-    }
-    return result;
+    // A cached model may be stale when others changed the table: re-read it once, then believe the answer.
+    boolean stale = result instanceof Result.Failure<R> failure && (failure.code().equals("COLUMN_NOT_FOUND")
+        || (failure.code().equals("TABLE_NOT_FOUND") && failure.cause() instanceof java.sql.SQLException));
+    return stale ? attempt(operation, true) : result;
   }
 
   private <R> Result<R> attempt(EngineOperation<R> operation, boolean fresh) {

@@ -77,13 +77,12 @@ final class SqlDatabase implements Database {
     if (context.isClosed()) {
       return new Health(false, Duration.ZERO, 0, 0, 0, dialect, null, url, "database is closed");
     }
-    long start = System.nanoTime();
+    java.time.Instant start = context.config.clock().instant();
     try (Connection connection = context.connections.reader();
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("select 1")) {
       rs.next();
-      // Latency is a duration measured on the monotonic clock; the injected Clock is for wall time only.
-      Duration latency = Duration.ofNanos(System.nanoTime() - start);
+      Duration latency = Duration.between(start, context.config.clock().instant());
       counts = context.connections.counts();
       return new Health(true, latency, counts.active(), counts.idle(), counts.waiting(), dialect, serverVersion,
           url, null);

@@ -145,6 +145,8 @@ final class SqlErrors {
       case "40001" -> new Failure(Status.CONFLICT, "SERIALIZATION_FAILURE", "serialization conflict", List.of());
       case "40P01" -> new Failure(Status.CONFLICT, "DEADLOCK", "deadlock detected", List.of());
       case "55P03" -> new Failure(Status.CONFLICT, "LOCK_WAIT_TIMEOUT", "lock not available", List.of());
+      case "25P02" -> new Failure(Status.INVALID, "TRANSACTION_ABORTED",
+          "an earlier statement of this transaction failed, so it can only roll back", List.of());
       case "25006" -> new Failure(Status.INVALID, "READ_ONLY_TRANSACTION", "write refused by a read-only transaction",
           List.of());
       case "42P01" -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist", List.of());
