@@ -47,6 +47,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class KeyValueConformance implements HashConformance, ScanConformance, PubSubConformance,
     ScriptingConformance {
+  // long enough that a loaded CI machine reads the key before it expires, short enough to wait for on a server
+  private static final Duration SHORT_TTL = Duration.ofSeconds(1);
+  private static final Duration PAST_SHORT_TTL = Duration.ofMillis(1_200);
   private KeyValue store;
   /** The view the current test works in. */
   protected KeyValue kv;
@@ -131,10 +134,10 @@ public abstract class KeyValueConformance implements HashConformance, ScanConfor
 
   @Test
   void set_withTtl_expiresAfterTtl() {
-    kv.set("short", "v", Duration.ofMillis(300));
+    kv.set("short", "v", SHORT_TTL);
     assertThat(kv.get("short")).contains("v");
 
-    passTime(Duration.ofMillis(600));
+    passTime(PAST_SHORT_TTL);
 
     assertThat(kv.get("short")).isEmpty();
     assertThat(kv.exists("short")).isFalse();
@@ -279,10 +282,10 @@ public abstract class KeyValueConformance implements HashConformance, ScanConfor
   void expire_existingKey_expiresLater() {
     kv.set("k", "v");
 
-    assertThat(kv.expire("k", Duration.ofMillis(300))).isTrue();
+    assertThat(kv.expire("k", SHORT_TTL)).isTrue();
     assertThat(kv.ttl("k").state()).isEqualTo(Ttl.State.EXPIRING);
 
-    passTime(Duration.ofMillis(600));
+    passTime(PAST_SHORT_TTL);
     assertThat(kv.exists("k")).isFalse();
   }
 
