@@ -56,7 +56,8 @@ public final class SqlBench {
         out.println(ResultLine.of(measurements, phase).format());
         if (Boolean.getBoolean(VERBOSE_PROPERTY)) {
           err.println("  " + phase + " rounds: cairn=" + measurements.rounds(phase, "cairn")
-              + " jdbc=" + measurements.rounds(phase, "jdbc"));
+              + " jdbc=" + measurements.rounds(phase, "jdbc") + "; per CPU second of this thread: cairn="
+              + measurements.cpuRounds(phase, "cairn") + " jdbc=" + measurements.cpuRounds(phase, "jdbc"));
         }
       }
       return 0;

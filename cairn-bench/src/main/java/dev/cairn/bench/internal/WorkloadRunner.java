@@ -1,6 +1,8 @@
 package dev.cairn.bench.internal;
 
 import dev.cairn.core.CairnException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 
 /**
@@ -14,6 +16,8 @@ import java.util.List;
  * rows is caught instead of looking fast.
  */
 public final class WorkloadRunner {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private final List<UserStore> sides;
   private final Runnable settle;
   private final StepListener listener;
@@ -57,11 +61,13 @@ public final class WorkloadRunner {
         UserStore store = sides.get(s);
         settle.run();
         Progress progress = listener.step(store.side() + " " + phase.name() + " " + label);
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         checksums[s] = phase.run(store, ids[s], progress);
         long elapsed = System.nanoTime() - start;
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
         if (measurements != null) {
-          measurements.add(phase.name(), store.side(), phase.operations(), elapsed);
+          measurements.add(phase.name(), store.side(), phase.operations(), elapsed, cpu);
         }
         if (p == 0) {
           ids[s] = loadedIds(store, phase.operations());
