@@ -11,7 +11,8 @@ import java.util.Map;
  * <p>Every operation returns a {@link Result} and never throws for data problems: a missing row is NOT_FOUND
  * {@code ROW_NOT_FOUND}, a duplicate key DUPLICATE {@code DUPLICATE_KEY}, an unknown column INVALID
  * {@code COLUMN_NOT_FOUND}, a missing table NOT_FOUND {@code TABLE_NOT_FOUND}, a value that does not fit its
- * column INVALID {@code INVALID_VALUE}, a lost connection UNAVAILABLE. Messages name the table and column.
+ * column INVALID {@code INVALID_VALUE}, a null in a NOT NULL column INVALID
+ * {@code NOT_NULL_VIOLATION}, a lost connection UNAVAILABLE. Messages name the table and column.
  * A failed write changes nothing. Outside a transaction each call is its own transaction; inside
  * {@link Session#transaction} it joins the transaction.
  *

@@ -127,10 +127,10 @@ public interface TableConformance extends ConformanceContext {
   }
 
   @Test
-  default void insert_nullIntoNotNullColumn_isInvalidValue() {
+  default void insert_nullIntoNotNullColumn_isNotNullViolation() {
     Table<Tag> tags = tags();
 
-    var failure = Expect.failure(tags.insert(new Tag("red", null)), Status.INVALID, "INVALID_VALUE");
+    var failure = Expect.failure(tags.insert(new Tag("red", null)), Status.INVALID, "NOT_NULL_VIOLATION");
 
     assertThat(failure.message()).contains("tags").contains("label");
 

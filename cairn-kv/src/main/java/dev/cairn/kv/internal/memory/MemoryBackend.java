@@ -1,0 +1,247 @@
+package dev.cairn.kv.internal.memory;
+
+import dev.cairn.core.CairnException;
+import dev.cairn.kv.Message;
+import dev.cairn.kv.SetOptions;
+import dev.cairn.kv.Stats;
+import dev.cairn.kv.Subscription;
+import dev.cairn.kv.Ttl;
+import dev.cairn.kv.internal.Backend;
+import dev.cairn.kv.internal.Failures;
+import dev.cairn.kv.internal.Script;
+import dev.cairn.kv.internal.ScriptResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.StampedLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The in-process backend. Single-key operations run under the shared side of a read-write lock and are atomic by
+ * themselves ({@link MemoryData}); operations Redis runs atomically over several keys (MSET, MGET, multi-key DEL,
+ * scripts) take the exclusive side, which is what makes a script's Java twin as atomic as Lua on Redis. The lock
+ * is a {@link StampedLock}: cheaper than {@code ReentrantReadWriteLock} on this hot path, and reentrancy is not
+ * needed because code under the lock calls {@link MemoryData} directly, never back into this class. A daemon
+ * thread sweeps expired keys every {@code sweepInterval}.
+ */
+public final class MemoryBackend implements Backend {
+  private final MemoryData data;
+  private final MemoryPubSub pubSub = new MemoryPubSub();
+  private final StampedLock lock = new StampedLock();
+  private final ScheduledExecutorService sweeper;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  public MemoryBackend(Clock clock, Duration sweepInterval) {
+    this.data = new MemoryData(clock);
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "cairn-kv-memory-expiry");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long period = sweepInterval.toMillis();
+    sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /** Removes expired keys now; the periodic sweep calls this, and tests can too. */
+  public void sweep() {
+    shared(() -> {
+      data.sweep();
+      return null;
+    });
+  }
+
+  /** Entries held, expired or not; for tests of the sweep. */
+  int storedEntries() {
+    return data.storedEntries();
+  }
+
+  @Override
+  public String kind() {
+    return "memory";
+  }
+
+  @Override
+  public String url() {
+    return "memory:";
+  }
+
+  @Override
+  public byte[] get(String key) {
+    return shared(() -> data.getString(key));
+  }
+
+  @Override
+  public boolean set(String key, byte[] value, SetOptions options) {
+    return shared(() -> data.set(key, value, options));
+  }
+
+  @Override
+  public long delete(List<String> keys) {
+    return exclusive(() -> keys.stream().filter(data::delete).count());
+  }
+
+  @Override
+  public boolean exists(String key) {
+    return shared(() -> data.exists(key));
+  }
+
+  @Override
+  public boolean expire(String key, Duration ttl) {
+    return shared(() -> data.expire(key, ttl));
+  }
+
+  @Override
+  public Ttl ttl(String key) {
+    return shared(() -> data.ttl(key));
+  }
+
+  @Override
+  public long incrBy(String key, long delta) {
+    return shared(() -> data.incrBy(key, delta));
+  }
+
+  @Override
+  public List<byte[]> mget(List<String> keys) {
+    return exclusive(() -> {
+      List<byte[]> values = new ArrayList<>(keys.size());
+      for (String key : keys) {
+        Object value = data.object(key, Object.class).orElse(null);
+        // MGET answers nil for a key of another type instead of failing, so read leniently here
+        values.add(value instanceof byte[] bytes ? bytes.clone() : null);
+      }
+      return values;
+    });
+  }
+
+  @Override
+  public void mset(Map<String, byte[]> entries) {
+    exclusive(() -> {
+      entries.forEach((key, value) -> data.set(key, value, SetOptions.always()));
+      return null;
+    });
+  }
+
+  @Override
+  public Iterator<String> scan(String pattern, int batchSize) {
+    return shared(() -> data.scan(pattern));
+  }
+
+  @Override
+  public byte[] hashGet(String key, String field) {
+    return shared(() -> data.hashGet(key, field).orElse(null));
+  }
+
+  @Override
+  public boolean hashSet(String key, String field, byte[] value) {
+    return shared(() -> data.hashSetField(key, field, value));
+  }
+
+  @Override
+  public void hashSet(String key, Map<String, byte[]> fields) {
+    shared(() -> {
+      data.hashSetAll(key, fields);
+      return null;
+    });
+  }
+
+  @Override
+  public Map<String, byte[]> hashGetAll(String key) {
+    return shared(() -> data.hashGetAll(key));
+  }
+
+  @Override
+  public long hashDelete(String key, List<String> fields) {
+    return shared(() -> data.hashDelete(key, fields));
+  }
+
+  @Override
+  public long hashIncrBy(String key, String field, long delta) {
+    return shared(() -> data.hashIncrBy(key, field, delta));
+  }
+
+  @Override
+  public long publish(String channel, byte[] message) {
+    requireOpen();
+    return pubSub.publish(channel, message);
+  }
+
+  @Override
+  public Subscription subscribe(List<String> channelsOrPatterns, boolean patterns, Consumer<Message> listener) {
+    requireOpen();
+    return pubSub.subscribe(channelsOrPatterns, patterns, listener);
+  }
+
+  @Override
+  public Duration ping() {
+    long start = System.nanoTime();
+    shared(() -> null);
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  @Override
+  public Stats stats() {
+    return shared(() -> new Stats("memory", "cairn-memory", -1, pubSub.size(), data.liveKeys(), -1));
+  }
+
+  @Override
+  public Instant time() {
+    requireOpen();
+    return data.now();
+  }
+
+  @Override
+  public ScriptResult run(Script script, List<String> keys, List<String> args) {
+    return exclusive(() -> {
+      try {
+        return new ScriptResult(script.name(), script.memory().run(data, keys, args));
+      } catch (CairnException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new CairnException("KV_SCRIPT_FAILED", "script " + script.name() + " failed: " + e, e);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      sweeper.shutdownNow();
+      pubSub.closeAll();
+    }
+  }
+
+  private <T> T shared(Supplier<T> operation) {
+    requireOpen();
+    long stamp = lock.readLock();
+    try {
+      return operation.get();
+    } finally {
+      lock.unlockRead(stamp);
+    }
+  }
+
+  private <T> T exclusive(Supplier<T> operation) {
+    requireOpen();
+    long stamp = lock.writeLock();
+    try {
+      return operation.get();
+    } finally {
+      lock.unlockWrite(stamp);
+    }
+  }
+
+  private void requireOpen() {
+    if (closed.get()) {
+      throw Failures.closed(url());
+    }
+  }
+}

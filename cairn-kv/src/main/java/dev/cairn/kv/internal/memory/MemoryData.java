@@ -1,0 +1,249 @@
+package dev.cairn.kv.internal.memory;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.kv.SetOptions;
+import dev.cairn.kv.Ttl;
+import dev.cairn.kv.internal.Failures;
+import dev.cairn.kv.internal.Glob;
+import dev.cairn.kv.internal.ScriptStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The memory store's keys. Design: one {@link ConcurrentHashMap} of immutable {@link Entry}s; every single-key
+ * operation is one {@code compute} on its key, so it is atomic without a global lock. Expiry is lazy (an expired
+ * entry counts as absent and is removed when met) plus {@link #sweep()}, which the backend runs periodically.
+ * Multi-key atomicity (MSET, scripts) is the backend's job: it runs those under an exclusive lock that excludes
+ * all single-key operations. Byte arrays are copied in and out so callers never share them with the store.
+ */
+final class MemoryData implements ScriptStore {
+  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  MemoryData(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Instant now() {
+    return clock.instant();
+  }
+
+  @Override
+  public Optional<byte[]> get(String key) {
+    return Optional.ofNullable(getString(key));
+  }
+
+  byte[] getString(String key) {
+    Entry entry = live(key, clock.millis());
+    if (entry == null) {
+      return null;
+    }
+    if (entry.value() instanceof byte[] bytes) {
+      return bytes.clone();
+    }
+    throw Failures.wrongType(key);
+  }
+
+  boolean set(String key, byte[] value, SetOptions options) {
+    long now = clock.millis();
+    long expiresAt = options.ttl() == null ? Entry.NO_EXPIRY : now + options.ttl().toMillis();
+    byte[] copy = value.clone();
+    boolean[] written = {false};
+    entries.compute(key, (k, old) -> {
+      boolean present = old != null && !old.expired(now);
+      boolean write = switch (options.condition()) {
+        case ALWAYS -> true;
+        case IF_ABSENT -> !present;
+        case IF_PRESENT -> present;
+      };
+      written[0] = write;
+      return write ? new Entry(copy, expiresAt) : present ? old : null;
+    });
+    return written[0];
+  }
+
+  @Override
+  public void set(String key, byte[] value, Duration ttl) {
+    set(key, value, ttl == null ? SetOptions.always() : SetOptions.ttl(ttl));
+  }
+
+  @Override
+  public boolean delete(String key) {
+    Entry removed = entries.remove(key);
+    return removed != null && !removed.expired(clock.millis());
+  }
+
+  boolean exists(String key) {
+    return live(key, clock.millis()) != null;
+  }
+
+  @Override
+  public boolean expire(String key, Duration ttl) {
+    long now = clock.millis();
+    boolean[] found = {false};
+    entries.computeIfPresent(key, (k, old) -> {
+      if (old.expired(now)) {
+        return null;
+      }
+      found[0] = true;
+      return old.withExpiry(now + ttl.toMillis());
+    });
+    return found[0];
+  }
+
+  @Override
+  public Ttl ttl(String key) {
+    long now = clock.millis();
+    Entry entry = live(key, now);
+    if (entry == null) {
+      return Ttl.missing();
+    }
+    return entry.expiresAt() == Entry.NO_EXPIRY ? Ttl.persistent() : Ttl.expiringIn(
+        Duration.ofMillis(entry.expiresAt() - now));
+  }
+
+  @Override
+  public long incrBy(String key, long delta) {
+    long now = clock.millis();
+    long[] result = {0};
+    entries.compute(key, (k, old) -> {
+      boolean present = old != null && !old.expired(now);
+      if (present && !(old.value() instanceof byte[])) {
+        throw Failures.wrongType(key);
+      }
+      long current = present ? Integers.parse(key, (byte[]) old.value()) : 0;
+      result[0] = Integers.add(key, current, delta);
+      return new Entry(Integers.bytes(result[0]), present ? old.expiresAt() : Entry.NO_EXPIRY);
+    });
+    return result[0];
+  }
+
+  @Override
+  public Optional<byte[]> hashGet(String key, String field) {
+    byte[][] found = {null};
+    withHash(key, false, hash -> found[0] = hash.fields().get(field));
+    return Optional.ofNullable(found[0]).map(byte[]::clone);
+  }
+
+  boolean hashSetField(String key, String field, byte[] value) {
+    boolean[] added = {false};
+    byte[] copy = value.clone();
+    withHash(key, true, hash -> added[0] = hash.fields().put(field, copy) == null);
+    return added[0];
+  }
+
+  @Override
+  public void hashSet(String key, String field, byte[] value) {
+    hashSetField(key, field, value);
+  }
+
+  void hashSetAll(String key, Map<String, byte[]> fields) {
+    withHash(key, true, hash -> fields.forEach((field, value) -> hash.fields().put(field, value.clone())));
+  }
+
+  @Override
+  public Map<String, byte[]> hashGetAll(String key) {
+    Map<String, byte[]> copy = new LinkedHashMap<>();
+    withHash(key, false, hash -> hash.fields().forEach((field, value) -> copy.put(field, value.clone())));
+    return copy;
+  }
+
+  long hashDelete(String key, Iterable<String> fields) {
+    long[] removed = {0};
+    withHash(key, false, hash -> fields.forEach(field -> removed[0] += hash.fields().remove(field) == null ? 0 : 1));
+    return removed[0];
+  }
+
+  @Override
+  public long hashIncrBy(String key, String field, long delta) {
+    long[] result = {0};
+    withHash(key, true, hash -> {
+      byte[] old = hash.fields().get(field);
+      result[0] = Integers.add(key, old == null ? 0 : Integers.parse(key, old), delta);
+      hash.fields().put(field, Integers.bytes(result[0]));
+    });
+    return result[0];
+  }
+
+  @Override
+  public <T> Optional<T> object(String key, Class<T> type) {
+    Entry entry = live(key, clock.millis());
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (type.isInstance(entry.value())) {
+      return Optional.of(type.cast(entry.value()));
+    }
+    throw Failures.wrongType(key);
+  }
+
+  @Override
+  public void putObject(String key, Object value, Duration ttl) {
+    if (value instanceof byte[] || value instanceof HashValue) {
+      throw new InvalidInputException("WRONG_TYPE", "putObject is for script-owned objects, not strings or hashes");
+    }
+    long expiresAt = ttl == null ? Entry.NO_EXPIRY : clock.millis() + ttl.toMillis();
+    entries.put(key, new Entry(value, expiresAt));
+  }
+
+  /** Live keys matching {@code pattern}, evaluated lazily while iterating. */
+  Iterator<String> scan(String pattern) {
+    return entries.entrySet().stream()
+        .filter(entry -> !entry.getValue().expired(clock.millis()) && Glob.matches(pattern, entry.getKey()))
+        .map(Map.Entry::getKey)
+        .iterator();
+  }
+
+  /** Entries held, expired or not; for tests of the sweep. */
+  int storedEntries() {
+    return entries.size();
+  }
+
+  long liveKeys() {
+    long now = clock.millis();
+    return entries.values().stream().filter(entry -> !entry.expired(now)).count();
+  }
+
+  /** Removes expired entries; an entry replaced meanwhile is left alone (removal is conditional on the value). */
+  void sweep() {
+    long now = clock.millis();
+    entries.entrySet().removeIf(entry -> entry.getValue().expired(now));
+  }
+
+  private Entry live(String key, long now) {
+    Entry entry = entries.get(key);
+    if (entry != null && entry.expired(now)) {
+      entries.remove(key, entry);
+      return null;
+    }
+    return entry;
+  }
+
+  /**
+   * Runs {@code action} on the hash at {@code key} inside the key's compute, creating it when {@code create}; a
+   * hash left without fields is removed, as Redis does.
+   */
+  private void withHash(String key, boolean create, Consumer<HashValue> action) {
+    long now = clock.millis();
+    entries.compute(key, (k, old) -> {
+      boolean present = old != null && !old.expired(now);
+      if (present && !(old.value() instanceof HashValue)) {
+        throw Failures.wrongType(key);
+      }
+      if (!present && !create) {
+        return null;
+      }
+      Entry entry = present ? old : new Entry(new HashValue(), Entry.NO_EXPIRY);
+      action.accept((HashValue) entry.value());
+      return ((HashValue) entry.value()).fields().isEmpty() ? null : entry;
+    });
+  }
+}

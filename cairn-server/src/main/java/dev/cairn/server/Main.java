@@ -1,0 +1,12 @@
+package dev.cairn.server;
+
+import dev.cairn.server.cli.CairnCli;
+
+/** Entry point of the runnable jar: runs the {@code cairn} command line and exits with its exit code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(CairnCli.run(args));
+  }
+}
