@@ -21,8 +21,10 @@ import java.io.PrintStream;
  * The SQL workload: Cairn against hand-written JDBC on the same database, interleaved, one line per phase.
  *
  * <p>Each side works on its own table ({@code bench_users_cairn}, {@code bench_users_jdbc}: two record types
- * differing only in their {@code @TableName}); both tables are dropped at the end, and a temporary SQLite
- * database is deleted. Each line shows the best round of each side (see {@code Measurements#best}).
+ * differing only in their {@code @TableName}, both created by Cairn so their DDL is identical); both tables are
+ * dropped at the end, even after a failure, and a temporary SQLite database is deleted. Phases are interleaved
+ * side by side after an untimed warm-up (see {@code WorkloadRunner}); each line shows the best round of each side
+ * (see {@code Measurements#best}).
  */
 public final class SqlBench {
   /** Exit code when the database cannot be reached or the workload fails (the CLI's "failure" code). */
@@ -56,7 +58,8 @@ public final class SqlBench {
         out.println(ResultLine.of(measurements, phase).format());
         if (Boolean.getBoolean(VERBOSE_PROPERTY)) {
           err.println("  " + phase + " rounds: cairn=" + measurements.rounds(phase, "cairn")
-              + " jdbc=" + measurements.rounds(phase, "jdbc"));
+              + " jdbc=" + measurements.rounds(phase, "jdbc") + "; per CPU second of this thread: cairn="
+              + measurements.cpuRounds(phase, "cairn") + " jdbc=" + measurements.cpuRounds(phase, "jdbc"));
         }
       }
       return 0;

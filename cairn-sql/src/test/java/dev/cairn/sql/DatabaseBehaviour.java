@@ -359,6 +359,20 @@ abstract class DatabaseBehaviour {
   }
 
   @Test
+  void insert_missingRequiredValue_invalidBeforeOrByTheDatabase() {
+    Result<Map<String, Object>> leftOut = db.rows("persons").insert(Map.of("name", "NoAge"));
+    Result.Failure<?> byDatabase = (Result.Failure<?>) leftOut;
+    assertThat(byDatabase.code()).isEqualTo("NOT_NULL_VIOLATION");
+    assertThat(byDatabase.message()).contains("persons").contains("age");
+    Map<String, Object> nullAge = new HashMap<>();
+    nullAge.put("age", null);
+    Result.Failure<?> byCairn = (Result.Failure<?>) db.rows("persons").insert(nullAge);
+    assertThat(byCairn.code()).isEqualTo("INVALID_VALUE");
+    assertThat(byCairn.message()).contains("persons.age");
+    assertThat(people.count(Filter.none()).orElseThrow()).isZero();
+  }
+
+  @Test
   void rows_batchUpsertAndDeletes() {
     Rows rows = db.rows("persons");
     List<Map<String, Object>> batch = new ArrayList<>();

@@ -13,8 +13,7 @@ import java.util.List;
 /**
  * The JDBC side: what a careful hand-written DAO does on one connection. Statements are prepared once per table
  * and reused; inserts are one {@code executeBatch} per chunk in a transaction of its own; an update is one
- * auto-committed statement.
- * Reads map rows into {@link JdbcBenchUser} records, as Cairn maps into its records.
+ * auto-committed statement. Reads map rows into {@link JdbcBenchUser} records, as Cairn maps into its records.
  *
  * <p>Only the untimed {@link #recreate()} and {@link #drop()} go through Cairn, so both tables have the same DDL.
  */

@@ -5,20 +5,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Throughput of every timed run, by phase (in first-seen order) and side. Not thread-safe. */
+/**
+ * Throughput of every timed run, by phase (in first-seen order) and side: per wall-clock second (the figure that
+ * is printed) and, for diagnosis, per CPU second of the measuring thread, which a busy machine disturbs far less
+ * but which leaves out the time spent waiting for a server or a disk. Not thread-safe.
+ */
 public final class Measurements {
   private final Map<String, Map<String, List<Double>>> opsPerSecond = new LinkedHashMap<>();
+  private final Map<String, Map<String, List<Double>>> opsPerCpuSecond = new LinkedHashMap<>();
 
-  void add(String phase, String side, int operations, long elapsedNanos) {
-    double seconds = Math.max(1, elapsedNanos) / 1e9;
-    opsPerSecond.computeIfAbsent(phase, k -> new LinkedHashMap<>())
-        .computeIfAbsent(side, k -> new ArrayList<>())
-        .add(operations / seconds);
+  void add(String phase, String side, int operations, long elapsedNanos, long cpuNanos) {
+    record(opsPerSecond, phase, side, operations, elapsedNanos);
+    record(opsPerCpuSecond, phase, side, operations, cpuNanos);
   }
 
-  /** Every round's figure of a side in a phase, in run order, as integers: {@code [812, 790, 805]}. */
+  private static void record(
+      Map<String, Map<String, List<Double>>> figures, String phase, String side, int operations, long nanos) {
+    figures.computeIfAbsent(phase, k -> new LinkedHashMap<>())
+        .computeIfAbsent(side, k -> new ArrayList<>())
+        .add(operations / (Math.max(1, nanos) / 1e9));
+  }
+
+  /** Every round's wall-clock figure of a side in a phase, in run order, as integers: {@code [812, 790, 805]}. */
   public String rounds(String phase, String side) {
-    return opsPerSecond.getOrDefault(phase, Map.of()).getOrDefault(side, List.of()).stream()
+    return format(opsPerSecond, phase, side);
+  }
+
+  /** Every round's figure per CPU second of the measuring thread, as {@link #rounds}. */
+  public String cpuRounds(String phase, String side) {
+    return format(opsPerCpuSecond, phase, side);
+  }
+
+  private static String format(Map<String, Map<String, List<Double>>> figures, String phase, String side) {
+    return figures.getOrDefault(phase, Map.of()).getOrDefault(side, List.of()).stream()
         .map(value -> Long.toString(Math.round(value))).toList().toString();
   }
 

@@ -22,6 +22,6 @@ public record UserData(String name, String email, int age, Instant createdAt) {
         "user" + index + "@bench.cairn.dev",
         MIN_AGE + index % AGE_COUNT,
         // Spread over the year but interleaved with age, so the created_at order differs from insertion order.
-        EPOCH.plusSeconds((long) (index * 7919L % 31_536_000L)));
+        EPOCH.plusSeconds(index * 7919L % 31_536_000L));
   }
 }

@@ -17,19 +17,29 @@ class ResultLineTest {
   @Test
   void of_picksTheBestRoundOfEachSide() {
     Measurements measurements = new Measurements();
-    measurements.add("bulk_insert", "cairn", 1000, 2_000_000_000L); // 500 ops/s
-    measurements.add("bulk_insert", "cairn", 1000, 1_000_000_000L); // 1000 ops/s
-    measurements.add("bulk_insert", "jdbc", 1000, 500_000_000L); // 2000 ops/s
-    measurements.add("bulk_insert", "jdbc", 1000, 4_000_000_000L); // 250 ops/s
+    measurements.add("bulk_insert", "cairn", 1000, 2_000_000_000L, 1L); // 500 ops/s
+    measurements.add("bulk_insert", "cairn", 1000, 1_000_000_000L, 1L); // 1000 ops/s
+    measurements.add("bulk_insert", "jdbc", 1000, 500_000_000L, 1L); // 2000 ops/s
+    measurements.add("bulk_insert", "jdbc", 1000, 4_000_000_000L, 1L); // 250 ops/s
 
     assertThat(ResultLine.of(measurements, "bulk_insert").format())
         .isEqualTo("sql.bulk_insert cairn=1000 jdbc=2000 ratio=0.50");
   }
 
   @Test
+  void rounds_listEveryRunInOrder_wallClockAndCpuApart() {
+    Measurements measurements = new Measurements();
+    measurements.add("update_own_tx", "jdbc", 100, 1_000_000_000L, 250_000_000L);
+    measurements.add("update_own_tx", "jdbc", 100, 500_000_000L, 200_000_000L);
+
+    assertThat(measurements.rounds("update_own_tx", "jdbc")).isEqualTo("[100, 200]");
+    assertThat(measurements.cpuRounds("update_own_tx", "jdbc")).isEqualTo("[400, 500]");
+  }
+
+  @Test
   void best_unmeasuredSide_fails() {
     Measurements measurements = new Measurements();
-    measurements.add("get_by_id", "cairn", 10, 1_000L);
+    measurements.add("get_by_id", "cairn", 10, 1_000L, 1L);
 
     assertThatThrownBy(() -> measurements.best("get_by_id", "jdbc"))
         .isInstanceOf(IllegalArgumentException.class)

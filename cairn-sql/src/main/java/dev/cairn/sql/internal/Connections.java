@@ -15,6 +15,9 @@ interface Connections extends AutoCloseable {
   /** A connection for reads outside transactions and for read-only transactions. */
   Connection reader() throws SQLException;
 
+  /** Closes {@code connection} for good instead of returning it to its pool (it came from reader() if reader). */
+  void evict(Connection connection, boolean reader);
+
   /** Whether readers are read-only by construction (so a read-only transaction needs no extra switch). */
   boolean readersAreReadOnly();
 

@@ -2,12 +2,16 @@ package dev.cairn.sql.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database-level executor: reads on a reader, single writes in auto-commit on the writer (SQLite: the one
  * writer connection), multi-statement writes in a short transaction on the writer.
  */
 final class DatabaseExecutor implements Executor {
+  private static final Logger LOG = LoggerFactory.getLogger(DatabaseExecutor.class);
+
   private final Connections connections;
   private final Runnable openCheck;
 
@@ -44,7 +48,9 @@ final class DatabaseExecutor implements Executor {
   @Override
   public <R> R atomic(SqlWork<R> work) throws SQLException {
     openCheck.run();
-    try (Connection connection = connections.writer()) {
+    Connection connection = connections.writer();
+    boolean evicted = false;
+    try {
       connection.setAutoCommit(false);
       try {
         R result = runEvictingOnFailure(connection, work);
@@ -54,8 +60,24 @@ final class DatabaseExecutor implements Executor {
         rollbackQuietly(connection, e);
         throw e;
       } finally {
-        connection.setAutoCommit(true);
+        evicted = !backToAutoCommit(connection);
       }
+    } finally {
+      if (!evicted) {
+        connection.close();
+      }
+    }
+  }
+
+  /** False when the connection could not leave its transaction state and was evicted (and closed) instead. */
+  private boolean backToAutoCommit(Connection connection) {
+    try {
+      connection.setAutoCommit(true);
+      return true;
+    } catch (SQLException e) {
+      LOG.warn("evicting a writer connection that could not return to auto-commit", e);
+      connections.evict(connection, false);
+      return false;
     }
   }
 

@@ -71,6 +71,11 @@ final class ServerConnections implements Connections {
   }
 
   @Override
+  public void evict(Connection connection, boolean reader) {
+    pool.evictConnection(connection);
+  }
+
+  @Override
   public boolean readersAreReadOnly() {
     return false;
   }

@@ -28,7 +28,7 @@ final class SqlErrors {
   private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([^()\\]]+)");
   private static final Pattern PG_KEY = Pattern.compile("Key \\(([^)]*)\\)=");
   private static final Pattern MARIA_KEY = Pattern.compile("for key '([^']*)'");
-  private static final Pattern MARIA_COLUMN = Pattern.compile("[Cc]olumn '([^']*)'");
+  private static final Pattern MARIA_COLUMN = Pattern.compile("(?:[Cc]olumn|Field) '([^']*)'");
 
   private final Dialect dialect;
   private final KeyColumns keyColumns;

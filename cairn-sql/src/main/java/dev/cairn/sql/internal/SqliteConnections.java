@@ -124,6 +124,11 @@ final class SqliteConnections implements Connections {
   }
 
   @Override
+  public void evict(Connection connection, boolean reader) {
+    (reader ? readers : writers).evictConnection(connection);
+  }
+
+  @Override
   public boolean readersAreReadOnly() {
     return keeper == null;
   }

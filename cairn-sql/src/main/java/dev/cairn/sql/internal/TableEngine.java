@@ -333,11 +333,15 @@ final class TableEngine {
     }
   }
 
+  /**
+   * Refuses NULL for a NOT NULL column before the database sees it, as INVALID {@code INVALID_VALUE} like any
+   * other value that does not fit its column (Table's contract); a NOT NULL violation that only the database
+   * detects (a column left out) is translated to {@code NOT_NULL_VIOLATION} by {@link SqlErrors}.
+   */
   void requireNullable(int index, Object canonical) {
     ColumnModel column = model.column(index);
     if (canonical == null && !column.nullable() && index != model.keyIndex()) {
-      throw new InvalidInputException("NOT_NULL_VIOLATION", "missing required value in table " + model.name()
-          + " column " + column.name(), Map.of("table", model.name(), "column", column.name()), null);
+      throw new BadValueException(model.name(), column.name(), "a value is required (the column is NOT NULL)");
     }
   }
 

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs transaction work: commit on Ok, rollback on Failure or exception (CairnExceptions become their Failure,
@@ -16,6 +18,8 @@ import java.util.function.Function;
  * outermost transaction, savepoints for nested ones.
  */
 final class TransactionRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionRunner.class);
+
   private TransactionRunner() {}
 
   static <R> Result<R> outermost(SqlContext context, boolean readOnly, Function<Transaction, Result<R>> work) {
@@ -25,14 +29,21 @@ final class TransactionRunner {
   private static <R> Result<R> attempt(SqlContext context, boolean readOnly, Function<Transaction, Result<R>> work) {
     try {
       context.requireOpen();
-      try (Connection connection = readOnly ? context.connections.reader() : context.connections.writer()) {
+      Connection connection = readOnly ? context.connections.reader() : context.connections.writer();
+      boolean evicted = false;
+      try {
         boolean toggleQueryOnly = readOnly && context.dialect == Dialect.SQLITE
             && !context.connections.readersAreReadOnly();
         begin(connection, readOnly, toggleQueryOnly);
         try {
           return runAndFinish(context, connection, readOnly, toggleQueryOnly, work);
         } finally {
-          end(connection, readOnly);
+          evicted = !end(context, connection, readOnly);
+        }
+      } finally {
+        // An evicted connection is closed by the pool already; closing its proxy again would fail.
+        if (!evicted) {
+          connection.close();
         }
       }
     } catch (SQLException e) {
@@ -69,6 +80,8 @@ final class TransactionRunner {
     }
     if (result.isOk() && !transaction.isRollbackOnly()) {
       connection.commit();
+    } else if (result instanceof Result.Failure<R> failure) {
+      rollbackKeepingFailure(connection, failure);
     } else {
       connection.rollback();
     }
@@ -92,11 +105,41 @@ final class TransactionRunner {
     }
   }
 
-  private static void end(Connection connection, boolean readOnly) throws SQLException {
-    connection.setAutoCommit(true);
+  /**
+   * The work's failure is what the caller needs to see (and what decides a retry), so a rollback failure is
+   * attached to it rather than replacing it. sqlite-jdbc, for one, begins the next transaction right after
+   * ROLLBACK, which fails while another process holds the lock.
+   */
+  private static void rollbackKeepingFailure(Connection connection, Result.Failure<?> failure) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      if (failure.cause() != null) {
+        failure.cause().addSuppressed(e);
+      } else {
+        LOG.warn("rollback after the failure {} failed as well", failure, e);
+      }
+    }
+  }
+
+  /**
+   * Returns the connection to auto-commit. When that fails (sqlite-jdbc's COMMIT of a transaction it failed to
+   * begin), the connection is in an unknown state and is evicted from its pool instead of being reused.
+   *
+   * @return false when the connection was evicted
+   */
+  private static boolean end(SqlContext context, Connection connection, boolean readOnly) throws SQLException {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.warn("evicting a {} connection that could not return to auto-commit", context.dialect, e);
+      context.connections.evict(connection, readOnly);
+      return false;
+    }
     if (readOnly && !connection.getMetaData().getURL().startsWith("jdbc:sqlite")) {
       connection.setReadOnly(false);
     }
+    return true;
   }
 
   /** A savepoint inside {@code connection}'s transaction; no retry (only the outermost transaction retries). */
