@@ -367,7 +367,7 @@ abstract class DatabaseBehaviour {
     Map<String, Object> nullAge = new HashMap<>();
     nullAge.put("age", null);
     Result.Failure<?> byCairn = (Result.Failure<?>) db.rows("persons").insert(nullAge);
-    assertThat(byCairn.code()).isEqualTo("INVALID_VALUE");
+    assertThat(byCairn.code()).isEqualTo("NOT_NULL_VIOLATION");
     assertThat(byCairn.message()).contains("persons.age");
     assertThat(people.count(Filter.none()).orElseThrow()).isZero();
   }

@@ -213,7 +213,14 @@ final class TableEngine {
         Jdbc.bind(statement, values.size() + 1, boundKey);
         if (returning) {
           try (ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? readRow(rs) : null;
+            Object[] updated = rs.next() ? readRow(rs) : null;
+            // Step the statement to its end: SQLite commits an auto-commit UPDATE ... RETURNING when the statement
+            // finishes, and one closed early is committed on reset, where SQLite skips its automatic WAL
+            // checkpoint, so the write-ahead log would grow without bound.
+            while (rs.next()) {
+              // a key matches at most one row; nothing to read
+            }
+            return updated;
           }
         }
         if (statement.executeUpdate() == 0) {
@@ -336,14 +343,16 @@ final class TableEngine {
   }
 
   /**
-   * Refuses NULL for a NOT NULL column before the database sees it, as INVALID {@code INVALID_VALUE} like any
-   * other value that does not fit its column (Table's contract); a NOT NULL violation that only the database
-   * detects (a column left out) is translated to {@code NOT_NULL_VIOLATION} by {@link SqlErrors}.
+   * Refuses NULL for a NOT NULL column before the database sees it, as INVALID {@code NOT_NULL_VIOLATION}: the same
+   * code {@link SqlErrors} gives when only the database detects it (a column left out), so callers see one code
+   * for one problem whoever caught it.
    */
   void requireNullable(int index, Object canonical) {
     ColumnModel column = model.column(index);
     if (canonical == null && !column.nullable() && index != model.keyIndex()) {
-      throw new BadValueException(model.name(), column.name(), "a value is required (the column is NOT NULL)");
+      throw new InvalidInputException("NOT_NULL_VIOLATION",
+          "column " + model.name() + "." + column.name() + " is NOT NULL: a value is required",
+          Map.of("table", model.name(), "column", column.name()), null);
     }
   }
 
