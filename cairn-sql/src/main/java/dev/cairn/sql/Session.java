@@ -16,6 +16,17 @@ public interface Session {
   Rows rows(String table);
 
   /**
+   * Runs one SQL statement written by the developer (DDL or DML), with {@code params} bound to its {@code ?}
+   * placeholders, in this session (its own short transaction on the database, or the open transaction). For
+   * trusted SQL only: never build {@code sql} from outside input; outside values go in {@code params}. Errors are
+   * translated like every other operation (DUPLICATE {@code DUPLICATE_KEY}, INVALID, UNAVAILABLE, ...); a blank
+   * statement is INVALID {@code EMPTY_SQL}. Transient conflicts are retried outside transactions.
+   *
+   * @return the update count, 0 for statements that have none
+   */
+  Result<Integer> execute(String sql, Object... params);
+
+  /**
    * Runs {@code work} in a transaction (a savepoint when this session is already a transaction) and commits when
    * it returns an {@code Ok}. It rolls back when {@code work} returns a {@code Failure}, throws a
    * {@link dev.cairn.core.CairnException} (returned as the matching Failure), or throws anything else (rethrown

@@ -3,7 +3,7 @@ package dev.cairn.sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-class MariaDbTest extends DatabaseBehaviour {
+class MariaDbTest extends ServerBehaviour {
   private static final String ADMIN = "jdbc:mariadb://127.0.0.1:3306/test";
   private static String name;
 

@@ -3,7 +3,7 @@ package dev.cairn.sql;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-class PostgresTest extends DatabaseBehaviour {
+class PostgresTest extends ServerBehaviour {
   private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/test";
   private static String name;
 

@@ -35,6 +35,11 @@ final class SqlDatabase implements Database {
   }
 
   @Override
+  public Result<Integer> execute(String sql, Object... params) {
+    return RawStatements.execute(context, context.executor, sql, params);
+  }
+
+  @Override
   public Rows rows(String table) {
     return new DynamicRows(context, table, context.executor);
   }

@@ -39,6 +39,12 @@ final class SqlTransaction implements Transaction {
   }
 
   @Override
+  public Result<Integer> execute(String sql, Object... params) {
+    requireOpen();
+    return RawStatements.execute(context, executor, sql, params);
+  }
+
+  @Override
   public Rows rows(String table) {
     return new DynamicRows(context, table, executor);
   }
