@@ -1,0 +1,144 @@
+package dev.cairn.server.cli;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreUrl;
+import dev.cairn.core.UnavailableException;
+import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.AdminConfig;
+import dev.cairn.server.http.AdminServer;
+import dev.cairn.sql.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cairn serve}: runs the admin HTTP API until the process is stopped (Ctrl-C or SIGTERM stop it gracefully:
+ * running requests finish, then the database and the store are closed).
+ *
+ * <p>Configuration, options first, then the environment: {@code --db} / {@code CAIRN_DATABASE_URL} /
+ * {@code DATABASE_URL}, else SQLite at {@code <data dir>/cairn.db} with the data dir from {@code --data-dir} /
+ * {@code CAIRN_DATA_DIR} / {@code ./data}; {@code --kv} / {@code CAIRN_KV_URL} / {@code REDIS_URL}, else the memory
+ * store; {@code CAIRN_ADMIN_TOKEN} for the bearer token.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the admin HTTP API (tables, rows, keys, /health, /metrics, /api/v1/openapi.json).",
+      "Without a token (CAIRN_ADMIN_TOKEN) it is read-only and listens only on a loopback address."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = AdminConfig.DEFAULT_BIND,
+      description = "Address to listen on (default: ${DEFAULT-VALUE}); others need CAIRN_ADMIN_TOKEN.")
+  private String bind;
+
+  @Option(names = "--db", paramLabel = "URL", description = "Database URL (default: CAIRN_DATABASE_URL, "
+      + "DATABASE_URL, else sqlite:<data dir>/cairn.db).")
+  private String dbUrl;
+
+  @Option(names = "--kv", paramLabel = "URL",
+      description = "Key-value URL (default: CAIRN_KV_URL, REDIS_URL, else memory:).")
+  private String kvUrl;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where the default SQLite file lives (default: CAIRN_DATA_DIR, else ./data).")
+  private Path dataDir;
+
+  @Option(names = "--read-only", description = "Refuse every write, even with a token.")
+  private boolean readOnly;
+
+  private final Map<String, String> environment;
+
+  ServeCommand() {
+    this(System.getenv());
+  }
+
+  ServeCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AdminConfig config = config();
+    String databaseUrl = databaseUrl();
+    String storeUrl = firstSet(kvUrl, environment.get("CAIRN_KV_URL"), environment.get("REDIS_URL"), "memory:");
+    try (Database database = Database.open(databaseUrl); KeyValue store = KeyValue.open(storeUrl)) {
+      AdminServer server = AdminServer.start(config, database, store);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Thread hook = new Thread(() -> {
+        server.close();
+        stopped.countDown();
+      }, "cairn-serve-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      var out = Terminal.of(spec).out();
+      out.println("cairn admin API listening on " + server.url()
+          + " (database " + database.url() + ", key-value " + store.url()
+          + (config.allowsWrites() ? ", writes allowed" : ", read-only") + ")");
+      out.flush();
+      stopped.await();
+    }
+    return ExitCodes.OK;
+  }
+
+  private AdminConfig config() {
+    String token = environment.get("CAIRN_ADMIN_TOKEN");
+    try {
+      return AdminConfig.defaults()
+          .withBind(bind, port)
+          .withAdminToken(token == null || token.isEmpty() ? null : token)
+          .withReadOnly(readOnly);
+    } catch (InvalidInputException e) {
+      throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
+    }
+  }
+
+  private String databaseUrl() {
+    String url = firstSet(dbUrl, environment.get("CAIRN_DATABASE_URL"), environment.get("DATABASE_URL"), null);
+    if (url != null) {
+      checkSqlUrl(url);
+      return url;
+    }
+    Path dir = dataDir != null ? dataDir : Path.of(firstSet(environment.get("CAIRN_DATA_DIR"), null, null, "data"));
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UnavailableException("DATA_DIR_UNUSABLE", "cannot create the data directory " + dir + ": " + e, e);
+    }
+    return "sqlite:" + dir.resolve("cairn.db");
+  }
+
+  private void checkSqlUrl(String url) {
+    StoreUrl parsed;
+    try {
+      parsed = StoreUrl.parse(url);
+    } catch (InvalidInputException e) {
+      throw UsageErrors.invalidArgument(spec, "database URL: " + e.getMessage(), e);
+    }
+    if (!parsed.kind().isSql()) {
+      throw UsageErrors.invalidArgument(spec, "the database URL must be a SQL one, got " + parsed, null);
+    }
+  }
+
+  private static String firstSet(String first, String second, String third, String fallback) {
+    for (String candidate : new String[] {first, second, third}) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate;
+      }
+    }
+    return fallback;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.cairn.server.http;
+
+import dev.cairn.core.UnavailableException;
+import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.internal.DbRoutes;
+import dev.cairn.server.http.internal.ErrorHandling;
+import dev.cairn.server.http.internal.Guards;
+import dev.cairn.server.http.internal.HealthRoutes;
+import dev.cairn.server.http.internal.KvRoutes;
+import dev.cairn.server.http.internal.OpenApiDocument;
+import dev.cairn.server.http.internal.RequestMetrics;
+import dev.cairn.sql.Database;
+import io.javalin.Javalin;
+import io.javalin.router.Endpoint;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The admin HTTP API (Javalin on virtual threads) over one {@link Database} and one {@link KeyValue}: table and
+ * row endpoints under {@code /api/v1/db}, keys under {@code /api/v1/kv}, {@code /health}, {@code /metrics} and
+ * {@code /api/v1/openapi.json}. Every error is {@code {"error": {"code", "message", "module", "details"}}}.
+ *
+ * <pre>{@code
+ * try (AdminServer server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), db, kv)) {
+ *   System.out.println(server.url());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. The server does not own the database or the store: the caller closes them after the server.
+ */
+public final class AdminServer implements AutoCloseable {
+  private final Javalin app;
+  private final AdminConfig config;
+
+  private AdminServer(Javalin app, AdminConfig config) {
+    this.app = app;
+    this.config = config;
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @throws NullPointerException for a null argument
+   * @throws UnavailableException {@code PORT_UNAVAILABLE} when the address cannot be bound (port in use, address
+   *     not local)
+   */
+  public static AdminServer start(AdminConfig config, Database database, KeyValue store) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(store, "store");
+    Guards guards = new Guards(config.adminToken(), config.readOnly(), config.maxBodyBytes());
+    RequestMetrics metrics = new RequestMetrics();
+    OpenApiDocument openApi = new OpenApiDocument(AdminServer.class.getPackage().getImplementationVersion() == null
+        ? "dev" : AdminServer.class.getPackage().getImplementationVersion());
+    Javalin app = Javalin.create(javalin -> {
+      javalin.concurrency.useVirtualThreads = true;
+      javalin.http.maxRequestSize = config.maxBodyBytes();
+      javalin.startup.showJavalinBanner = false;
+      javalin.jetty.host = config.bindAddress();
+      javalin.jetty.port = config.port();
+      javalin.routes.before(ctx -> {
+        metrics.start(ctx);
+        guards.check(ctx);
+      });
+      javalin.routes.after(metrics::finish);
+      ErrorHandling.register(javalin.routes);
+      new HealthRoutes(database, store).register(javalin.routes);
+      javalin.routes.get("/metrics", metrics::scrape);
+      openApi.register(javalin.routes);
+      new DbRoutes(database, config.maxPageSize()).register(javalin.routes);
+      new KvRoutes(store, config.maxPageSize()).register(javalin.routes);
+    });
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw new UnavailableException("PORT_UNAVAILABLE",
+          "cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + rootMessage(e), e);
+    }
+    return new AdminServer(app, config);
+  }
+
+  /** The port listened on (the chosen one when the configuration said 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** {@code http://<bind address>:<port>}. */
+  public String url() {
+    String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+    return "http://" + host + ":" + port();
+  }
+
+  public AdminConfig config() {
+    return config;
+  }
+
+  /** The routes really registered, as {@code "GET /path"}, before/after filters excluded; for docs and tests. */
+  public List<String> routes() {
+    return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .map(parsed -> parsed.endpoint)
+        .filter(endpoint -> endpoint.method.isHttpMethod())
+        .map(AdminServer::describe)
+        .sorted()
+        .toList();
+  }
+
+  private static String describe(Endpoint endpoint) {
+    return endpoint.method.name() + " " + endpoint.path;
+  }
+
+  /** Stops accepting requests, lets running ones finish (Jetty's graceful stop), and releases the port. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+}

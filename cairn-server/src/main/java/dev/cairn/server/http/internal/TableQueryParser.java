@@ -1,0 +1,108 @@
+package dev.cairn.server.http.internal;
+
+import dev.cairn.sql.Cursor;
+import dev.cairn.sql.Filter;
+import dev.cairn.sql.Query;
+import dev.cairn.sql.Sort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the query string of {@code GET /api/v1/db/tables/{table}} into a {@link Query}: the seed parameters
+ * ({@code page}, {@code page_size}, {@code sort_by}, {@code sort_desc}, {@code filter_column}, {@code filter_value}),
+ * the keyset {@code cursor}, and every other parameter as a column filter (see {@link FilterParser}).
+ */
+final class TableQueryParser {
+  private static final String MODULE = "cairn.db";
+  static final int DEFAULT_PAGE_SIZE = 20;
+  private static final Set<String> RESERVED =
+      Set.of("page", "page_size", "sort_by", "sort_desc", "filter_column", "filter_value", "cursor");
+
+  private final int maxPageSize;
+
+  TableQueryParser(int maxPageSize) {
+    this.maxPageSize = maxPageSize;
+  }
+
+  Query parse(Map<String, List<String>> params) {
+    int page = intParam(params, "page", 1, 1, Integer.MAX_VALUE);
+    int pageSize = pageSize(params);
+    List<Filter> filters = new ArrayList<>();
+    String filterColumn = single(params, "filter_column");
+    String filterValue = single(params, "filter_value");
+    if (filterColumn != null && !filterColumn.isEmpty()) {
+      filters.add(Filter.eq(filterColumn, filterValue == null ? "" : filterValue));
+    } else if (filterValue != null && !filterValue.isEmpty()) {
+      throw ApiError.badRequest("INVALID_FILTER", "filter_value needs filter_column", MODULE);
+    }
+    for (Map.Entry<String, List<String>> param : params.entrySet()) {
+      if (!RESERVED.contains(param.getKey())) {
+        for (String expression : param.getValue()) {
+          filters.add(FilterParser.parse(param.getKey(), expression));
+        }
+      }
+    }
+    Query query = Query.where(filters.isEmpty() ? Filter.none() : Filter.and(filters.toArray(Filter[]::new)))
+        .orderBy(sort(params))
+        .page(page, pageSize)
+        .withTotal();
+    String cursor = single(params, "cursor");
+    return cursor == null || cursor.isEmpty() ? query : query.after(Cursor.of(cursor));
+  }
+
+  private int pageSize(Map<String, List<String>> params) {
+    int size = intParam(params, "page_size", DEFAULT_PAGE_SIZE, 1, Integer.MAX_VALUE);
+    if (size > maxPageSize) {
+      throw new ApiError(400, "PAGE_SIZE_TOO_LARGE", "page_size must be at most " + maxPageSize + ", was " + size,
+          MODULE, Map.of("max_page_size", maxPageSize));
+    }
+    return size;
+  }
+
+  private static List<Sort> sort(Map<String, List<String>> params) {
+    String column = single(params, "sort_by");
+    if (column == null || column.isEmpty()) {
+      return List.of();
+    }
+    String descending = single(params, "sort_desc");
+    boolean desc = switch (descending == null ? "" : descending) {
+      case "", "false", "0" -> false;
+      case "true", "1" -> true;
+      default -> throw ApiError.badRequest("INVALID_PARAMETER", "sort_desc must be true or false", MODULE);
+    };
+    return List.of(new Sort(column, desc));
+  }
+
+  private static int intParam(Map<String, List<String>> params, String name, int fallback, int min, int max) {
+    String text = single(params, name);
+    if (text == null || text.isEmpty()) {
+      return fallback;
+    }
+    long value;
+    try {
+      value = Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("INVALID_PARAMETER", name + " must be an integer", MODULE);
+    }
+    if (value < min || value > max) {
+      if ("page_size".equals(name) && value > max) {
+        return Integer.MAX_VALUE;
+      }
+      throw ApiError.badRequest("INVALID_PARAMETER", name + " must be between " + min + " and " + max, MODULE);
+    }
+    return (int) value;
+  }
+
+  private static String single(Map<String, List<String>> params, String name) {
+    List<String> values = params.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    if (values.size() > 1) {
+      throw ApiError.badRequest("INVALID_PARAMETER", name + " may be given once", MODULE);
+    }
+    return values.getFirst();
+  }
+}
