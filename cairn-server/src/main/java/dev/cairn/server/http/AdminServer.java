@@ -6,6 +6,7 @@ import dev.cairn.server.http.internal.DbRoutes;
 import dev.cairn.server.http.internal.ErrorHandling;
 import dev.cairn.server.http.internal.Guards;
 import dev.cairn.server.http.internal.HealthRoutes;
+import dev.cairn.server.http.internal.JettyErrors;
 import dev.cairn.server.http.internal.KvRoutes;
 import dev.cairn.server.http.internal.OpenApiDocument;
 import dev.cairn.server.http.internal.RequestMetrics;
@@ -58,6 +59,7 @@ public final class AdminServer implements AutoCloseable {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = config.bindAddress();
       javalin.jetty.port = config.port();
+      javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
       javalin.routes.before(ctx -> {
         metrics.start(ctx);
         guards.check(ctx);

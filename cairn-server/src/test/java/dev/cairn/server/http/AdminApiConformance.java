@@ -1,0 +1,355 @@
+package dev.cairn.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.ApiClient.Response;
+import dev.cairn.sql.Database;
+import dev.cairn.sql.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * End-to-end tests of the admin API on a started server (random free port), written once and run per backend by
+ * the {@code AdminApi*Test} classes. The server has a token and allows writes; other configurations are started
+ * where a test needs them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AdminApiConformance {
+  static final String TOKEN = "test-admin-token";
+  static final int USERS = 45;
+
+  Database database;
+  KeyValue store;
+  AdminServer server;
+  ApiClient api;
+
+  /** The database URL of this backend. */
+  abstract String databaseUrl();
+
+  /** The key-value store of this backend (a prefixed view on a shared server). */
+  abstract KeyValue openStore();
+
+  /** Closes what {@link #openStore()} opened. */
+  void closeStore() {
+    store.close();
+  }
+
+  @BeforeAll
+  void startServer() {
+    database = Database.open(databaseUrl());
+    store = openStore();
+    Table<ApiUser> users = database.table(ApiUser.class);
+    users.create().orElseThrow();
+    for (int i = 1; i <= USERS; i++) {
+      users.insert(new ApiUser(null, "user" + i, "user" + i + "@example.com", 20 + i % 10,
+          i % 3 == 0 ? null : "nick" + i)).orElseThrow();
+    }
+    server = AdminServer.start(writable(), database, store);
+    api = new ApiClient(server.url(), TOKEN);
+  }
+
+  @AfterAll
+  void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+    if (store != null) {
+      closeStore();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  static AdminConfig writable() {
+    return AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN);
+  }
+
+  @Test
+  void status_connected() {
+    JsonNode status = api.get("/api/v1/db/status").json();
+    assertThat(status.path("status").asText()).isEqualTo("connected");
+    assertThat(status.path("tables").toString()).contains("\"users\"");
+    assertThat(status.path("table_count").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(status.path("engine").asText()).doesNotContain("password").isNotEmpty();
+  }
+
+  @Test
+  void isReady_ready() {
+    Response response = api.get("/api/v1/db/is-ready");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().path("ready").asBoolean()).isTrue();
+    assertThat(response.json().path("status").asText()).isEqualTo("ready");
+  }
+
+  @Test
+  void tables_listsUsers() {
+    JsonNode tables = api.get("/api/v1/db/tables").json();
+    assertThat(tables.path("success").asBoolean()).isTrue();
+    assertThat(tables.path("tables").toString()).contains("\"users\"");
+  }
+
+  @Test
+  void schema_describesColumns() {
+    JsonNode schema = api.get("/api/v1/db/tables/users/schema").json();
+    assertThat(schema.path("primary_key").get(0).asText()).isEqualTo("id");
+    assertThat(schema.path("columns").findValuesAsText("name")).contains("id", "name", "email", "age", "nickname");
+    assertThat(api.get("/api/v1/db/tables/nope/schema").errorCode()).isEqualTo("TABLE_NOT_FOUND");
+  }
+
+  @Test
+  void rows_seedParameters_pageSortFilter() {
+    JsonNode page = api.get("/api/v1/db/tables/users?page=2&page_size=10&sort_by=id&sort_desc=true").json();
+    assertThat(page.path("success").asBoolean()).isTrue();
+    assertThat(page.path("page").asInt()).isEqualTo(2);
+    assertThat(page.path("page_size").asInt()).isEqualTo(10);
+    assertThat(page.path("total_records").asLong()).isGreaterThanOrEqualTo(USERS - 1);
+    assertThat(page.path("records")).hasSize(10);
+    long first = page.path("records").get(0).path("id").asLong();
+    long second = page.path("records").get(1).path("id").asLong();
+    assertThat(first).isGreaterThan(second);
+    JsonNode filtered = api.get("/api/v1/db/tables/users?filter_column=name&filter_value=user7").json();
+    assertThat(filtered.path("records")).hasSize(1);
+    assertThat(filtered.path("records").get(0).path("email").asText()).isEqualTo("user7@example.com");
+  }
+
+  @Test
+  void rows_postgrestOperators() {
+    assertThat(count("name=eq.user3")).isEqualTo(1);
+    assertThat(count("age=gt.28")).isEqualTo(count("age=eq.29"));
+    assertThat(count("age=gte.29")).isEqualTo(count("age=eq.29"));
+    assertThat(count("age=lt.21")).isEqualTo(count("age=eq.20"));
+    assertThat(count("age=lte.20")).isEqualTo(count("age=eq.20"));
+    assertThat(count("name=neq.user3&name=like.user3*")).isEqualTo(count("name=like.user3%25") - 1);
+    assertThat(count("name=in.(user1,user2,nobody)")).isEqualTo(2);
+    assertThat(count("nickname=is.null")).isEqualTo(count("nickname=not.is.not_null"));
+    assertThat(count("nickname=is.null")).isPositive();
+    assertThat(count("name=eq.x'%20OR%20'1'='1")).isZero();
+  }
+
+  private int count(String query) {
+    Response response = api.get("/api/v1/db/tables/users?page_size=1000&" + query);
+    assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(200);
+    return response.json().path("records").size();
+  }
+
+  @Test
+  void rows_keysetCursor_walksEveryRowOnce() {
+    Set<Long> seen = new HashSet<>();
+    String cursor = "";
+    int pages = 0;
+    do {
+      JsonNode page = api.get("/api/v1/db/tables/users?page_size=7&sort_by=age&cursor=" + ApiClient.encode(cursor))
+          .json();
+      page.path("records").forEach(row -> assertThat(seen.add(row.path("id").asLong())).isTrue());
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+      pages++;
+    } while (cursor != null && pages < 100);
+    assertThat(seen).hasSize(api.get("/api/v1/db/tables/users?page_size=1000").json().path("records").size());
+    assertThat(api.get("/api/v1/db/tables/users?cursor=garbage").errorCode()).isEqualTo("INVALID_CURSOR");
+  }
+
+  @Test
+  void rows_crudRoundTrip() {
+    Response created = api.send("POST", "/api/v1/db/tables/users",
+        "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"age\": 36}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.json().path("record").path("id").asLong();
+    String row = "/api/v1/db/tables/users/rows/" + id;
+    assertThat(api.get(row).json().path("record").path("name").asText()).isEqualTo("Ada");
+    Response patched = api.send("PATCH", row, "{\"age\": 37}");
+    assertThat(patched.json().path("record").path("age").asInt()).as(patched.body()).isEqualTo(37);
+    Response duplicate = api.send("POST", "/api/v1/db/tables/users",
+        "{\"name\": \"Eve\", \"email\": \"ada@example.com\", \"age\": 1}");
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.errorCode()).isEqualTo("DUPLICATE_KEY");
+    assertThat(api.send("DELETE", row, null).status()).isEqualTo(200);
+    Response gone = api.get(row);
+    assertThat(gone.status()).isEqualTo(404);
+    assertThat(gone.errorCode()).isEqualTo("ROW_NOT_FOUND");
+    assertThat(api.send("DELETE", row, null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void errors_haveStatusCodeAndModule() {
+    expectError(api.get("/api/v1/db/tables/nope"), 404, "TABLE_NOT_FOUND");
+    expectError(api.get("/api/v1/db/tables/users?sort_by=nope"), 400, "COLUMN_NOT_FOUND");
+    expectError(api.get("/api/v1/db/tables/users?nope=eq.1"), 400, "COLUMN_NOT_FOUND");
+    expectError(api.get("/api/v1/db/tables/users?age=between.1"), 400, "UNKNOWN_OPERATOR");
+    expectError(api.get("/api/v1/db/tables/users?page_size=1000000000"), 400, "PAGE_SIZE_TOO_LARGE");
+    expectError(api.get("/api/v1/db/tables/users?age=eq.old"), 400, "INVALID_VALUE");
+    expectError(api.send("POST", "/api/v1/db/tables/users", "{\"name\": "), 400, "INVALID_JSON");
+    expectError(api.send("POST", "/api/v1/db/tables/users", "[1, 2]"), 400, "BODY_NOT_OBJECT");
+    expectError(api.send("POST", "/api/v1/db/tables/users", "{\"name\": \"x".repeat(1) + "x".repeat(2_000_000)
+        + "\"}"), 413, "BODY_TOO_LARGE");
+    expectError(api.get("/api/v1/nothing-here"), 404, "ROUTE_NOT_FOUND");
+    expectError(api.get("/api/v1/kv/keys/missing-key"), 404, "KEY_NOT_FOUND");
+    JsonNode error = api.get("/api/v1/db/tables/nope").json().path("error");
+    assertThat(error.path("module").asText()).isEqualTo("cairn.db");
+    assertThat(error.path("message").asText()).isNotBlank();
+    assertThat(error.has("details")).isTrue();
+  }
+
+  static void expectError(Response response, int status, String code) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.errorCode()).as(response.body()).isEqualTo(code);
+    assertThat(response.body()).doesNotContainIgnoringCase("select ").doesNotContain("at dev.cairn", "Exception");
+  }
+
+  @Test
+  void keyValue_putGetListDelete() {
+    for (int i = 0; i < 5; i++) {
+      assertThat(api.send("PUT", "/api/v1/kv/keys/cfg:" + i, "{\"value\": \"v" + i + "\"}").status()).isEqualTo(200);
+    }
+    api.send("PUT", "/api/v1/kv/keys/other", "{\"value\": \"o\", \"ttl_seconds\": 60}");
+    JsonNode one = api.get("/api/v1/kv/keys/cfg:3").json();
+    assertThat(one.path("value").asText()).isEqualTo("v3");
+    assertThat(one.path("ttl_ms").isNull()).isTrue();
+    assertThat(api.get("/api/v1/kv/keys/other").json().path("ttl_ms").asLong()).isBetween(1L, 60_000L);
+    List<String> listed = new ArrayList<>();
+    String cursor = "";
+    do {
+      JsonNode page = api.get("/api/v1/kv/keys?prefix=cfg:&limit=2&cursor=" + ApiClient.encode(cursor)).json();
+      page.path("keys").forEach(key -> listed.add(key.asText()));
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (cursor != null);
+    assertThat(listed).containsExactly("cfg:0", "cfg:1", "cfg:2", "cfg:3", "cfg:4");
+    assertThat(api.send("DELETE", "/api/v1/kv/keys/cfg:0", null).status()).isEqualTo(200);
+    expectError(api.get("/api/v1/kv/keys/cfg:0"), 404, "KEY_NOT_FOUND");
+    expectError(api.send("PUT", "/api/v1/kv/keys/x", "{\"value\": 1}"), 400, "INVALID_VALUE");
+    expectError(api.send("PUT", "/api/v1/kv/keys/x", "{\"value\": \"a\", \"ttl_seconds\": -5}"), 400, "INVALID_TTL");
+    expectError(api.get("/api/v1/kv/keys?limit=1000000000"), 400, "PAGE_SIZE_TOO_LARGE");
+  }
+
+  @Test
+  void health_upWithLatencies_openWithoutToken() {
+    Response health = api.withToken(null).get("/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.json().path("database").path("status").asText()).isEqualTo("up");
+    assertThat(health.json().path("kv").path("status").asText()).isEqualTo("up");
+    assertThat(health.json().path("database").has("latency_ms")).isTrue();
+  }
+
+  @Test
+  void metrics_prometheusText_countsRequests() {
+    api.get("/api/v1/db/tables");
+    Response metrics = api.get("/metrics");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("cairn_http_requests_seconds_count{method=\"GET\",route=\"/api/v1/db/tables\"");
+  }
+
+  @Test
+  void auth_missingOrWrongToken_401() {
+    expectError(api.withToken(null).get("/api/v1/db/tables"), 401, "UNAUTHORIZED");
+    expectError(api.withToken("wrong").get("/api/v1/db/tables"), 401, "UNAUTHORIZED");
+    expectError(api.withToken(null).get("/metrics"), 401, "UNAUTHORIZED");
+    expectError(api.withToken(null).send("DELETE", "/api/v1/kv/keys/a", null), 401, "UNAUTHORIZED");
+  }
+
+  @Test
+  void noToken_openButReadOnly() {
+    try (AdminServer open = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), database, store)) {
+      ApiClient anonymous = new ApiClient(open.url(), null);
+      assertThat(anonymous.get("/api/v1/db/tables").status()).isEqualTo(200);
+      expectError(anonymous.send("POST", "/api/v1/db/tables/users", "{\"name\": \"x\"}"), 403, "READ_ONLY");
+      expectError(anonymous.send("PUT", "/api/v1/kv/keys/k", "{\"value\": \"x\"}"), 403, "READ_ONLY");
+    }
+  }
+
+  @Test
+  void readOnly_refusesWritesWithToken() {
+    try (AdminServer readOnly = AdminServer.start(writable().withReadOnly(true), database, store)) {
+      ApiClient client = new ApiClient(readOnly.url(), TOKEN);
+      assertThat(client.get("/api/v1/db/tables/users").status()).isEqualTo(200);
+      expectError(client.send("PATCH", "/api/v1/db/tables/users/rows/1", "{\"age\": 1}"), 403, "READ_ONLY");
+      expectError(client.send("DELETE", "/api/v1/kv/keys/k", null), 403, "READ_ONLY");
+      expectError(client.withToken(null).get("/api/v1/db/status"), 401, "UNAUTHORIZED");
+    }
+  }
+
+  @Test
+  void openApi_documentsExactlyTheRegisteredRoutes() {
+    JsonNode document = api.get("/api/v1/openapi.json").json();
+    assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+    List<String> documented = new ArrayList<>();
+    document.path("paths").properties().forEach(path -> path.getValue().properties()
+        .forEach(operation -> documented.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " "
+            + path.getKey())));
+    assertThat(documented).containsExactlyInAnyOrderElementsOf(server.routes());
+  }
+
+  static final List<String> HOSTILE = List.of(
+      "users; DROP TABLE users", "users' OR '1'='1", "../../etc/passwd", "..", "users\" --", "`users`",
+      "name) OR 1=1 --", "*", "%", "users\u0000", "sqlite_master", "pg_catalog.pg_tables", "information_schema.tables",
+      "id; DELETE FROM users", "x".repeat(5000), "users/../users", "ユーザー", "\\", "' UNION SELECT 1 --",
+      "1e309");
+
+  @Test
+  void hostileRequests_all4xxWithCode_tablesUnchanged() {
+    var before = TableChecksums.of(database);
+    List<String[]> requests = new ArrayList<>();
+    for (String evil : HOSTILE) {
+      String e = ApiClient.encode(evil);
+      requests.add(new String[] {"GET", "/api/v1/db/tables/" + e, null});
+      requests.add(new String[] {"GET", "/api/v1/db/tables/" + e + "/schema", null});
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?sort_by=" + e, null});
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?filter_column=" + e + "&filter_value=1", null});
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?" + e + "=eq.1", null});
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?age=" + e, null});
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?age=eq." + e, null});
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?page_size=" + e, null});
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?cursor=" + e, null});
+      requests.add(new String[] {"POST", "/api/v1/db/tables/" + e, "{\"name\": \"x\"}"});
+      requests.add(new String[] {"POST", "/api/v1/db/tables/users", "{\"" + evil.replace("\\", "").replace("\"", "")
+          + "\": \"x\"}"});
+      requests.add(new String[] {"PATCH", "/api/v1/db/tables/users/rows/1", "{\"" + evil.replace("\\", "")
+          .replace("\"", "") + "\": 1}"});
+      requests.add(new String[] {"PATCH", "/api/v1/db/tables/users/rows/" + e, "{\"age\": 1}"});
+      requests.add(new String[] {"DELETE", "/api/v1/db/tables/users/rows/" + e, null});
+    }
+    for (String size : List.of("1000000000", "1001", "0", "-1", "abc", "1e3", "99999999999999999999")) {
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?page_size=" + size, null});
+    }
+    for (String operator : List.of("between.1", "ilike.x", "eq", "is.true", "in.1,2", "in.(\"1)", "not.", "cs.{1}")) {
+      requests.add(new String[] {"GET", "/api/v1/db/tables/users?age=" + ApiClient.encode(operator), null});
+    }
+    for (String body : List.of("{", "[]", "null", "42", "\"text\"", "{\"name\": {\"nested\": 1}}", "{\"age\": [1]}",
+        "{\"name\": \"x\", \"email\": \"user2@example.com\", \"age\": 1}", "{\"age\": \"old\"}", "")) {
+      requests.add(new String[] {"POST", "/api/v1/db/tables/users", body});
+      requests.add(new String[] {"PATCH", "/api/v1/db/tables/users/rows/1", body});
+    }
+    requests.add(new String[] {"POST", "/api/v1/db/tables/users", "{\"name\": \"" + "x".repeat(3_000_000) + "\"}"});
+    requests.add(new String[] {"PATCH", "/api/v1/db/tables/users/rows/1", "{\"id\": \"" + "9".repeat(2_000_000) + "\"}"});
+    assertThat(requests).hasSizeGreaterThanOrEqualTo(200);
+    for (String[] request : requests) {
+      // A fresh connection each: Jetty closes the connection after refusing an unparsable request.
+      Response response = api.sendOnNewConnection(request[0], request[1], request[2]);
+      String label = request[0] + " " + request[1].substring(0, Math.min(120, request[1].length())) + " -> "
+          + response.body().substring(0, Math.min(300, response.body().length()));
+      assertThat(response.status()).as(label).isBetween(400, 499);
+      assertThat(response.errorCode()).as(label).matches("[A-Z_]+");
+      assertThat(response.body()).as(label).doesNotContain("at dev.cairn", "SQLException", "password");
+    }
+    assertThat(TableChecksums.of(database)).isEqualTo(before);
+  }
+
+  @Test
+  void databaseClosed_503() {
+    try (Database closed = Database.open("sqlite::memory:");
+        AdminServer broken = AdminServer.start(writable(), closed, store)) {
+      closed.close();
+      ApiClient client = new ApiClient(broken.url(), TOKEN);
+      expectError(client.get("/api/v1/db/tables"), 503, "DATABASE_CLOSED");
+      assertThat(client.get("/api/v1/db/is-ready").status()).isEqualTo(503);
+      assertThat(client.get("/health").status()).isEqualTo(503);
+    }
+  }
+}
