@@ -8,11 +8,14 @@ import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
 import dev.cairn.sql.Database;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,7 +64,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--read-only", description = "Refuse every write, even with a token.")
   private boolean readOnly;
 
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private final Map<String, String> environment;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
 
   ServeCommand() {
     this(System.getenv());
@@ -76,22 +81,49 @@ final class ServeCommand implements Callable<Integer> {
     AdminConfig config = config();
     String databaseUrl = databaseUrl();
     String storeUrl = firstSet(kvUrl, environment.get("CAIRN_KV_URL"), environment.get("REDIS_URL"), "memory:");
-    try (Database database = Database.open(databaseUrl); KeyValue store = KeyValue.open(storeUrl)) {
-      AdminServer server = AdminServer.start(config, database, store);
-      CountDownLatch stopped = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        server.close();
-        stopped.countDown();
-      }, "cairn-serve-stop");
+    CountDownLatch closed = new CountDownLatch(1);
+    // The hook only asks for the stop and waits: closing happens below, in order (server, then store, then
+    // database), so requests still running finish against open resources.
+    Thread hook = new Thread(() -> {
+      stopRequested.countDown();
+      awaitQuietly(closed);
+    }, "cairn-serve-stop");
+    try (Database database = Database.open(databaseUrl);
+        KeyValue store = KeyValue.open(storeUrl);
+        AdminServer server = AdminServer.start(config, database, store)) {
       Runtime.getRuntime().addShutdownHook(hook);
-      var out = Terminal.of(spec).out();
+      PrintStream out = Terminal.of(spec).out();
       out.println("cairn admin API listening on " + server.url()
           + " (database " + database.url() + ", key-value " + store.url()
           + (config.allowsWrites() ? ", writes allowed" : ", read-only") + ")");
       out.flush();
-      stopped.await();
+      stopRequested.await();
+    } finally {
+      closed.countDown();
+      removeHook(hook);
     }
     return ExitCodes.OK;
+  }
+
+  /** Stops a running {@link #call()} as SIGTERM would; for tests and embedding. */
+  void stop() {
+    stopRequested.countDown();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already stopping (this stop came from the hook): hooks can no longer be removed, nor need to be.
+    }
   }
 
   private AdminConfig config() {

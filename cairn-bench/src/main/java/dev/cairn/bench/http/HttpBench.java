@@ -1,0 +1,143 @@
+package dev.cairn.bench.http;
+
+import dev.cairn.core.Result;
+import dev.cairn.sql.Database;
+import dev.cairn.sql.Query;
+import dev.cairn.sql.Table;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The {@code cairn bench http} workload: {@code connections} clients on virtual threads in this JVM page through
+ * {@code GET /api/v1/db/tables/users?page=..&page_size=50} for a fixed time, then the same page query runs through
+ * the library directly ({@code Rows.query}) at the same concurrency, so the line shows what HTTP, routing and JSON
+ * cost on top of the query.
+ *
+ * <p>Both sides run on the same database, one after the other, each after its own warm-up. Every request must
+ * answer 200; a failure ends the run with an exception naming the status and the body's start.
+ */
+public final class HttpBench {
+  private HttpBench() {}
+
+  /**
+   * Creates and fills {@code users} when missing, starts the API through {@code server}, measures both sides and
+   * stops the API.
+   *
+   * @throws IllegalStateException when a request or query fails, or the existing {@code users} table has fewer
+   *     than one page of rows
+   */
+  public static HttpBenchResult run(HttpBenchOptions options, Database database, Function<Database, HttpTarget> server) {
+    int pages = prepare(database, options);
+    try (HttpTarget target = server.apply(database);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
+      URI base = target.baseUrl();
+      Load http = page -> get(client, base, page);
+      Load direct = page -> database.rows("users").query(Query.all().page(page, HttpBenchOptions.PAGE_SIZE)
+          .withTotal()).orElseThrow();
+      run(http, options, pages, options.warmup());
+      Measured web = run(http, options, pages, options.duration());
+      run(direct, options, pages, options.warmup());
+      Measured lib = run(direct, options, pages, options.duration());
+      return new HttpBenchResult(web.perSecond(), web.millis(0.50), web.millis(0.99), lib.perSecond());
+    }
+  }
+
+  /** One operation of the load on page {@code page} (1-based); throws when it fails. */
+  private interface Load {
+    void call(int page) throws Exception;
+  }
+
+  private record Measured(long[] sortedNanos, Duration elapsed) {
+    double perSecond() {
+      return sortedNanos.length / (elapsed.toNanos() / 1e9);
+    }
+
+    double millis(double quantile) {
+      return Latencies.quantile(sortedNanos, quantile) / 1e6;
+    }
+  }
+
+  private static Measured run(Load load, HttpBenchOptions options, int pages, Duration time) {
+    long start = System.nanoTime();
+    long deadline = start + time.toNanos();
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    List<Latencies> parts = new ArrayList<>();
+    List<Future<?>> running = new ArrayList<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int client = 0; client < options.connections(); client++) {
+        Latencies latencies = new Latencies();
+        parts.add(latencies);
+        int first = client;
+        running.add(threads.submit(() -> {
+          for (int i = first; System.nanoTime() < deadline && failure.get() == null; i += options.connections()) {
+            long sent = System.nanoTime();
+            try {
+              load.call(i % pages + 1);
+            } catch (Exception e) {
+              failure.compareAndSet(null, e);
+              return;
+            }
+            latencies.add(System.nanoTime() - sent);
+          }
+        }));
+      }
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+    if (failure.get() != null) {
+      throw new IllegalStateException("the http bench failed: " + failure.get().getMessage(), failure.get());
+    }
+    return new Measured(Latencies.sorted(parts), elapsed);
+  }
+
+  private static void get(HttpClient client, URI base, int page) throws InterruptedException {
+    URI uri = base.resolve("/api/v1/db/tables/users?page=" + page + "&page_size=" + HttpBenchOptions.PAGE_SIZE);
+    HttpResponse<String> response;
+    try {
+      response = client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + uri, e);
+    }
+    if (response.statusCode() != 200) {
+      String body = response.body();
+      throw new IllegalStateException("GET " + uri + " answered " + response.statusCode() + ": "
+          + body.substring(0, Math.min(200, body.length())));
+    }
+  }
+
+  /** Creates and fills {@code users} if it is missing; returns how many full pages it has. */
+  static int prepare(Database database, HttpBenchOptions options) {
+    boolean exists = database.schema().tables().orElseThrow().contains("users");
+    if (!exists) {
+      Table<PageUser> users = database.table(PageUser.class);
+      users.create().orElseThrow();
+      List<PageUser> batch = new ArrayList<>();
+      for (int i = 1; i <= options.rows(); i++) {
+        batch.add(new PageUser(null, "user" + i, "user" + i + "@example.com", 18 + i % 60));
+        if (batch.size() == 1000 || i == options.rows()) {
+          Result<Integer> inserted = users.insertAll(batch);
+          inserted.orElseThrow();
+          batch.clear();
+        }
+      }
+    }
+    long rows = database.rows("users").count(dev.cairn.sql.Filter.none()).orElseThrow();
+    if (rows < HttpBenchOptions.PAGE_SIZE) {
+      throw new IllegalStateException("the users table has " + rows + " rows; the bench needs at least "
+          + HttpBenchOptions.PAGE_SIZE);
+    }
+    return (int) (rows / HttpBenchOptions.PAGE_SIZE);
+  }
+}
