@@ -38,7 +38,8 @@ public final class HttpBench {
    * @throws IllegalStateException when a request or query fails, or the existing {@code users} table has fewer
    *     than one page of rows
    */
-  public static HttpBenchResult run(HttpBenchOptions options, Database database, Function<Database, HttpTarget> server) {
+  public static HttpBenchResult run(
+      HttpBenchOptions options, Database database, Function<Database, HttpTarget> server) {
     int pages = prepare(database, options);
     try (HttpTarget target = server.apply(database);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -56,7 +56,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn' (one of: bench) (see 'cairn --help')");
+        "cairn: missing command after 'cairn' (one of: bench, serve) (see 'cairn --help')");
     assertThat(out()).isEmpty();
   }
 
@@ -91,7 +91,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn bench' (one of: sql) (see 'cairn bench --help')");
+        "cairn: missing command after 'cairn bench' (one of: sql, http) (see 'cairn bench --help')");
   }
 
   @Test

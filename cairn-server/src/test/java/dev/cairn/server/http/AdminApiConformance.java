@@ -327,7 +327,8 @@ abstract class AdminApiConformance {
       requests.add(new String[] {"PATCH", "/api/v1/db/tables/users/rows/1", body});
     }
     requests.add(new String[] {"POST", "/api/v1/db/tables/users", "{\"name\": \"" + "x".repeat(3_000_000) + "\"}"});
-    requests.add(new String[] {"PATCH", "/api/v1/db/tables/users/rows/1", "{\"id\": \"" + "9".repeat(2_000_000) + "\"}"});
+    requests.add(
+        new String[] {"PATCH", "/api/v1/db/tables/users/rows/1", "{\"id\": \"" + "9".repeat(2_000_000) + "\"}"});
     assertThat(requests).hasSizeGreaterThanOrEqualTo(200);
     for (String[] request : requests) {
       // A fresh connection each: Jetty closes the connection after refusing an unparsable request.
@@ -343,9 +344,9 @@ abstract class AdminApiConformance {
 
   @Test
   void databaseClosed_503() {
-    try (Database closed = Database.open("sqlite::memory:");
-        AdminServer broken = AdminServer.start(writable(), closed, store)) {
-      closed.close();
+    Database closed = Database.open("sqlite::memory:");
+    closed.close();
+    try (AdminServer broken = AdminServer.start(writable(), closed, store)) {
       ApiClient client = new ApiClient(broken.url(), TOKEN);
       expectError(client.get("/api/v1/db/tables"), 503, "DATABASE_CLOSED");
       assertThat(client.get("/api/v1/db/is-ready").status()).isEqualTo(503);

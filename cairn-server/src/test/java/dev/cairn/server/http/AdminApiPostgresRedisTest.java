@@ -1,8 +1,12 @@
 package dev.cairn.server.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.cairn.kv.KeyValue;
+import dev.cairn.sql.Database;
 import dev.cairn.testkit.PostgresService;
 import dev.cairn.testkit.RedisService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin API on PostgreSQL and Redis (the distributed deployment), each a private database / key prefix. */
@@ -30,5 +34,29 @@ class AdminApiPostgresRedisTest extends AdminApiConformance {
   @Override
   void closeStore() {
     connection.close();
+  }
+
+  /** The main job's distributed shape: two servers on one PostgreSQL and one Redis see each other's writes. */
+  @Test
+  void twoServers_sharedDatabaseAndStore_seeEachOthersWrites() {
+    try (AdminServer second = AdminServer.start(writable(), database, store);
+        Database otherPool = Database.open(POSTGRES.url());
+        KeyValue otherConnection = KeyValue.open(REDIS.url());
+        AdminServer third = AdminServer.start(writable(), otherPool, otherConnection.withPrefix(REDIS.keyPrefix()))) {
+      ApiClient viaSecond = new ApiClient(second.url(), TOKEN);
+      ApiClient viaThird = new ApiClient(third.url(), TOKEN);
+      assertThat(second.port()).isNotEqualTo(third.port());
+      viaSecond.send("PUT", "/api/v1/kv/keys/shared", "{\"value\": \"from-second\"}");
+      assertThat(viaThird.get("/api/v1/kv/keys/shared").json().path("value").asText())
+          .isEqualTo("from-second");
+      long id = viaThird.send("POST", "/api/v1/db/tables/users",
+          "{\"name\": \"Grace\", \"email\": \"grace@example.com\", \"age\": 45}").json().path("record")
+          .path("id").asLong();
+      assertThat(
+          viaSecond.get("/api/v1/db/tables/users/rows/" + id).json().path("record").path("name").asText())
+          .isEqualTo("Grace");
+      viaSecond.send("DELETE", "/api/v1/db/tables/users/rows/" + id, null);
+      viaSecond.send("DELETE", "/api/v1/kv/keys/shared", null);
+    }
   }
 }

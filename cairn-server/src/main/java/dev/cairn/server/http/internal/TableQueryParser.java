@@ -27,7 +27,10 @@ final class TableQueryParser {
   }
 
   Query parse(Map<String, List<String>> params) {
-    int page = intParam(params, "page", 1, 1, Integer.MAX_VALUE);
+    long page = number(params, "page", 1);
+    if (page > Integer.MAX_VALUE) {
+      throw ApiError.badRequest("INVALID_PARAMETER", "page must be at most " + Integer.MAX_VALUE, MODULE);
+    }
     int pageSize = pageSize(params);
     List<Filter> filters = new ArrayList<>();
     String filterColumn = single(params, "filter_column");
@@ -46,19 +49,19 @@ final class TableQueryParser {
     }
     Query query = Query.where(filters.isEmpty() ? Filter.none() : Filter.and(filters.toArray(Filter[]::new)))
         .orderBy(sort(params))
-        .page(page, pageSize)
+        .page((int) page, pageSize)
         .withTotal();
     String cursor = single(params, "cursor");
     return cursor == null || cursor.isEmpty() ? query : query.after(Cursor.of(cursor));
   }
 
   private int pageSize(Map<String, List<String>> params) {
-    int size = intParam(params, "page_size", DEFAULT_PAGE_SIZE, 1, Integer.MAX_VALUE);
+    long size = number(params, "page_size", DEFAULT_PAGE_SIZE);
     if (size > maxPageSize) {
       throw new ApiError(400, "PAGE_SIZE_TOO_LARGE", "page_size must be at most " + maxPageSize + ", was " + size,
           MODULE, Map.of("max_page_size", maxPageSize));
     }
-    return size;
+    return (int) size;
   }
 
   private static List<Sort> sort(Map<String, List<String>> params) {
@@ -75,24 +78,21 @@ final class TableQueryParser {
     return List.of(new Sort(column, desc));
   }
 
-  private static int intParam(Map<String, List<String>> params, String name, int fallback, int min, int max) {
+  /** A positive integer parameter; 400 {@code INVALID_PARAMETER} for text, zero, negatives or overflow. */
+  private static long number(Map<String, List<String>> params, String name, long fallback) {
     String text = single(params, name);
     if (text == null || text.isEmpty()) {
       return fallback;
     }
-    long value;
     try {
-      value = Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      throw ApiError.badRequest("INVALID_PARAMETER", name + " must be an integer", MODULE);
-    }
-    if (value < min || value > max) {
-      if ("page_size".equals(name) && value > max) {
-        return Integer.MAX_VALUE;
+      long value = Long.parseLong(text.strip());
+      if (value >= 1) {
+        return value;
       }
-      throw ApiError.badRequest("INVALID_PARAMETER", name + " must be between " + min + " and " + max, MODULE);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("INVALID_PARAMETER", name + " must be a positive integer", MODULE);
     }
-    return (int) value;
+    throw ApiError.badRequest("INVALID_PARAMETER", name + " must be a positive integer", MODULE);
   }
 
   private static String single(Map<String, List<String>> params, String name) {

@@ -1,0 +1,64 @@
+package dev.cairn.bench.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.sql.Database;
+import dev.cairn.sql.Filter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HttpBenchTest {
+
+  @Test
+  void prepare_missingTable_createsAndFillsUsers() {
+    try (Database database = Database.open("sqlite::memory:")) {
+      HttpBenchOptions options = new HttpBenchOptions(120, 2, Duration.ZERO, Duration.ofMillis(1));
+      assertThat(HttpBench.prepare(database, options)).isEqualTo(2);
+      assertThat(database.rows("users").count(Filter.none()).orElseThrow()).isEqualTo(120);
+    }
+  }
+
+  @Test
+  void prepare_existingTable_keptAsIs() {
+    try (Database database = Database.open("sqlite::memory:")) {
+      HttpBenchOptions options = new HttpBenchOptions(100, 2, Duration.ZERO, Duration.ofMillis(1));
+      HttpBench.prepare(database, options);
+      assertThat(HttpBench.prepare(database, new HttpBenchOptions(5000, 2, Duration.ZERO, Duration.ofMillis(1))))
+          .isEqualTo(2);
+      assertThat(database.rows("users").count(Filter.none()).orElseThrow()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void options_invalid_refusedWithTheOptionName() {
+    assertThatThrownBy(() -> new HttpBenchOptions(10, 50, Duration.ZERO, Duration.ofSeconds(1)))
+        .hasMessageContaining("--rows");
+    assertThatThrownBy(() -> new HttpBenchOptions(100, 0, Duration.ZERO, Duration.ofSeconds(1)))
+        .hasMessageContaining("--connections");
+    assertThatThrownBy(() -> new HttpBenchOptions(100, 1, Duration.ZERO, Duration.ZERO))
+        .hasMessageContaining("--seconds");
+  }
+
+  @Test
+  void quantile_nearestRank() {
+    Latencies first = new Latencies();
+    Latencies second = new Latencies();
+    for (long i = 1; i <= 50; i++) {
+      first.add(i * 2);
+      second.add(i * 2 - 1);
+    }
+    long[] sorted = Latencies.sorted(List.of(first, second));
+    assertThat(sorted).hasSize(100).startsWith(1, 2, 3);
+    assertThat(Latencies.quantile(sorted, 0.50)).isEqualTo(50);
+    assertThat(Latencies.quantile(sorted, 0.99)).isEqualTo(99);
+    assertThat(Latencies.quantile(new long[0], 0.5)).isZero();
+  }
+
+  @Test
+  void format_theDocumentedLine() {
+    assertThat(new HttpBenchResult(1234.4, 1.234, 9.876, 5678.6).format())
+        .isEqualTo("http.page50 req_s=1234 p50_ms=1.23 p99_ms=9.88 direct_ops_s=5679");
+  }
+}
