@@ -12,10 +12,10 @@ import java.lang.annotation.Target;
  *
  * <p>Types map as follows on every dialect: {@code String} (VARCHAR(length), or TEXT when length is 0),
  * {@code long/int/short/boolean/double/float} and their boxes, {@code BigDecimal}, {@code Instant}
- * (timestamp with time zone, UTC, microsecond precision: finer digits are truncated; on SQLite fixed-width ISO text
- * that sorts like time for years 0000-9999), {@code LocalDate}, {@code LocalDateTime}, {@code UUID}, {@code byte[]}, enums
- * (their name as VARCHAR). Any other type ({@code List}, {@code Map}, records, ...) is stored as JSON text, as is
- * any component with {@code json = true}.
+ * (timestamp with time zone, UTC, microsecond precision: finer digits are truncated; on SQLite fixed-width ISO
+ * text that sorts like time for years 0000-9999), {@code LocalDate}, {@code LocalDateTime}, {@code UUID},
+ * {@code byte[]}, enums (their name as VARCHAR). Any other type ({@code List}, {@code Map}, records, ...) is
+ * stored as JSON text, as is any component with {@code json = true}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -373,6 +373,14 @@ abstract class DatabaseBehaviour {
   }
 
   @Test
+  void find_storedValueTheRecordCannotHold_isFailureNotException() {
+    Person ada = people.insert(person("Ada", 36)).orElseThrow();
+    db.rows("persons").update(ada.id(), Map.of("level", "MEDIUM")).orElseThrow();
+    Result<Person> result = people.find(ada.id());
+    assertThat(((Result.Failure<Person>) result).code()).isEqualTo("STORED_VALUE_UNREADABLE");
+  }
+
+  @Test
   void rows_batchUpsertAndDeletes() {
     Rows rows = db.rows("persons");
     List<Map<String, Object>> batch = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.cairn.sql.internal;
 
 import com.fasterxml.jackson.databind.JavaType;
+import dev.cairn.core.CairnException;
 import dev.cairn.core.Json;
 import java.lang.reflect.Type;
 import java.util.Locale;
@@ -147,8 +148,8 @@ final class ComponentCodec {
         return constant;
       }
     }
-    throw new IllegalStateException(
-        "stored value is not a constant of " + type.getSimpleName() + " (" + name.toUpperCase(Locale.ROOT) + ")");
+    throw new CairnException("STORED_VALUE_UNREADABLE", "a stored value is not a constant of enum "
+        + type.getSimpleName() + " (" + Identifiers.shown(name.toUpperCase(Locale.ROOT)) + ")");
   }
 
   private Object primitiveDefault() {

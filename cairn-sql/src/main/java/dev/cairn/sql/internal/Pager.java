@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jooq.Condition;
-import org.jooq.impl.DSL;
 
 /**
  * Runs a {@link Query} as one page. One row more than the page size is fetched to know whether a next page
@@ -36,6 +35,7 @@ final class Pager {
     List<Boolean> descending = directions(query.sort(), columns.size());
     Condition condition = renderer.condition(query.filter());
     String signature = signature(model, columns, descending);
+    StringBuilder afterShape = new StringBuilder();
     if (keyset) {
       if (!model.hasKey()) {
         engine.requireKey();
@@ -43,11 +43,16 @@ final class Pager {
       List<ValueKind> kinds = columns.stream().map(index -> model.column(index).kind()).toList();
       List<Object> values = Cursors.decode(query.after(), signature, kinds, model.name());
       condition = condition.and(renderer.after(columns, descending, values));
+      // The keyset condition differs by which cursor values are NULL.
+      values.forEach(value -> afterShape.append(value == null ? 'n' : 'v'));
     }
     var select = engine.context.dsl.select(Render.columns(model)).from(Render.table(model.name()))
         .where(condition).orderBy(renderer.orderBy(columns, descending))
-        .limit(DSL.val(query.pageSize() + 1));
-    Render.Sql sql = Render.sql(keyset ? select : select.offset(DSL.val(query.offset())));
+        .limit(renderer.bindTyped(query.pageSize() + 1));
+    boolean offset = !keyset && query.offset() > 0;
+    String shape = shape(query, columns, descending, keyset ? query.after() : null, offset);
+    Render.Sql sql = engine.statements().rendered().sql(shape + afterShape,
+        engine.context.dsl, offset ? select.offset(renderer.bindTyped(query.offset())) : select, renderer.binds());
     List<Object[]> rows = engine.select(sql);
     boolean more = rows.size() > query.pageSize();
     List<Object[]> items = more ? rows.subList(0, query.pageSize()) : rows;
@@ -62,6 +67,15 @@ final class Pager {
     }
     OptionalLong total = query.countTotal() ? OptionalLong.of(engine.count(query.filter())) : OptionalLong.empty();
     return new Page<>(items, keyset ? 1 : query.page(), query.pageSize(), total, next);
+  }
+
+  private static String shape(Query query, List<Integer> columns, List<Boolean> descending, Cursor after,
+      boolean offset) {
+    StringBuilder shape = new StringBuilder("select|");
+    RenderedQueries.shape(query.filter(), shape);
+    shape.append('|').append(columns).append(descending).append(after != null ? "|after" : "")
+        .append(offset ? "|offset" : "");
+    return shape.toString();
   }
 
   private static List<Boolean> directions(List<Sort> sort, int size) {

@@ -24,6 +24,7 @@ import org.jooq.impl.DSL;
 final class QueryRenderer {
   private final ColumnResolver resolver;
   private final Dialect dialect;
+  private final List<Object> binds = new ArrayList<>();
 
   QueryRenderer(ColumnResolver resolver, Dialect dialect) {
     this.resolver = resolver;
@@ -102,7 +103,7 @@ final class QueryRenderer {
     if (column.kind() != ValueKind.STRING) {
       throw new BadValueException(resolver.model().name(), column.name(), "LIKE needs a text column");
     }
-    return DSL.field(DSL.name(column.name()), String.class).like(DSL.val(like.pattern()));
+    return DSL.field(DSL.name(column.name()), String.class).like(bindTyped(like.pattern()));
   }
 
   private Field<Object> field(String column) {
@@ -110,7 +111,26 @@ final class QueryRenderer {
   }
 
   private Field<Object> bound(int index, Object canonical) {
-    return DSL.val(resolver.model().column(index).kind().bindForm(canonical, dialect));
+    return bind(resolver.model().column(index).kind().bindForm(canonical, dialect));
+  }
+
+  /**
+   * A parameter named after its position in {@link #binds()}: {@link RenderedQueries} maps the names back to
+   * positions, so a cached rendering can take the values of a later query of the same shape.
+   */
+  Field<Object> bind(Object driverValue) {
+    return bindTyped(driverValue);
+  }
+
+  /** As {@link #bind}, typed for jOOQ methods that need a typed field (LIMIT, LIKE). */
+  <T> Field<T> bindTyped(T driverValue) {
+    binds.add(driverValue);
+    return DSL.param("b" + (binds.size() - 1), driverValue);
+  }
+
+  /** The driver values of every parameter created so far, in creation order. */
+  List<Object> binds() {
+    return binds;
   }
 
   /**

@@ -54,7 +54,8 @@ final class RecordMapping<T> {
         Column column = component.getAnnotation(Column.class);
         ComponentCodec codec = ComponentCodec.of(component.getType(), component.getGenericType(),
             column != null && column.json());
-        String name = column != null && !column.name().isBlank() ? column.name() : Naming.snakeCase(component.getName());
+        String name = column != null && !column.name().isBlank() ? column.name()
+            : Naming.snakeCase(component.getName());
         boolean nullable = !component.getType().isPrimitive() && (column == null || column.nullable()) && i != keyIndex;
         int length = column != null ? column.length() : 0;
         if (length == 0 && codec.isEnum()) {

@@ -276,8 +276,10 @@ final class TableEngine {
 
   long count(Filter filter) throws SQLException {
     QueryRenderer renderer = new QueryRenderer(resolver, dialect);
-    Render.Sql sql = Render.sql(context.dsl.selectCount().from(Render.table(model.name()))
-        .where(renderer.condition(filter)));
+    var select = context.dsl.selectCount().from(Render.table(model.name())).where(renderer.condition(filter));
+    StringBuilder shape = new StringBuilder("count|");
+    RenderedQueries.shape(filter, shape);
+    Render.Sql sql = statements().rendered().sql(shape.toString(), context.dsl, select, renderer.binds());
     return executor.read(connection -> {
       {
         PreparedStatement statement = StatementCache.prepare(connection, sql.text());

@@ -29,6 +29,7 @@ final class TableStatements {
   private final TableModel model;
   private final boolean returning;
   private final Map<List<Integer>, String> updatesByColumns = new ConcurrentHashMap<>();
+  private final RenderedQueries rendered = new RenderedQueries();
 
   TableStatements(DSLContext dsl, Dialect dialect, TableModel model) {
     this.dsl = dsl;
@@ -54,6 +55,11 @@ final class TableStatements {
       updateAllByKey = null;
       upsert = null;
     }
+  }
+
+  /** Rendered dynamic queries of this table, by shape. */
+  RenderedQueries rendered() {
+    return rendered;
   }
 
   boolean updateReturnsRow() {

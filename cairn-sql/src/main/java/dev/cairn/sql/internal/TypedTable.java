@@ -166,8 +166,17 @@ final class TypedTable<T extends Record> implements Table<T> {
   private Result<T> found(Result<Object[]> row) {
     return switch (row) {
       case Result.Ok<Object[]>(Object[] values) when values == null -> TableEngine.notFound(name(), null);
-      case Result.Ok<Object[]>(Object[] values) -> Result.ok(mapping.fromRow(values));
+      case Result.Ok<Object[]>(Object[] values) -> mapped(values);
       case Result.Failure<Object[]> failure -> failure.cast();
     };
+  }
+
+  /** A stored value the record cannot hold (malformed JSON, unknown enum constant) is a Failure, not a throw. */
+  private Result<T> mapped(Object[] values) {
+    try {
+      return Result.ok(mapping.fromRow(values));
+    } catch (dev.cairn.core.CairnException e) {
+      return Result.failure(e);
+    }
   }
 }

@@ -24,7 +24,8 @@ class FixedWidthTimeTest {
 
   @Test
   void bindForm_sqliteInstantText_sortsLikeTime() {
-    List<Instant> instants = List.of(Instant.parse("1999-12-31T23:59:59.999999Z"), Instant.parse("2000-01-01T00:00:00Z"),
+    List<Instant> instants = List.of(Instant.parse("1999-12-31T23:59:59.999999Z"),
+        Instant.parse("2000-01-01T00:00:00Z"),
         Instant.parse("2000-01-01T00:00:00.000001Z"), Instant.parse("2031-05-06T07:08:09.5Z"));
     List<String> texts = new ArrayList<>();
     for (Instant instant : instants) {
