@@ -37,6 +37,8 @@ public final class RedisStorage implements SubjectStorage {
   private final int maxAttempts;
   private final TransactionConnections connections;
   private final KeyValue ownedStore;
+  // Client-side count of request/reply exchanges with the server, for the benchmark's round_trips figure.
+  private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
 
   /**
    * @param kv a Redis store; give it without a view prefix, which would come before {@code s:}
@@ -62,6 +64,7 @@ public final class RedisStorage implements SubjectStorage {
 
   @Override
   public StoredSubject load(String subject) {
+    roundTrips.increment();
     Map<String, byte[]> fields = access.call("HGETALL", commands -> commands.hgetall(key(subject)));
     Map<String, Object> properties = new LinkedHashMap<>();
     Map<String, Object> extended = new LinkedHashMap<>();
@@ -84,7 +87,7 @@ public final class RedisStorage implements SubjectStorage {
       changes.writes(kind).forEach((name, value) -> writes.put(kind.field(name), encode(value)));
       changes.deletes(kind).forEach(name -> deletes.add(kind.field(name)));
     }
-    TransactionResult result = connections.with("MULTI/EXEC store", commands -> Pipelined.transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC store", commands -> transaction(commands,
         queue -> {
           if (!writes.isEmpty()) {
             queue.hset(key, writes);
@@ -101,7 +104,7 @@ public final class RedisStorage implements SubjectStorage {
     String key = key(subject);
     String field = kind.field(property);
     byte[] encoded = encode(value);
-    TransactionResult result = connections.with("MULTI/EXEC set", commands -> Pipelined.transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC set", commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hset(key, field, encoded);
@@ -137,8 +140,9 @@ public final class RedisStorage implements SubjectStorage {
    */
   private record Attempt(Change change, RuntimeException thrown) {}
 
-  private static Attempt tryCompute(RedisCommands<String, byte[]> commands, String key, String field,
+  private Attempt tryCompute(RedisCommands<String, byte[]> commands, String key, String field,
       UnaryOperator<Object> function) {
+    roundTrips.add(2);
     commands.watch(key);
     byte[] old;
     Object previous;
@@ -149,11 +153,12 @@ public final class RedisStorage implements SubjectStorage {
       value = Values.normalize(function.apply(previous));
     } catch (RuntimeException e) {
       // The connection goes back to the pool, so it must not stay WATCHing.
+      roundTrips.increment();
       commands.unwatch();
       return new Attempt(null, e);
     }
     byte[] encoded = encode(value);
-    TransactionResult result = Pipelined.transaction(commands, queue -> queue.hset(key, field, encoded));
+    TransactionResult result = transaction(commands, queue -> queue.hset(key, field, encoded));
     if (result.wasDiscarded()) {
       return new Attempt(null, null);
     }
@@ -165,7 +170,7 @@ public final class RedisStorage implements SubjectStorage {
   public Change increment(String subject, PropertyKind kind, String property, long delta) {
     String key = key(subject);
     String field = kind.field(property);
-    TransactionResult result = connections.with("MULTI/EXEC HINCRBY", commands -> Pipelined.transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC HINCRBY", commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hincrby(key, field, delta);
@@ -182,7 +187,7 @@ public final class RedisStorage implements SubjectStorage {
   public Change delete(String subject, PropertyKind kind, String property) {
     String key = key(subject);
     String field = kind.field(property);
-    TransactionResult result = connections.with("MULTI/EXEC delete", commands -> Pipelined.transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC delete", commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hdel(key, field);
@@ -194,7 +199,22 @@ public final class RedisStorage implements SubjectStorage {
 
   @Override
   public boolean flush(String subject) {
+    roundTrips.increment();
     return access.call("DEL", commands -> commands.del(key(subject))) > 0;
+  }
+
+  /**
+   * Request/reply exchanges with the server so far, counted on the client: one per pipelined MULTI/EXEC, one per
+   * plain command (connection set-up excluded).
+   */
+  public long roundTrips() {
+    return roundTrips.sum();
+  }
+
+  private TransactionResult transaction(RedisCommands<String, byte[]> commands,
+      java.util.function.Consumer<io.lettuce.core.api.async.RedisAsyncCommands<String, byte[]>> queue) {
+    roundTrips.increment();
+    return Pipelined.transaction(commands, queue);
   }
 
   @Override
