@@ -20,8 +20,10 @@ import java.util.function.UnaryOperator;
  * {@code String}, {@code List} of values and {@code Map<String, ?>} of values. Values read back have those types
  * (lists and maps unmodifiable). Anything else is INVALID {@code UNSUPPORTED_VALUE} and changes nothing.
  *
- * <p><b>Cache.</b> The subject loads everything from storage on first use. Cached writes change only the cache
- * until {@link #store()}; direct writes ({@link Write#DIRECT}) go to storage at once and update the cache too.
+ * <p><b>Cache.</b> Until the subject is first written or read whole ({@link #keys()}, {@link #toMap()},
+ * {@link #extProps()}, {@link #reload()}), single reads ({@code get}, {@code has}, {@code getExt}) go straight to
+ * storage and cache nothing; from then on everything is loaded and reads come from the cache. Cached writes change
+ * only the cache until {@link #store()}; direct writes ({@link Write#DIRECT}) go to storage at once and update the cache too.
  * {@link #reload()} re-reads storage and drops cached changes not yet stored.
  *
  * <p><b>Failures.</b> A missing property is NOT_FOUND {@code PROPERTY_NOT_FOUND}; a bad name INVALID
@@ -60,7 +62,11 @@ public interface Subject {
     return set(property, function, Write.CACHED);
   }
 
-  /** Sets a property to {@code function(old)}; with {@link Write#DIRECT} an atomic read-modify-write in storage. */
+  /**
+   * Sets a property to {@code function(old)}; with {@link Write#DIRECT} an atomic read-modify-write in storage, where
+   * the function may run more than once (after a lost race) and must not use this subject's storage. A {@code null}
+   * function (what Java picks for {@code set(name, null)}) sets JSON null.
+   */
   Change set(String property, UnaryOperator<Object> function, Write write);
 
   /**

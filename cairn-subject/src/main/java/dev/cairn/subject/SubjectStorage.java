@@ -19,6 +19,15 @@ public interface SubjectStorage extends AutoCloseable {
   /** Everything stored for {@code subject}; {@link StoredSubject#EMPTY} when nothing is. */
   StoredSubject load(String subject);
 
+  /**
+   * One stored property, or {@code null} when it does not exist. The default loads the whole subject; storages
+   * override it with a single-field read.
+   */
+  default PropertyValue read(String subject, PropertyKind kind, String property) {
+    java.util.Map<String, Object> values = load(subject).of(kind);
+    return values.containsKey(property) ? new PropertyValue(values.get(property)) : null;
+  }
+
   /** Writes all {@code changes} of one subject at once, atomically and in one round trip where the store allows. */
   void store(String subject, PendingChanges changes);
 

@@ -3,6 +3,7 @@ package dev.cairn.subject.internal;
 import dev.cairn.core.NotFoundException;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.PropertyKind;
+import dev.cairn.subject.PropertyValue;
 import dev.cairn.subject.Subject;
 import dev.cairn.subject.SubjectEvent;
 import dev.cairn.subject.SubjectStorage;
@@ -44,14 +45,13 @@ public final class CachedSubject implements Subject {
 
   @Override
   public synchronized Object get(String property, Object fallback) {
-    Names.requireProperty(property);
-    return cache().values(PropertyKind.PROPERTY).getOrDefault(property, fallback);
+    PropertyValue stored = lookup(PropertyKind.PROPERTY, property);
+    return stored == null ? fallback : stored.value();
   }
 
   @Override
   public synchronized boolean has(String property) {
-    Names.requireProperty(property);
-    return cache().values(PropertyKind.PROPERTY).containsKey(property);
+    return lookup(PropertyKind.PROPERTY, property) != null;
   }
 
   @Override
@@ -66,8 +66,11 @@ public final class CachedSubject implements Subject {
 
   @Override
   public synchronized Change set(String property, UnaryOperator<Object> function, Write write) {
+    if (function == null) {
+      // Java picks this overload for a literal null; the caller means JSON null.
+      return write(PropertyKind.PROPERTY, property, null, write);
+    }
     Names.requireProperty(property);
-    java.util.Objects.requireNonNull(function, "function");
     if (write.direct()) {
       UnaryOperator<Object> normalizing = old -> Values.normalize(function.apply(old));
       return afterDirect(PropertyKind.PROPERTY, property,
@@ -100,8 +103,8 @@ public final class CachedSubject implements Subject {
 
   @Override
   public synchronized Object getExt(String property, Object fallback) {
-    Names.requireProperty(property);
-    return cache().values(PropertyKind.EXTENDED).getOrDefault(property, fallback);
+    PropertyValue stored = lookup(PropertyKind.EXTENDED, property);
+    return stored == null ? fallback : stored.value();
   }
 
   @Override
@@ -161,12 +164,24 @@ public final class CachedSubject implements Subject {
   }
 
   private Object require(PropertyKind kind, String property) {
-    Names.requireProperty(property);
-    Map<String, Object> values = cache().values(kind);
-    if (!values.containsKey(property)) {
+    PropertyValue stored = lookup(kind, property);
+    if (stored == null) {
       throw notFound(kind, property);
     }
-    return values.get(property);
+    return stored.value();
+  }
+
+  /**
+   * One property: from the cache once it is loaded, else straight from storage (one field read, nothing cached),
+   * so reading a property of a subject that is not being written costs what a raw HGET costs.
+   */
+  private PropertyValue lookup(PropertyKind kind, String property) {
+    Names.requireProperty(property);
+    if (cache == null) {
+      return storage.read(name, kind, property);
+    }
+    Map<String, Object> values = cache.values(kind);
+    return values.containsKey(property) ? new PropertyValue(values.get(property)) : null;
   }
 
   private NotFoundException notFound(PropertyKind kind, String property) {

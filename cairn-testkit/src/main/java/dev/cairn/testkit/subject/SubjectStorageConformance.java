@@ -246,11 +246,26 @@ public abstract class SubjectStorageConformance {
     Subject writer = subjects.get(name);
     Subject other = subjects.get(name);
     writer.set("n", 1);
-    assertThat(other.has("n")).isFalse();
+    assertThat(other.toMap()).isEmpty();
     writer.store();
     assertThat(other.has("n")).as("a loaded cache until reload").isFalse();
+    assertThat(subjects.get(name).has("n")).as("a fresh subject reads storage").isTrue();
     other.reload();
     assertThat(other.get("n")).isEqualTo(1L);
+  }
+
+  @Test
+  void get_unloadedSubject_readsSinglePropertiesFromStorage() {
+    String name = name("single");
+    Subject reader = subjects.get(name);
+    assertThat(reader.has("n")).isFalse();
+    assertThat(reader.get("n", "fallback")).isEqualTo("fallback");
+    subjects.get(name).set("n", null, Write.DIRECT);
+    subjects.get(name).setExt("n", "ext", Write.DIRECT);
+    assertThat(reader.has("n")).isTrue();
+    assertThat(reader.get("n", "fallback")).isNull();
+    assertThat(reader.getExt("n")).isEqualTo("ext");
+    assertThatThrownBy(() -> reader.get("absent")).isInstanceOf(NotFoundException.class);
   }
 
   @Test

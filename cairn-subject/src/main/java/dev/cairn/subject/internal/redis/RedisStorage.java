@@ -8,6 +8,7 @@ import dev.cairn.kv.internal.redis.RedisAccess;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
+import dev.cairn.subject.PropertyValue;
 import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.internal.PythonJson;
@@ -76,6 +77,13 @@ public final class RedisStorage implements SubjectStorage {
       }
     });
     return new StoredSubject(properties, extended);
+  }
+
+  @Override
+  public PropertyValue read(String subject, PropertyKind kind, String property) {
+    roundTrips.increment();
+    byte[] value = access.call("HGET", commands -> commands.hget(key(subject), kind.field(property)));
+    return value == null ? null : new PropertyValue(decode(value));
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.cairn.sql.Transaction;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
+import dev.cairn.subject.PropertyValue;
 import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.internal.Increments;
@@ -73,6 +74,15 @@ public final class SqlStorage implements SubjectStorage {
         return new StoredSubject(properties, extended);
       }
     }
+  }
+
+  @Override
+  public PropertyValue read(String subject, PropertyKind kind, String property) {
+    Result<PropertyRow> found = database.table(PropertyRow.class).find(PropertyRow.id(subject, kind, property));
+    if (found instanceof Result.Failure<PropertyRow> failure && failure.status() == Status.NOT_FOUND) {
+      return null;
+    }
+    return new PropertyValue(PythonJson.read(found.orElseThrow().value()));
   }
 
   @Override
