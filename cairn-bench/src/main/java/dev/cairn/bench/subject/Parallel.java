@@ -12,6 +12,17 @@ import java.util.function.IntConsumer;
 final class Parallel {
   private Parallel() {}
 
+  /** A benchmark task for one thread. */
+  @FunctionalInterface
+  interface Task extends IntConsumer {}
+
+  /** Runs the tasks and returns the wall-clock seconds they took together. */
+  static double seconds(int threads, IntConsumer task) throws InterruptedException {
+    long started = System.nanoTime();
+    run(threads, task);
+    return (System.nanoTime() - started) / 1e9;
+  }
+
   static void run(int threads, IntConsumer task) throws InterruptedException {
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> done = new ArrayList<>(threads);
