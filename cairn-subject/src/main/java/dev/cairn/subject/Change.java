@@ -1,5 +1,7 @@
 package dev.cairn.subject;
 
+import java.util.Objects;
+
 /**
  * What a set did: the value now held and the value held before.
  *
@@ -11,6 +13,6 @@ public record Change(Object value, Object previous, boolean existed) {
 
   /** True when the write changed nothing: the property existed with an equal value. */
   public boolean unchanged() {
-    return existed && java.util.Objects.equals(value, previous);
+    return existed && Objects.equals(value, previous);
   }
 }

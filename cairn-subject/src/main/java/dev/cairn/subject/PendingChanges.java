@@ -1,5 +1,7 @@
 package dev.cairn.subject;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,8 +14,8 @@ public record PendingChanges(
     Map<String, Object> extended, Set<String> deletedExtended) {
 
   public PendingChanges {
-    properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
-    extended = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extended));
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    extended = Collections.unmodifiableMap(new LinkedHashMap<>(extended));
     deletedProperties = Set.copyOf(deletedProperties);
     deletedExtended = Set.copyOf(deletedExtended);
   }

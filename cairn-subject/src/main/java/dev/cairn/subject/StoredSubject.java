@@ -1,5 +1,7 @@
 package dev.cairn.subject;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,8 +13,8 @@ public record StoredSubject(Map<String, Object> properties, Map<String, Object> 
   public static final StoredSubject EMPTY = new StoredSubject(Map.of(), Map.of());
 
   public StoredSubject {
-    properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
-    extended = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extended));
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    extended = Collections.unmodifiableMap(new LinkedHashMap<>(extended));
   }
 
   /** The properties of {@code kind}. */

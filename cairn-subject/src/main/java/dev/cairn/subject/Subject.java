@@ -23,8 +23,8 @@ import java.util.function.UnaryOperator;
  * <p><b>Cache.</b> Until the subject is first written or read whole ({@link #keys()}, {@link #toMap()},
  * {@link #extProps()}, {@link #reload()}), single reads ({@code get}, {@code has}, {@code getExt}) go straight to
  * storage and cache nothing; from then on everything is loaded and reads come from the cache. Cached writes change
- * only the cache until {@link #store()}; direct writes ({@link Write#DIRECT}) go to storage at once and update the cache too.
- * {@link #reload()} re-reads storage and drops cached changes not yet stored.
+ * only the cache until {@link #store()}; direct writes ({@link Write#DIRECT}) go to storage at once and update the
+ * cache too. {@link #reload()} re-reads storage and drops cached changes not yet stored.
  *
  * <p><b>Failures.</b> A missing property is NOT_FOUND {@code PROPERTY_NOT_FOUND}; a bad name INVALID
  * {@code INVALID_PROPERTY_NAME}; storage failures as {@link SubjectStorage} documents. A function that throws

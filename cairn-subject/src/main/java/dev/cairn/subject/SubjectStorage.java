@@ -1,5 +1,6 @@
 package dev.cairn.subject;
 
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,7 +25,7 @@ public interface SubjectStorage extends AutoCloseable {
    * override it with a single-field read.
    */
   default PropertyValue read(String subject, PropertyKind kind, String property) {
-    java.util.Map<String, Object> values = load(subject).of(kind);
+    Map<String, Object> values = load(subject).of(kind);
     return values.containsKey(property) ? new PropertyValue(values.get(property)) : null;
   }
 

@@ -4,6 +4,7 @@ import dev.cairn.core.NotFoundException;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.PropertyKind;
 import dev.cairn.subject.PropertyValue;
+import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.Subject;
 import dev.cairn.subject.SubjectEvent;
 import dev.cairn.subject.SubjectStorage;
@@ -142,7 +143,7 @@ public final class CachedSubject implements Subject {
   @Override
   public synchronized void flush() {
     storage.flush(name);
-    cache = new SubjectCache(dev.cairn.subject.StoredSubject.EMPTY);
+    cache = new SubjectCache(StoredSubject.EMPTY);
     events.accept(new SubjectEvent.SubjectDeleted(name));
   }
 

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,7 +26,7 @@ public final class PrefixRouter implements SubjectStorage {
     sorted.sort(Comparator.comparingInt((Map.Entry<String, SubjectStorage> route) -> route.getKey().length())
         .reversed());
     this.routes = List.copyOf(sorted);
-    this.fallback = java.util.Objects.requireNonNull(fallback, "fallback");
+    this.fallback = Objects.requireNonNull(fallback, "fallback");
   }
 
   /** The storage for {@code subject}. */

@@ -8,6 +8,8 @@ import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -190,9 +192,8 @@ public final class PythonJson {
     }
     BigDecimal exact = new BigDecimal(number);
     BigDecimal best = null;
-    for (java.math.RoundingMode mode : new java.math.RoundingMode[] {java.math.RoundingMode.FLOOR,
-        java.math.RoundingMode.CEILING}) {
-      BigDecimal candidate = decimal.round(new java.math.MathContext(1, mode));
+    for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+      BigDecimal candidate = decimal.round(new MathContext(1, mode));
       if (candidate.doubleValue() == number && (best == null
           || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
         best = candidate;

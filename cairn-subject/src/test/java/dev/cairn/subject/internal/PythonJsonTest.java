@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class PythonJsonTest {
         Arguments.of(true, "true"),
         Arguments.of(null, "null"),
         Arguments.of(BigInteger.TWO.pow(70), "1180591620717411303424"),
-        Arguments.of(java.util.Arrays.asList(1, "a", java.util.Arrays.asList(2.5, null)), "[1, \"a\", [2.5, null]]"),
+        Arguments.of(Arrays.asList(1, "a", Arrays.asList(2.5, null)), "[1, \"a\", [2.5, null]]"),
         Arguments.of(nested, "{\"a\": 1, \"b\": {\"c\": [true, false]}}"),
         Arguments.of(List.of(), "[]"),
         Arguments.of(Map.of(), "{}"));

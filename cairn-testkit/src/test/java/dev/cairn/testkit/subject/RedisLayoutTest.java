@@ -10,6 +10,7 @@ import dev.cairn.subject.Subjects;
 import dev.cairn.subject.Write;
 import dev.cairn.testkit.RedisService;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ class RedisLayoutTest {
     values.put("nothing", null);
     values.put("quote", "say \"hi\" C:\\temp");
     values.put("city", "Zürich 日本 😀");
-    values.put("tags", java.util.Arrays.asList("a", 1L, 2.5, null, false));
+    values.put("tags", Arrays.asList("a", 1L, 2.5, null, false));
     // insertion-ordered, as a Python dict: json.dumps keeps that order
     Map<String, Object> geo = new LinkedHashMap<>();
     geo.put("lat", 47.37);
@@ -83,8 +84,8 @@ class RedisLayoutTest {
 
   @AfterAll
   void close() {
-    raw.call("DEL", commands -> commands.del(key("python-user"), key("cairn-user"), key("counter-user"), "s:" + prefixWithoutColon()
-        + "user-123"));
+    raw.call("DEL", commands -> commands.del(key("python-user"), key("cairn-user"), key("counter-user"),
+        "s:" + prefixWithoutColon() + "user-123"));
     subjects.close();
     kv.close();
   }

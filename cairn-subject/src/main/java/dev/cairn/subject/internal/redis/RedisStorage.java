@@ -14,10 +14,16 @@ import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.internal.PythonJson;
 import dev.cairn.subject.internal.Values;
 import io.lettuce.core.TransactionResult;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,7 +45,7 @@ public final class RedisStorage implements SubjectStorage {
   private final TransactionConnections connections;
   private final KeyValue ownedStore;
   // Client-side count of request/reply exchanges with the server, for the benchmark's round_trips figure.
-  private final java.util.concurrent.atomic.LongAdder roundTrips = new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder roundTrips = new LongAdder();
 
   /**
    * @param kv a Redis store; give it without a view prefix, which would come before {@code s:}
@@ -49,7 +55,7 @@ public final class RedisStorage implements SubjectStorage {
   public RedisStorage(KeyValue kv, String keyPrefix, int maxAttempts, boolean ownsStore) {
     this.access = RedisAccess.of(kv).orElseThrow(() -> new InvalidInputException("NOT_A_REDIS_STORE",
         "Redis subject storage needs a Redis key-value store, got " + kv));
-    this.keyPrefix = java.util.Objects.requireNonNull(keyPrefix, "keyPrefix");
+    this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
     if (maxAttempts < 1) {
       throw new InvalidInputException("INVALID_MAX_ATTEMPTS", "maxAttempts must be at least 1, got " + maxAttempts);
     }
@@ -90,7 +96,7 @@ public final class RedisStorage implements SubjectStorage {
   public void store(String subject, PendingChanges changes) {
     String key = key(subject);
     Map<String, byte[]> writes = new LinkedHashMap<>();
-    java.util.List<String> deletes = new java.util.ArrayList<>();
+    List<String> deletes = new ArrayList<>();
     for (PropertyKind kind : PropertyKind.values()) {
       changes.writes(kind).forEach((name, value) -> writes.put(kind.field(name), encode(value)));
       changes.deletes(kind).forEach(name -> deletes.add(kind.field(name)));
@@ -220,7 +226,7 @@ public final class RedisStorage implements SubjectStorage {
   }
 
   private TransactionResult transaction(RedisCommands<String, byte[]> commands,
-      java.util.function.Consumer<io.lettuce.core.api.async.RedisAsyncCommands<String, byte[]>> queue) {
+      Consumer<RedisAsyncCommands<String, byte[]>> queue) {
     roundTrips.increment();
     return Pipelined.transaction(commands, queue);
   }

@@ -5,6 +5,7 @@ import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.internal.redis.DedicatedConnection;
 import dev.cairn.kv.internal.redis.RedisAccess;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
 
@@ -47,7 +48,7 @@ final class TransactionConnections implements AutoCloseable {
   }
 
   private static RedisCommands<String, byte[]> standalone(
-      io.lettuce.core.cluster.api.sync.RedisClusterCommands<String, byte[]> commands) {
+      RedisClusterCommands<String, byte[]> commands) {
     if (commands instanceof RedisCommands<String, byte[]> standalone) {
       return standalone;
     }

@@ -23,6 +23,7 @@ import dev.cairn.subject.internal.PythonJson;
 import dev.cairn.subject.internal.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -180,7 +181,7 @@ public final class SqlStorage implements SubjectStorage {
   }
 
   /** Runs a transaction again while it loses an insert race (DUPLICATE_KEY), up to the bound. */
-  private <T> T withRetry(String subject, String property, java.util.function.Supplier<Result<T>> transaction) {
+  private <T> T withRetry(String subject, String property, Supplier<Result<T>> transaction) {
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Result<T> result = transaction.get();
       if (!(result instanceof Result.Failure<T> failure) || failure.status() != Status.DUPLICATE) {
