@@ -7,6 +7,9 @@ import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
 import dev.cairn.sql.Database;
+import dev.cairn.subject.SubjectStorage;
+import dev.cairn.subject.SubjectStorages;
+import dev.cairn.subject.Subjects;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -61,6 +64,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "Where the default SQLite file lives (default: CAIRN_DATA_DIR, else ./data).")
   private Path dataDir;
 
+  @Option(names = "--subject-prefix", paramLabel = "P", defaultValue = "",
+      description = "KRules key prefix of subjects on Redis (keys s:<P><subject>; default: none).")
+  private String subjectPrefix;
+
   @Option(names = "--read-only", description = "Refuse every write, even with a token.")
   private boolean readOnly;
 
@@ -90,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
     }, "cairn-serve-stop");
     try (Database database = Database.open(databaseUrl);
         KeyValue store = KeyValue.open(storeUrl);
-        AdminServer server = AdminServer.start(config, database, store)) {
+        Subjects subjects = Subjects.on(subjectStorage(store, storeUrl));
+        AdminServer server = AdminServer.start(config, database, store, subjects)) {
       Runtime.getRuntime().addShutdownHook(hook);
       PrintStream out = Terminal.of(spec).out();
       out.println("cairn admin API listening on " + server.url()
@@ -103,6 +111,15 @@ final class ServeCommand implements Callable<Integer> {
       removeHook(hook);
     }
     return ExitCodes.OK;
+  }
+
+  // Subjects live in the shared Redis (KRules layout) when there is one, so other services see them; the storage
+  // is built on the open store and does not close it.
+  private SubjectStorage subjectStorage(KeyValue store, String storeUrl) {
+    StoreUrl.Kind kind = StoreUrl.parse(storeUrl).kind();
+    return kind == StoreUrl.Kind.REDIS || kind == StoreUrl.Kind.REDIS_SENTINEL
+        ? SubjectStorages.redis(store, subjectPrefix)
+        : SubjectStorages.memory();
   }
 
   /** Stops a running {@link #call()} as SIGTERM would; for tests and embedding. */

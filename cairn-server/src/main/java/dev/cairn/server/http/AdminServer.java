@@ -10,16 +10,18 @@ import dev.cairn.server.http.internal.JettyErrors;
 import dev.cairn.server.http.internal.KvRoutes;
 import dev.cairn.server.http.internal.OpenApiDocument;
 import dev.cairn.server.http.internal.RequestMetrics;
+import dev.cairn.server.http.internal.SubjectRoutes;
 import dev.cairn.sql.Database;
+import dev.cairn.subject.Subjects;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * The admin HTTP API (Javalin on virtual threads) over one {@link Database} and one {@link KeyValue}: table and
- * row endpoints under {@code /api/v1/db}, keys under {@code /api/v1/kv}, {@code /health}, {@code /metrics} and
- * {@code /api/v1/openapi.json}. Every error is {@code {"error": {"code", "message", "module", "details"}}}.
+ * The admin HTTP API (Javalin on virtual threads) over one {@link Database}, one {@link KeyValue} and one
+ * {@link Subjects}: table and row endpoints under {@code /api/v1/db}, keys under {@code /api/v1/kv}, subjects under
+ * {@code /api/v1/subjects}, {@code /health}, {@code /metrics} and {@code /api/v1/openapi.json}. Every error is {@code {"error": {"code", "message", "module", "details"}}}.
  *
  * <pre>{@code
  * try (AdminServer server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), db, kv)) {
@@ -27,15 +29,32 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Thread-safe. The server does not own the database or the store: the caller closes them after the server.
+ * <p>Thread-safe. The server does not own the database, the store or the subjects it is given: the caller closes
+ * them after the server.
  */
 public final class AdminServer implements AutoCloseable {
   private final Javalin app;
   private final AdminConfig config;
+  private final Subjects ownedSubjects;
 
-  private AdminServer(Javalin app, AdminConfig config) {
+  private AdminServer(Javalin app, AdminConfig config, Subjects ownedSubjects) {
     this.app = app;
     this.config = config;
+    this.ownedSubjects = ownedSubjects;
+  }
+
+  /**
+   * Starts listening with subjects in a private in-process storage (closed with the server); see
+   * {@link #start(AdminConfig, Database, KeyValue, Subjects)}.
+   */
+  public static AdminServer start(AdminConfig config, Database database, KeyValue store) {
+    Subjects subjects = Subjects.inMemory();
+    try {
+      return start(config, database, store, subjects, subjects);
+    } catch (RuntimeException e) {
+      subjects.close();
+      throw e;
+    }
   }
 
   /**
@@ -45,8 +64,14 @@ public final class AdminServer implements AutoCloseable {
    * @throws UnavailableException {@code PORT_UNAVAILABLE} when the address cannot be bound (port in use, address
    *     not local)
    */
-  public static AdminServer start(AdminConfig config, Database database, KeyValue store) {
+  public static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects) {
+    return start(config, database, store, subjects, null);
+  }
+
+  private static AdminServer start(
+      AdminConfig config, Database database, KeyValue store, Subjects subjects, Subjects owned) {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(subjects, "subjects");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(store, "store");
     Guards guards = new Guards(config.adminToken(), config.readOnly(), config.maxBodyBytes());
@@ -71,6 +96,7 @@ public final class AdminServer implements AutoCloseable {
       openApi.register(javalin.routes);
       new DbRoutes(database, config.maxPageSize()).register(javalin.routes);
       new KvRoutes(store, config.maxPageSize()).register(javalin.routes);
+      new SubjectRoutes(subjects).register(javalin.routes);
     });
     try {
       app.start();
@@ -79,7 +105,7 @@ public final class AdminServer implements AutoCloseable {
       throw new UnavailableException("PORT_UNAVAILABLE",
           "cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + rootMessage(e), e);
     }
-    return new AdminServer(app, config);
+    return new AdminServer(app, config, owned);
   }
 
   /** The port listened on (the chosen one when the configuration said 0). */
@@ -115,6 +141,9 @@ public final class AdminServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    if (ownedSubjects != null) {
+      ownedSubjects.close();
+    }
   }
 
   private static String rootMessage(Throwable e) {

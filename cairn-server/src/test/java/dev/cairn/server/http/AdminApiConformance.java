@@ -7,6 +7,7 @@ import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.ApiClient.Response;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.Table;
+import dev.cairn.subject.Subjects;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ abstract class AdminApiConformance {
 
   Database database;
   KeyValue store;
+  Subjects subjects;
   AdminServer server;
   ApiClient api;
 
@@ -36,6 +38,11 @@ abstract class AdminApiConformance {
 
   /** The key-value store of this backend (a prefixed view on a shared server). */
   abstract KeyValue openStore();
+
+  /** The subjects of this backend; memory unless the backend has a Redis. */
+  Subjects openSubjects() {
+    return Subjects.inMemory();
+  }
 
   /** Closes what {@link #openStore()} opened. */
   void closeStore() {
@@ -52,7 +59,8 @@ abstract class AdminApiConformance {
       users.insert(new ApiUser(null, "user" + i, "user" + i + "@example.com", 20 + i % 10,
           i % 3 == 0 ? null : "nick" + i)).orElseThrow();
     }
-    server = AdminServer.start(writable(), database, store);
+    subjects = openSubjects();
+    server = AdminServer.start(writable(), database, store, subjects);
     api = new ApiClient(server.url(), TOKEN);
   }
 
@@ -60,6 +68,9 @@ abstract class AdminApiConformance {
   void stopServer() {
     if (server != null) {
       server.close();
+    }
+    if (subjects != null) {
+      subjects.close();
     }
     if (store != null) {
       closeStore();
@@ -352,5 +363,27 @@ abstract class AdminApiConformance {
       assertThat(client.get("/api/v1/db/is-ready").status()).isEqualTo(503);
       assertThat(client.get("/health").status()).isEqualTo(503);
     }
+  }
+
+  @Test
+  void subjects_setGetDelete() {
+    Response set = api.send("PUT", "/api/v1/subjects/user-123/email", "{\"value\": \"john@example.com\"}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    api.send("PUT", "/api/v1/subjects/user-123/logins", "{\"value\": 3}");
+    api.send("PUT", "/api/v1/subjects/user-123/tags?ext=true", "{\"value\": [\"a\", \"b\"]}");
+    JsonNode subject = api.get("/api/v1/subjects/user-123").json();
+    assertThat(subject.path("properties").path("email").asText()).isEqualTo("john@example.com");
+    assertThat(subject.path("properties").path("logins").asLong()).isEqualTo(3);
+    assertThat(subject.path("ext").path("tags").toString()).isEqualTo("[\"a\",\"b\"]");
+    assertThat(subjects.get("user-123").get("email")).isEqualTo("john@example.com");
+    Response changed = api.send("PUT", "/api/v1/subjects/user-123/logins", "{\"value\": 4}");
+    assertThat(changed.json().path("previous").asLong()).isEqualTo(3);
+    assertThat(api.send("DELETE", "/api/v1/subjects/user-123/logins", null).json().path("previous").asLong())
+        .isEqualTo(4);
+    expectError(api.send("DELETE", "/api/v1/subjects/user-123/logins", null), 404, "PROPERTY_NOT_FOUND");
+    expectError(api.get("/api/v1/subjects/nobody"), 404, "SUBJECT_NOT_FOUND");
+    expectError(api.send("PUT", "/api/v1/subjects/user-123/x", "{\"other\": 1}"), 400, "INVALID_VALUE");
+    expectError(api.send("PUT", "/api/v1/subjects/user-123/x?ext=maybe", "{\"value\": 1}"), 400,
+        "INVALID_PARAMETER");
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.kv.KeyValue;
 import dev.cairn.sql.Database;
+import dev.cairn.subject.SubjectStorages;
+import dev.cairn.subject.Subjects;
 import dev.cairn.testkit.PostgresService;
 import dev.cairn.testkit.RedisService;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,18 @@ class AdminApiPostgresRedisTest extends AdminApiConformance {
   KeyValue openStore() {
     connection = KeyValue.open(REDIS.url());
     return connection.withPrefix(REDIS.keyPrefix());
+  }
+
+  // KRules layout on the shared Redis, under this class's prefix.
+  @Override
+  Subjects openSubjects() {
+    return Subjects.on(SubjectStorages.redis(connection, REDIS.keyPrefix()));
+  }
+
+  @Test
+  void subjects_writtenInKrulesLayout() {
+    api.send("PUT", "/api/v1/subjects/user-9/email", "{\"value\": \"ann@example.com\"}");
+    assertThat(connection.hashGet("s:" + REDIS.keyPrefix() + "user-9", "pemail")).contains("\"ann@example.com\"");
   }
 
   @Override

@@ -43,7 +43,14 @@ public final class OpenApiDocument {
       new Operation("get", "/api/v1/kv/keys/{key}", "kv", "A key's text value and TTL", List.of()),
       new Operation("put", "/api/v1/kv/keys/{key}", "kv", "Set a key: {\"value\": text, \"ttl_seconds\": n}",
           List.of()),
-      new Operation("delete", "/api/v1/kv/keys/{key}", "kv", "Delete a key", List.of()));
+      new Operation("delete", "/api/v1/kv/keys/{key}", "kv", "Delete a key", List.of()),
+      new Operation("get", "/api/v1/subjects/{name}", "subjects", "A subject's properties and extended properties",
+          List.of()),
+      new Operation("put", "/api/v1/subjects/{name}/{property}", "subjects",
+          "Set a property straight in storage: {\"value\": any JSON}; ?ext=true for an extended property",
+          List.of("ext")),
+      new Operation("delete", "/api/v1/subjects/{name}/{property}", "subjects", "Delete a property",
+          List.of("ext")));
 
   private final String json;
 
