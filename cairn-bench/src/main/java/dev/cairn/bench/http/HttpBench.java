@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * The {@code cairn bench http} workload: {@code connections} clients on virtual threads in this JVM page through
- * {@code GET /api/v1/db/tables/users?page=..&page_size=50} for a fixed time, then the same page query runs through
- * the library directly ({@code Rows.query}) at the same concurrency, so the line shows what HTTP, routing and JSON
- * cost on top of the query.
+ * The {@code cairn bench http} workload: {@code connections} concurrent clients page through
+ * {@code GET /api/v1/db/tables/users?page=..&page_size=50} for a fixed time ({@code wrk} when installed, else
+ * {@code java.net.http} clients on virtual threads in this JVM; see {@link HttpBenchOptions.Loader}), then the same
+ * page query runs through the library directly ({@code Rows.query}) on as many virtual threads, so the line shows
+ * what HTTP, routing and JSON cost on top of the query.
  *
  * <p>Both sides run on the same database, one after the other, each after its own warm-up. Every request must
  * answer 200; a failure ends the run with an exception naming the status and the body's start.
@@ -48,11 +49,21 @@ public final class HttpBench {
       Load http = page -> get(client, base, page);
       Load direct = page -> database.rows("users").query(Query.all().page(page, HttpBenchOptions.PAGE_SIZE)
           .withTotal()).orElseThrow();
-      run(http, options, pages, options.warmup());
-      Measured web = run(http, options, pages, options.duration());
+      HttpBenchOptions.Loader loader = options.loader().resolve();
+      WrkLoad.Figures web;
+      if (loader == HttpBenchOptions.Loader.WRK) {
+        if (!options.warmup().isZero()) {
+          WrkLoad.run(base, options.connections(), pages, options.warmup());
+        }
+        web = WrkLoad.run(base, options.connections(), pages, options.duration());
+      } else {
+        run(http, options, pages, options.warmup());
+        Measured measured = run(http, options, pages, options.duration());
+        web = new WrkLoad.Figures(measured.perSecond(), measured.millis(0.50), measured.millis(0.99));
+      }
       run(direct, options, pages, options.warmup());
       Measured lib = run(direct, options, pages, options.duration());
-      return new HttpBenchResult(web.perSecond(), web.millis(0.50), web.millis(0.99), lib.perSecond());
+      return new HttpBenchResult(web.requestsPerSecond(), web.p50Millis(), web.p99Millis(), lib.perSecond(), loader);
     }
   }
 

@@ -10,29 +10,55 @@ import java.util.Objects;
  * @param connections concurrent clients (each a virtual thread with its own request in flight)
  * @param warmup load before measuring (JIT, pools, connections)
  * @param duration measured time per side (HTTP, then direct)
+ * @param loader what generates the HTTP load
  */
-public record HttpBenchOptions(int rows, int connections, Duration warmup, Duration duration) {
+public record HttpBenchOptions(int rows, int connections, Duration warmup, Duration duration, Loader loader) {
+
+  /** The HTTP load generator. */
+  public enum Loader {
+    /** {@code wrk} when it is on the PATH, else {@link #JAVA}. */
+    AUTO,
+    /** {@code wrk}, a native load generator outside the JVM. */
+    WRK,
+    /** {@code java.net.http} clients on virtual threads in this JVM (they share its CPU with the server). */
+    JAVA;
+
+    /** The loader this choice means on this machine. */
+    public Loader resolve() {
+      return this == AUTO ? (WrkLoad.available() ? WRK : JAVA) : this;
+    }
+  }
+
   /** Rows per page, as the workload's name {@code http.page50} says. */
   public static final int PAGE_SIZE = 50;
 
-  /** @throws IllegalArgumentException for a non-positive count or duration (the message names it) */
+  /**
+   * Validates the options.
+   *
+   * @throws IllegalArgumentException for a non-positive count or duration, or {@code WRK} without wrk installed
+   *     (the message names the option)
+   */
   public HttpBenchOptions {
     Objects.requireNonNull(warmup, "warmup");
     Objects.requireNonNull(duration, "duration");
+    Objects.requireNonNull(loader, "loader");
     if (rows < PAGE_SIZE) {
       throw new IllegalArgumentException("--rows must be at least " + PAGE_SIZE + ", was " + rows);
     }
     if (connections < 1) {
       throw new IllegalArgumentException("--connections must be at least 1, was " + connections);
     }
+    if (loader == Loader.WRK && !WrkLoad.available()) {
+      throw new IllegalArgumentException("--loader wrk: wrk is not on the PATH (Debian/Ubuntu: apt-get install wrk)");
+    }
     if (warmup.isNegative() || duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("--seconds must be positive and the warm-up not negative");
     }
   }
 
-  /** 10 000 rows, 50 connections, 2 s warm-up, 5 s measured per side. */
+  /** 10 000 rows, 50 connections, 2 s warm-up, 5 s measured per side, wrk when installed. */
   public static HttpBenchOptions defaults() {
-    return new HttpBenchOptions(10_000, 50, Duration.ofSeconds(2), Duration.ofSeconds(5));
+    return new HttpBenchOptions(10_000, 50, Duration.ofSeconds(2), Duration.ofSeconds(5), Loader.AUTO);
   }
 
   /** The number of pages the table has, which the load cycles through. */

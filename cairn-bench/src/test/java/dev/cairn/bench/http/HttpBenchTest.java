@@ -14,7 +14,7 @@ class HttpBenchTest {
   @Test
   void prepare_missingTable_createsAndFillsUsers() {
     try (Database database = Database.open("sqlite::memory:")) {
-      HttpBenchOptions options = new HttpBenchOptions(120, 2, Duration.ZERO, Duration.ofMillis(1));
+      HttpBenchOptions options = new HttpBenchOptions(120, 2, Duration.ZERO, Duration.ofMillis(1), HttpBenchOptions.Loader.JAVA);
       assertThat(HttpBench.prepare(database, options)).isEqualTo(2);
       assertThat(database.rows("users").count(Filter.none()).orElseThrow()).isEqualTo(120);
     }
@@ -23,9 +23,9 @@ class HttpBenchTest {
   @Test
   void prepare_existingTable_keptAsIs() {
     try (Database database = Database.open("sqlite::memory:")) {
-      HttpBenchOptions options = new HttpBenchOptions(100, 2, Duration.ZERO, Duration.ofMillis(1));
+      HttpBenchOptions options = new HttpBenchOptions(100, 2, Duration.ZERO, Duration.ofMillis(1), HttpBenchOptions.Loader.JAVA);
       HttpBench.prepare(database, options);
-      assertThat(HttpBench.prepare(database, new HttpBenchOptions(5000, 2, Duration.ZERO, Duration.ofMillis(1))))
+      assertThat(HttpBench.prepare(database, new HttpBenchOptions(5000, 2, Duration.ZERO, Duration.ofMillis(1), HttpBenchOptions.Loader.JAVA)))
           .isEqualTo(2);
       assertThat(database.rows("users").count(Filter.none()).orElseThrow()).isEqualTo(100);
     }
@@ -33,11 +33,11 @@ class HttpBenchTest {
 
   @Test
   void options_invalid_refusedWithTheOptionName() {
-    assertThatThrownBy(() -> new HttpBenchOptions(10, 50, Duration.ZERO, Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> new HttpBenchOptions(10, 50, Duration.ZERO, Duration.ofSeconds(1), HttpBenchOptions.Loader.JAVA))
         .hasMessageContaining("--rows");
-    assertThatThrownBy(() -> new HttpBenchOptions(100, 0, Duration.ZERO, Duration.ofSeconds(1)))
+    assertThatThrownBy(() -> new HttpBenchOptions(100, 0, Duration.ZERO, Duration.ofSeconds(1), HttpBenchOptions.Loader.JAVA))
         .hasMessageContaining("--connections");
-    assertThatThrownBy(() -> new HttpBenchOptions(100, 1, Duration.ZERO, Duration.ZERO))
+    assertThatThrownBy(() -> new HttpBenchOptions(100, 1, Duration.ZERO, Duration.ZERO, HttpBenchOptions.Loader.JAVA))
         .hasMessageContaining("--seconds");
   }
 
@@ -58,7 +58,33 @@ class HttpBenchTest {
 
   @Test
   void format_theDocumentedLine() {
-    assertThat(new HttpBenchResult(1234.4, 1.234, 9.876, 5678.6).format())
+    assertThat(new HttpBenchResult(1234.4, 1.234, 9.876, 5678.6, HttpBenchOptions.Loader.WRK).format())
         .isEqualTo("http.page50 req_s=1234 p50_ms=1.23 p99_ms=9.88 direct_ops_s=5679");
+  }
+
+  @Test
+  void wrkOutput_parsedInMilliseconds() {
+    String output = """
+        Running 5s test @ http://127.0.0.1:18183/
+          2 threads and 50 connections
+          Latency Distribution
+             50%  850.00us
+             75%   12.10ms
+             90%   30.00ms
+             99%    1.20s
+          20006 requests in 5.05s, 56.17MB read
+        Requests/sec:   3959.67
+        Transfer/sec:     11.12MB
+        """;
+    WrkLoad.Figures figures = WrkLoad.parse(output);
+    assertThat(figures.requestsPerSecond()).isEqualTo(3959.67);
+    assertThat(figures.p50Millis()).isEqualTo(0.85);
+    assertThat(figures.p99Millis()).isEqualTo(1200.0);
+  }
+
+  @Test
+  void wrkOutput_failedRequests_refused() {
+    assertThatThrownBy(() -> WrkLoad.parse("  Non-2xx or 3xx responses: 12\nRequests/sec: 10.0\n"))
+        .hasMessageContaining("Non-2xx");
   }
 }
