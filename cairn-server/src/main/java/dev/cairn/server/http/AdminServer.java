@@ -15,8 +15,12 @@ import dev.cairn.sql.Database;
 import dev.cairn.subject.Subjects;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The admin HTTP API (Javalin on virtual threads) over one {@link Database}, one {@link KeyValue} and one
@@ -33,6 +37,8 @@ import java.util.Objects;
  * them after the server.
  */
 public final class AdminServer implements AutoCloseable {
+  /** How long {@link #close()} waits for requests in flight. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
   private final Javalin app;
   private final AdminConfig config;
   private final Subjects ownedSubjects;
@@ -78,7 +84,15 @@ public final class AdminServer implements AutoCloseable {
     RequestMetrics metrics = new RequestMetrics();
     OpenApiDocument openApi = new OpenApiDocument(AdminServer.class.getPackage().getImplementationVersion() == null
         ? "dev" : AdminServer.class.getPackage().getImplementationVersion());
+    AtomicReference<Javalin> created = new AtomicReference<>();
     Javalin app = Javalin.create(javalin -> {
+      // Graceful stop: Jetty stops accepting, then waits up to STOP_TIMEOUT for requests in flight. The handler can
+      // only be wrapped once Javalin has installed its own, hence at "starting" rather than in modifyServer.
+      javalin.events.serverStarting(() -> {
+        Server jetty = created.get().jettyServer().server();
+        jetty.insertHandler(new GracefulHandler());
+        jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
+      });
       javalin.concurrency.useVirtualThreads = true;
       javalin.http.maxRequestSize = config.maxBodyBytes();
       javalin.startup.showJavalinBanner = false;
@@ -98,6 +112,7 @@ public final class AdminServer implements AutoCloseable {
       new KvRoutes(store, config.maxPageSize()).register(javalin.routes);
       new SubjectRoutes(subjects).register(javalin.routes);
     });
+    created.set(app);
     try {
       app.start();
     } catch (RuntimeException e) {
@@ -137,7 +152,10 @@ public final class AdminServer implements AutoCloseable {
     return endpoint.method.name() + " " + endpoint.path;
   }
 
-  /** Stops accepting requests, lets running ones finish (Jetty's graceful stop), and releases the port. */
+  /**
+   * Stops accepting requests, lets running ones finish for up to {@link #STOP_TIMEOUT} (Jetty's graceful stop),
+   * and releases the port; closes the subjects only when the server made them itself.
+   */
   @Override
   public void close() {
     app.stop();

@@ -8,9 +8,16 @@ import dev.cairn.server.http.ApiClient.Response;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.Table;
 import dev.cairn.subject.Subjects;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,6 +216,21 @@ abstract class AdminApiConformance {
     assertThat(error.has("details")).isTrue();
   }
 
+  @Test
+  void chunkedBodyOverLimit_413() throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create(server.url() + "/api/v1/db/tables/users"))
+        .header("Authorization", "Bearer " + TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new ByteArrayInputStream(("{\"name\": \"" + "x".repeat(2_000_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8))))
+        .build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      expectError(new Response(response.statusCode(), response.body()), 413, "BODY_TOO_LARGE");
+    }
+  }
+
   static void expectError(Response response, int status, String code) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
     assertThat(response.errorCode()).as(response.body()).isEqualTo(code);
@@ -292,7 +314,7 @@ abstract class AdminApiConformance {
     assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
     List<String> documented = new ArrayList<>();
     document.path("paths").properties().forEach(path -> path.getValue().properties()
-        .forEach(operation -> documented.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " "
+        .forEach(operation -> documented.add(operation.getKey().toUpperCase(Locale.ROOT) + " "
             + path.getKey())));
     assertThat(documented).containsExactlyInAnyOrderElementsOf(server.routes());
   }
@@ -325,6 +347,12 @@ abstract class AdminApiConformance {
           .replace("\"", "") + "\": 1}"});
       requests.add(new String[] {"PATCH", "/api/v1/db/tables/users/rows/" + e, "{\"age\": 1}"});
       requests.add(new String[] {"DELETE", "/api/v1/db/tables/users/rows/" + e, null});
+    }
+    for (String evil : HOSTILE) {
+      String e = ApiClient.encode(evil);
+      requests.add(new String[] {"GET", "/api/v1/kv/keys/" + e, null});
+      requests.add(new String[] {"GET", "/api/v1/subjects/" + e, null});
+      requests.add(new String[] {"DELETE", "/api/v1/subjects/" + e + "/" + e, null});
     }
     for (String size : List.of("1000000000", "1001", "0", "-1", "abc", "1e3", "99999999999999999999")) {
       requests.add(new String[] {"GET", "/api/v1/db/tables/users?page_size=" + size, null});

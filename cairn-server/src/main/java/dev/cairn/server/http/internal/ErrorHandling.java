@@ -47,8 +47,8 @@ public final class ErrorHandling {
       case 404 -> new ApiError(404, "ROUTE_NOT_FOUND", "no such endpoint; see /api/v1/openapi.json", MODULE, null);
       case 405 -> new ApiError(405, "METHOD_NOT_ALLOWED", "method not allowed on this endpoint", MODULE, null);
       case 413 -> new ApiError(413, "BODY_TOO_LARGE", "the request body is too large", MODULE, null);
-      default -> new ApiError(status, "HTTP_" + status, "the request was refused (" + status + ")", MODULE,
-          Map.of());
+      default -> new ApiError(status, "REQUEST_REFUSED", "the request was refused (" + status + ")", MODULE,
+          Map.of("status", status));
     };
   }
 }

@@ -21,8 +21,15 @@ public final class JettyErrors extends ErrorHandler {
     if (status < 400) {
       status = 400;
     }
-    ApiError error = new ApiError(status, status == 400 ? "BAD_REQUEST" : "HTTP_" + status,
-        "the server could not accept this request (" + status + ")", "cairn.server", Map.of());
+    String code = switch (status) {
+      case 400 -> "BAD_REQUEST";
+      case 413 -> "BODY_TOO_LARGE";
+      case 414 -> "URI_TOO_LONG";
+      case 431 -> "HEADERS_TOO_LARGE";
+      default -> "REQUEST_REFUSED";
+    };
+    ApiError error = new ApiError(status, code, "the server could not accept this request (" + status + ")",
+        "cairn.server", Map.of("status", status));
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
     response.write(true, ByteBuffer.wrap(Json.write(error.body()).getBytes(StandardCharsets.UTF_8)), callback);

@@ -1,0 +1,48 @@
+package dev.cairn.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.core.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class AdminConfigTest {
+
+  @Test
+  void defaults_loopbackWithoutToken_readOnly() {
+    AdminConfig config = AdminConfig.defaults();
+    assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(config.allowsWrites()).isFalse();
+    assertThat(config.maxPageSize()).isEqualTo(1000);
+  }
+
+  @Test
+  void withBind_nonLoopbackWithoutToken_refused() {
+    assertThatThrownBy(() -> AdminConfig.defaults().withBind("0.0.0.0", 8080))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("CAIRN_ADMIN_TOKEN")
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("ADMIN_TOKEN_REQUIRED");
+  }
+
+  @Test
+  void withBind_nonLoopbackWithToken_allowed() {
+    AdminConfig config = AdminConfig.defaults().withAdminToken("s3cret").withBind("0.0.0.0", 0);
+    assertThat(config.allowsWrites()).isTrue();
+    assertThat(config.withReadOnly(true).allowsWrites()).isFalse();
+  }
+
+  @Test
+  void toString_neverShowsTheToken() {
+    assertThat(AdminConfig.defaults().withAdminToken("s3cret").toString()).doesNotContain("s3cret").contains("set");
+  }
+
+  @Test
+  void invalidValues_refusedWithCodes() {
+    assertThatThrownBy(() -> AdminConfig.defaults().withAdminToken("  "))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("EMPTY_ADMIN_TOKEN");
+    assertThatThrownBy(() -> AdminConfig.defaults().withBind("127.0.0.1", 70_000))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_PORT");
+    assertThatThrownBy(() -> AdminConfig.defaults().withLimits(0, 10))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
+  }
+}
