@@ -57,7 +57,7 @@ final class Ddl {
     return dsl.dropTableIfExists(Render.table(model.name())).getSQL();
   }
 
-  private static DataType<?> type(Dialect dialect, ColumnModel column, boolean key) {
+  static DataType<?> type(Dialect dialect, ColumnModel column, boolean key) {
     boolean server = dialect != Dialect.SQLITE;
     boolean needsBound = server && dialect != Dialect.POSTGRESQL && (column.unique() || column.indexed() || key);
     return switch (column.kind()) {
