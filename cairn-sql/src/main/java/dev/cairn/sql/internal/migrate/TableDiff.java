@@ -77,7 +77,7 @@ final class TableDiff {
           List.of(alter(table) + " drop column " + quote(column.name()))));
     }
     for (ColumnShape column : renulled) {
-      steps.add(nullability(type, table, column.name(), column.nullable()));
+      steps.add(nullability(type, table, column));
     }
     steps.addAll(indexSteps);
     return steps;
@@ -97,15 +97,24 @@ final class TableDiff {
         List.of(alter(table) + " drop column " + quote(column.name())), undo);
   }
 
-  private Step nullability(Class<? extends Record> type, String table, String column, boolean nullable) {
-    String description = (nullable ? "allow NULL in " : "require NOT NULL in ") + table + "." + column;
-    if (dialect == Dialect.POSTGRESQL) {
-      String prefix = alter(table) + " alter column " + quote(column);
-      return new Step(description, false, List.of(prefix + (nullable ? " drop not null" : " set not null")),
-          List.of(prefix + (nullable ? " set not null" : " drop not null")));
+  private Step nullability(Class<? extends Record> type, String table, ColumnShape column) {
+    boolean nullable = column.nullable();
+    String name = column.name();
+    List<String> forward = new ArrayList<>();
+    String description = (nullable ? "allow NULL in " : "require NOT NULL in ") + table + "." + name;
+    if (!nullable && column.zeroLiteral() != null) {
+      // Rows holding NULL would make the change fail; they take the value a Java primitive would default to.
+      forward.add("update " + quote(table) + " set " + quote(name) + " = " + column.zeroLiteral() + " where "
+          + quote(name) + " is null");
+      description += " (NULLs become " + column.zeroLiteral() + ")";
     }
-    return new Step(description, false, List.of(ModelDdl.modifyNullability(dialect, type, column, nullable)),
-        List.of(ModelDdl.modifyNullability(dialect, type, column, !nullable)));
+    if (dialect == Dialect.POSTGRESQL) {
+      String prefix = alter(table) + " alter column " + quote(name);
+      forward.add(prefix + (nullable ? " drop not null" : " set not null"));
+      return new Step(description, false, forward, List.of(prefix + (nullable ? " set not null" : " drop not null")));
+    }
+    forward.add(ModelDdl.modifyNullability(dialect, type, name, nullable));
+    return new Step(description, false, forward, List.of(ModelDdl.modifyNullability(dialect, type, name, !nullable)));
   }
 
   private Step addUnique(String table, String name, String column) {
