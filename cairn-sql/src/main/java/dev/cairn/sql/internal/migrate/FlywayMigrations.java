@@ -39,6 +39,7 @@ public final class FlywayMigrations implements Migrations {
     FluentConfiguration configuration = Flyway.configure(FlywayMigrations.class.getClassLoader())
         .dataSource(target.jdbcUrl(), target.url().user(), target.url().password())
         .locations(location())
+        .loggers("slf4j")
         .cleanDisabled(true)
         .baselineDescription("Cairn baseline");
     if (target.schema() != null) {
