@@ -141,6 +141,17 @@ public final class FlywayMigrations implements Migrations {
     return applied;
   }
 
+  /** The highest major version in the history, baselines included (0 for none). */
+  int highestRecorded() {
+    int highest = 0;
+    for (MigrationInfo migration : configure().load().info().applied()) {
+      if (migration.getVersion() != null) {
+        highest = Math.max(highest, migration.getVersion().getMajor().intValue());
+      }
+    }
+    return highest;
+  }
+
   Dialect dialect() {
     return target.database().dialect();
   }

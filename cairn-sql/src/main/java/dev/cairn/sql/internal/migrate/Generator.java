@@ -15,12 +15,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationInfo;
 
 /**
  * {@code generate}: diffs every model of the database against the live schema ({@link TableDiff}) and writes the
  * next version's script and undo script. The next version is one above both the highest script in the directory
- * and the highest applied version, so a script never reuses a number Flyway has seen.
+ * and the highest version in the history (baselines too), so a script never reuses a number Flyway has seen.
  */
 final class Generator {
   private final MigrationTarget target;
@@ -75,7 +74,7 @@ final class Generator {
     try {
       Path dir = target.scriptDir();
       Files.createDirectories(dir);
-      int version = Math.max(ScriptFiles.highestVersion(dir), highestApplied()) + 1;
+      int version = Math.max(ScriptFiles.highestVersion(dir), migrations.highestRecorded()) + 1;
       String name = version + "__" + slug + ".sql";
       StringBuilder up = header("V" + version, message);
       for (Step step : steps) {
@@ -102,13 +101,5 @@ final class Generator {
         .append("' (").append(migrations.dialect().name().toLowerCase(java.util.Locale.ROOT)).append("): ")
         .append(message.replaceAll("\\s+", " ").strip()).append('\n')
         .append("-- Generated from the record models; lines marked DESTRUCTIVE lose data.\n");
-  }
-
-  private int highestApplied() {
-    int highest = 0;
-    for (MigrationInfo migration : migrations.applied()) {
-      highest = Math.max(highest, migration.getVersion().getMajor().intValue());
-    }
-    return highest;
   }
 }

@@ -48,7 +48,7 @@ final class SqliteRebuild {
 
     boolean destructive = !dropped.isEmpty();
     String description = (destructive ? "DESTRUCTIVE: rebuild table " + table + " dropping "
-        + String.join(", ", dropped.stream().map(ColumnInfo::name).toList()) + " and their data"
+        + String.join(", ", dropped.stream().map(c -> table + "." + c.name()).toList()) + " and their data"
         : "rebuild table " + table) + " (SQLite cannot ALTER this)";
     return new Step(description, destructive, forward, undo);
   }
