@@ -25,7 +25,8 @@ final class Ddl {
       ColumnModel column = model.column(i);
       boolean identity = i == model.keyIndex() && model.keyStrategy() == KeyStrategy.IDENTITY;
       DataType<?> type = identity ? SQLDataType.BIGINT.identity(true) : type(dialect, column, i == model.keyIndex());
-      create = create.column(Render.column(column.name()).getName(), type.nullable(column.nullable()));
+      create = create.column(Render.column(column.name()).getName(), withDefault(type.nullable(column.nullable()),
+          column.defaultValue()));
     }
     List<Constraint> constraints = new ArrayList<>();
     boolean sqliteIdentity = dialect == Dialect.SQLITE && model.keyStrategy() == KeyStrategy.IDENTITY;
@@ -47,6 +48,11 @@ final class Ddl {
       }
     }
     return statements;
+  }
+
+  /** The type with the column's declared DEFAULT literal, if any (checked by {@link RecordMapping}). */
+  static <T> DataType<T> withDefault(DataType<T> type, String literal) {
+    return literal == null ? type : type.defaultValue(DSL.field(DSL.sql(literal), type));
   }
 
   static String uniqueName(String table, String column) {

@@ -25,9 +25,10 @@ public final class ModelDdl {
    * @param zeroLiteral the SQL literal of the Java zero value for this column's kind ({@code 0}, {@code false},
    *     {@code ''}), used as the default when a NOT NULL column is added to a table that may hold rows; {@code null}
    *     for kinds without one (dates, UUIDs, bytes)
+   * @param defaultValue the declared DEFAULT literal, or {@code null}
    */
   public record ColumnShape(String name, boolean nullable, boolean unique, boolean indexed, boolean key,
-      String zeroLiteral) {}
+      String zeroLiteral, String defaultValue) {}
 
   /** A model's table: its name and columns in record order. */
   public record TableShape(String name, List<ColumnShape> columns) {
@@ -52,7 +53,7 @@ public final class ModelDdl {
     for (int i = 0; i < model.size(); i++) {
       ColumnModel column = model.column(i);
       columns.add(new ColumnShape(column.name(), column.nullable(), column.unique(), column.indexed(),
-          i == model.keyIndex(), zeroLiteral(column.kind())));
+          i == model.keyIndex(), zeroLiteral(column.kind()), column.defaultValue()));
     }
     return new TableShape(model.name(), columns);
   }
@@ -63,27 +64,34 @@ public final class ModelDdl {
   }
 
   /**
-   * {@code ALTER TABLE ... ADD COLUMN} for one column of the model; a NOT NULL column gets its kind's zero value as
-   * default so that existing rows can take it.
+   * {@code ALTER TABLE ... ADD COLUMN} for one column of the model, with its declared default; a NOT NULL column
+   * without one gets its kind's zero value as default so that existing rows can take it (the caller drops that
+   * default again afterwards where the model has none).
    */
   public static String addColumn(Dialect dialect, Class<? extends Record> type, String column) {
     TableModel model = RecordMapping.of(type).model();
     int index = model.indexOf(column);
     ColumnModel columnModel = model.column(index);
     DataType<?> dataType = Ddl.type(dialect, columnModel, false).nullable(columnModel.nullable());
+    String literal = columnModel.defaultValue();
     String zero = zeroLiteral(columnModel.kind());
-    if (!columnModel.nullable() && zero != null) {
-      dataType = withDefault(dataType, dialect == Dialect.POSTGRESQL ? zero : sqlZero(zero));
+    if (literal == null && !columnModel.nullable() && zero != null) {
+      literal = dialect == Dialect.POSTGRESQL ? zero : sqlZero(zero);
     }
-    return dsl(dialect).alterTable(DSL.name(model.name())).addColumn(DSL.name(column), dataType).getSQL();
+    return dsl(dialect).alterTable(DSL.name(model.name())).addColumn(DSL.name(column), Ddl.withDefault(dataType,
+        literal)).getSQL();
   }
 
-  /** MariaDB/MySQL {@code ALTER TABLE ... MODIFY} of one model column with the given nullability. */
+  /**
+   * MariaDB/MySQL {@code ALTER TABLE ... MODIFY} of one model column with the given nullability; MODIFY restates the
+   * whole column, so the model's default goes with it.
+   */
   public static String modifyNullability(Dialect dialect, Class<? extends Record> type, String column,
       boolean nullable) {
     TableModel model = RecordMapping.of(type).model();
     int index = model.indexOf(column);
-    DataType<?> dataType = Ddl.type(dialect, model.column(index), index == model.keyIndex()).nullable(nullable);
+    DataType<?> dataType = Ddl.withDefault(Ddl.type(dialect, model.column(index), index == model.keyIndex())
+        .nullable(nullable), model.column(index).defaultValue());
     return dsl(dialect).alterTable(DSL.name(model.name())).alterColumn(DSL.name(column)).set(dataType).getSQL();
   }
 
@@ -101,10 +109,6 @@ public final class ModelDdl {
         .withRenderQuotedNames(RenderQuotedNames.ALWAYS)
         .withRenderSchema(false)
         .withExecuteLogging(false));
-  }
-
-  private static <T> DataType<T> withDefault(DataType<T> type, String literal) {
-    return type.defaultValue(DSL.field(DSL.sql(literal), type));
   }
 
   private static String zeroLiteral(ValueKind kind) {

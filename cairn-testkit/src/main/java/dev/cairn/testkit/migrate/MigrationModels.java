@@ -14,11 +14,13 @@ public final class MigrationModels {
 
   /**
    * Release 2: {@code legacy} dropped (destructive), {@code note} NOT NULL, {@code code} unique, {@code qty}
-   * indexed, {@code priority} (NOT NULL, so existing rows take 0) and {@code owner} added.
+   * indexed with a default, {@code priority} (NOT NULL, so existing rows take 0) and {@code owner} (with a default
+   * that existing rows take) added.
    */
   @TableName("items")
   public record ItemV2(Long id, @Column(nullable = false) String name, @Column(nullable = false) String note,
-      @Column(unique = true, length = 64) String code, @Column(index = true) int qty, int priority, String owner) {}
+      @Column(unique = true, length = 64) String code, @Column(index = true, defaultValue = "1") int qty,
+      int priority, @Column(defaultValue = "'n/a'") String owner) {}
 
   /** New in release 2. */
   @TableName("tags")

@@ -17,7 +17,8 @@ import java.util.Locale;
  * in {@code sqlite_master}, so a downgrade restores the schema byte for byte.
  *
  * <p>Copying keeps every column both shapes have. A column that must not be NULL but has no value to copy (new, or
- * NULL in the old rows) takes its type's zero value ({@code 0} or {@code ''}), as a Java primitive would. The
+ * NULL in the old rows) takes its declared default, else its type's zero value ({@code 0} or {@code ''}), as a
+ * Java primitive would. The
  * indexes are created only after the old table is dropped, because index names live in one namespace and the
  * renamed table still holds the old ones until then. Foreign keys pointing at the table would follow the rename;
  * Cairn's models declare none.
@@ -64,8 +65,10 @@ final class SqliteRebuild {
     List<Assignment> assignments = new ArrayList<>();
     for (ColumnShape column : model.columns()) {
       boolean exists = live.columns().stream().anyMatch(c -> c.name().equals(column.name()));
-      String zero = column.nullable() ? null : column.zeroLiteral();
-      String expression = exists ? fill(quote(column.name()), zero) : zero;
+      String zero = column.nullable() ? null : column.defaultValue() != null ? column.defaultValue()
+          : column.zeroLiteral();
+      // A new column with a declared default is left out of the copy, so the default fills it.
+      String expression = exists ? fill(quote(column.name()), zero) : column.defaultValue() != null ? null : zero;
       if (expression != null) {
         assignments.add(new Assignment(column.name(), expression.equals("false") ? "0" : expression));
       }

@@ -45,6 +45,10 @@ final class TableDiff {
     List<ColumnInfo> dropped = live.columns().stream().filter(c -> model.column(c.name()) == null).toList();
     List<ColumnShape> renulled = model.columns().stream().filter(c -> !c.key() && column(live, c.name()) != null
         && column(live, c.name()).nullable() != c.nullable()).toList();
+    List<ColumnShape> redefaulted = model.columns().stream().filter(c -> !c.key() && column(live, c.name()) != null
+        && !Defaults.same(c.defaultValue(), column(live, c.name()).defaultValue())).toList();
+    // SQLite cannot drop the zero default a NOT NULL column needs to be added to a table with rows.
+    boolean addsZeroDefault = added.stream().anyMatch(c -> !c.nullable() && c.defaultValue() == null);
     List<Step> indexSteps = new ArrayList<>();
     List<Step> dropIndexSteps = new ArrayList<>();
     boolean dropsInlineUnique = false;
@@ -64,7 +68,8 @@ final class TableDiff {
         dropIndexSteps.add(reverse(addIndex(table, plain.name(), column.name()), "drop index " + plain.name()));
       }
     }
-    if (dialect == Dialect.SQLITE && (!dropped.isEmpty() || !renulled.isEmpty() || dropsInlineUnique)) {
+    if (dialect == Dialect.SQLITE && (!dropped.isEmpty() || !renulled.isEmpty() || !redefaulted.isEmpty()
+        || dropsInlineUnique || addsZeroDefault)) {
       return List.of(SqliteRebuild.step(type, live, details.sqliteDefinition(table), dropped));
     }
     List<Step> steps = new ArrayList<>(dropIndexSteps);
@@ -72,9 +77,17 @@ final class TableDiff {
       steps.add(dropColumn(table, column, live));
     }
     for (ColumnShape column : added) {
-      steps.add(new Step("add column " + table + "." + column.name(), false,
-          List.of(ModelDdl.addColumn(dialect, type, column.name())),
+      List<String> forward = new ArrayList<>(List.of(ModelDdl.addColumn(dialect, type, column.name())));
+      if (!column.nullable() && column.defaultValue() == null && column.zeroLiteral() != null) {
+        forward.add(alter(table) + " alter column " + quote(column.name()) + " drop default");
+      }
+      steps.add(new Step("add column " + table + "." + column.name(), false, forward,
           List.of(alter(table) + " drop column " + quote(column.name()))));
+    }
+    // Defaults before nullability: MariaDB's MODIFY restates the model's default, and its undo must come last.
+    for (ColumnShape column : redefaulted) {
+      steps.add(defaultChange(table, column.name(), column.defaultValue(),
+          column(live, column.name()).defaultValue()));
     }
     for (ColumnShape column : renulled) {
       steps.add(nullability(type, table, column));
@@ -115,6 +128,15 @@ final class TableDiff {
     }
     forward.add(ModelDdl.modifyNullability(dialect, type, name, nullable));
     return new Step(description, false, forward, List.of(ModelDdl.modifyNullability(dialect, type, name, !nullable)));
+  }
+
+  private Step defaultChange(String table, String column, String modelDefault, String liveDefault) {
+    String prefix = alter(table) + " alter column " + quote(column);
+    String live = Defaults.canonical(liveDefault) == null ? null : liveDefault;
+    return new Step("default of " + table + "." + column + ": " + (live == null ? "none" : live) + " -> "
+        + (modelDefault == null ? "none" : modelDefault), false,
+        List.of(prefix + (modelDefault == null ? " drop default" : " set default " + modelDefault)),
+        List.of(prefix + (live == null ? " drop default" : " set default " + live)));
   }
 
   private Step addUnique(String table, String name, String column) {
