@@ -28,8 +28,13 @@ final class SqliteRebuild {
 
   private SqliteRebuild() {}
 
+  /**
+   * The rebuild of one table.
+   *
+   * @param parts what the rebuild changes, for its description
+   */
   static Step step(Class<? extends Record> type, TableInfo live, List<String> liveDefinition,
-      List<ColumnInfo> dropped) {
+      List<ColumnInfo> dropped, List<String> parts) {
     TableShape model = ModelDdl.shape(type);
     String table = model.name();
     List<String> create = ModelDdl.create(Dialect.SQLITE, type);
@@ -50,7 +55,7 @@ final class SqliteRebuild {
     boolean destructive = !dropped.isEmpty();
     String description = (destructive ? "DESTRUCTIVE: rebuild table " + table + " dropping "
         + String.join(", ", dropped.stream().map(c -> table + "." + c.name()).toList()) + " and their data"
-        : "rebuild table " + table) + " (SQLite cannot ALTER this)";
+        : "rebuild table " + table) + " (SQLite cannot ALTER this): " + String.join("; ", parts);
     return new Step(description, destructive, forward, undo);
   }
 

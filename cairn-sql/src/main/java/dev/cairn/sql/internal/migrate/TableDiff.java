@@ -70,7 +70,15 @@ final class TableDiff {
     }
     if (dialect == Dialect.SQLITE && (!dropped.isEmpty() || !renulled.isEmpty() || !redefaulted.isEmpty()
         || dropsInlineUnique || addsZeroDefault)) {
-      return List.of(SqliteRebuild.step(type, live, details.sqliteDefinition(table), dropped));
+      List<String> parts = new ArrayList<>();
+      dropped.forEach(c -> parts.add("drop column " + table + "." + c.name()));
+      added.forEach(c -> parts.add("add column " + table + "." + c.name()));
+      redefaulted.forEach(c -> parts.add("default of " + table + "." + c.name()));
+      renulled.forEach(c -> parts.add((c.nullable() ? "allow NULL in " : "require NOT NULL in ") + table + "."
+          + c.name()));
+      dropIndexSteps.forEach(step -> parts.add(step.description()));
+      indexSteps.forEach(step -> parts.add(step.description()));
+      return List.of(SqliteRebuild.step(type, live, details.sqliteDefinition(table), dropped, parts));
     }
     List<Step> steps = new ArrayList<>(dropIndexSteps);
     for (ColumnInfo column : dropped) {
