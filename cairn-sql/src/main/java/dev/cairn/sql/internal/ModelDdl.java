@@ -82,19 +82,6 @@ public final class ModelDdl {
         literal)).getSQL();
   }
 
-  /**
-   * MariaDB/MySQL {@code ALTER TABLE ... MODIFY} of one model column with the given nullability; MODIFY restates the
-   * whole column, so the model's default goes with it.
-   */
-  public static String modifyNullability(Dialect dialect, Class<? extends Record> type, String column,
-      boolean nullable) {
-    TableModel model = RecordMapping.of(type).model();
-    int index = model.indexOf(column);
-    DataType<?> dataType = Ddl.withDefault(Ddl.type(dialect, model.column(index), index == model.keyIndex())
-        .nullable(nullable), model.column(index).defaultValue());
-    return dsl(dialect).alterTable(DSL.name(model.name())).alterColumn(DSL.name(column)).set(dataType).getSQL();
-  }
-
   /** A jOOQ context rendering like the databases Cairn opens: every name quoted, no schema prefix. */
   public static DSLContext dsl(Dialect dialect) {
     SQLDialect rendering = switch (dialect) {

@@ -7,13 +7,17 @@ import dev.cairn.sql.TableName;
 public final class MigrationModels {
   private MigrationModels() {}
 
-  /** Release 1: {@code legacy} is indexed, {@code note} may be NULL, {@code code} has no constraint. */
+  /**
+   * Release 1: {@code name} unique, {@code note} indexed and nullable, {@code legacy} indexed, {@code code} without
+   * a constraint, {@code qty} without a default.
+   */
   @TableName("items")
-  public record ItemV1(Long id, @Column(nullable = false) String name, String note,
-      @Column(index = true) String legacy, String code, int qty) {}
+  public record ItemV1(Long id, @Column(nullable = false, unique = true) String name,
+      @Column(index = true) String note, @Column(index = true) String legacy, String code, int qty) {}
 
   /**
-   * Release 2: {@code legacy} dropped (destructive), {@code note} NOT NULL, {@code code} unique, {@code qty}
+   * Release 2: {@code name} no longer unique, {@code note} no longer indexed and NOT NULL, {@code legacy} dropped
+   * (destructive), {@code code} unique, {@code qty}
    * indexed with a default, {@code priority} (NOT NULL, so existing rows take 0) and {@code owner} (with a default
    * that existing rows take) added.
    */

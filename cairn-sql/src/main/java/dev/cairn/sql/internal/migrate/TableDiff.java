@@ -98,7 +98,7 @@ final class TableDiff {
           column(live, column.name()).defaultValue()));
     }
     for (ColumnShape column : renulled) {
-      steps.add(nullability(type, table, column));
+      steps.add(nullability(table, column, column(live, column.name())));
     }
     steps.addAll(indexSteps);
     return steps;
@@ -118,7 +118,7 @@ final class TableDiff {
         List.of(alter(table) + " drop column " + quote(column.name())), undo);
   }
 
-  private Step nullability(Class<? extends Record> type, String table, ColumnShape column) {
+  private Step nullability(String table, ColumnShape column, ColumnInfo live) throws SQLException {
     boolean nullable = column.nullable();
     String name = column.name();
     List<String> forward = new ArrayList<>();
@@ -134,8 +134,13 @@ final class TableDiff {
       forward.add(prefix + (nullable ? " drop not null" : " set not null"));
       return new Step(description, false, forward, List.of(prefix + (nullable ? " set not null" : " drop not null")));
     }
-    forward.add(ModelDdl.modifyNullability(dialect, type, name, nullable));
-    return new Step(description, false, forward, List.of(ModelDdl.modifyNullability(dialect, type, name, !nullable)));
+    // MODIFY restates the whole column: the live type, and the default the column has at that point (the model's
+    // going forward, since defaults change first; the live one going back, since their undo comes last).
+    String prefix = alter(table) + " modify " + quote(name) + " " + details.columnType(table, name);
+    String liveDefault = Defaults.canonical(live.defaultValue()) == null ? "" : " default " + live.defaultValue();
+    String modelDefault = column.defaultValue() == null ? "" : " default " + column.defaultValue();
+    forward.add(prefix + (nullable ? " null" : " not null") + modelDefault);
+    return new Step(description, false, forward, List.of(prefix + (nullable ? " not null" : " null") + liveDefault));
   }
 
   private Step defaultChange(String table, String column, String modelDefault, String liveDefault) {
