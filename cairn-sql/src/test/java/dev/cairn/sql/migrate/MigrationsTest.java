@@ -155,7 +155,8 @@ class MigrationsTest {
 
       GeneratedMigration generated = migrations.generate("drop rank", true).orElseThrow();
       assertThat(generated.version()).isEqualTo("2");
-      assertThat(Files.readString(generated.script())).contains("-- DESTRUCTIVE: rebuild table notes dropping notes.rank");
+      assertThat(Files.readString(generated.script()))
+          .contains("-- DESTRUCTIVE: rebuild table notes dropping notes.rank");
       assertThat(migrations.run(null).orElseThrow()).containsExactly("2");
       Database app = databases.get("app").orElseThrow();
       assertThat(app.table(NoteWithoutRank.class).find(1L).orElseThrow().text()).isEqualTo("keep me");

@@ -119,7 +119,8 @@ public abstract class MigrationConformance {
 
       assertThat(migrations.run(null).orElseThrow()).containsExactly("2");
       assertThat(migrations.validate()).isEqualTo(Result.ok(null));
-      assertThat(app.table(ItemV2.class).find(3L).orElseThrow()).isEqualTo(new ItemV2(3L, "c", "n3", "c3", 3, 0, "n/a"));
+      assertThat(app.table(ItemV2.class).find(3L).orElseThrow())
+          .isEqualTo(new ItemV2(3L, "c", "n3", "c3", 3, 0, "n/a"));
       long kept = app.table(ItemV2.class).count(Filter.none()).orElseThrow();
       assertThat(kept).isEqualTo(3);
       MigrationStatus after = migrations.status().orElseThrow();

@@ -86,8 +86,8 @@ public final class NamedDatabases implements Databases {
 
   @Override
   public Result<Migrations> migrations(String name) {
-    return get(name).map(database -> new FlywayMigrations(new MigrationTarget(name, database,
-        layout.url(name), PhysicalLayout.jdbcUrl(layout.url(name)), layout.isSqlite() ? null : layout.physicalName(name),
+    return get(name).map(database -> new FlywayMigrations(new MigrationTarget(name, database, layout.url(name),
+        PhysicalLayout.jdbcUrl(layout.url(name)), layout.isSqlite() ? null : layout.physicalName(name),
         tables(name), config.migrationsDir())));
   }
 
