@@ -38,6 +38,11 @@ public record DatabasesConfig(StoreUrl url, Path dataDir, String prefix,
     if (!url.kind().isSql()) {
       throw new InvalidInputException("NOT_A_DATABASE_URL", url + " is not a SQL database URL");
     }
+    if (url.isSqliteMemory()) {
+      // Flyway connects on its own: it could never see a private in-memory database.
+      throw new InvalidInputException("SQLITE_MEMORY_UNSUPPORTED",
+          "named databases need files on SQLite; use sqlite:DIR instead of " + url);
+    }
     if (!PREFIX.matcher(prefix).matches()) {
       throw new InvalidInputException("INVALID_DATABASE_NAME",
           "database prefix '" + prefix + "' must be lower-case letters, digits and '_', starting with a letter");
@@ -50,13 +55,22 @@ public record DatabasesConfig(StoreUrl url, Path dataDir, String prefix,
   }
 
   /**
-   * Defaults for a URL: SQLite files under {@code ./data}, no prefix, tables from the index, created on open,
-   * migrations from the class path.
+   * Defaults for a URL: no prefix, tables from the index, created on open, migrations from the class path. For
+   * SQLite the data directory is the URL's path ({@code sqlite:data} -> {@code data/{name}.db}), or the directory of
+   * a file URL ({@code sqlite:data/app.db} -> {@code data/{name}.db}); for servers it is unused ({@code ./data}).
    *
-   * @throws InvalidInputException for a malformed or non-SQL URL
+   * @throws InvalidInputException for a malformed or non-SQL URL, {@code SQLITE_MEMORY_UNSUPPORTED} for
+   *     {@code sqlite::memory:}
    */
   public static DatabasesConfig of(String url) {
-    return new DatabasesConfig(StoreUrl.parse(url), Path.of("data"), "", null, true, null);
+    StoreUrl parsed = StoreUrl.parse(url);
+    Path dataDir = Path.of("data");
+    if (parsed.kind() == StoreUrl.Kind.SQLITE && !parsed.isSqliteMemory() && !parsed.path().isBlank()) {
+      Path path = Path.of(parsed.path());
+      Path parent = path.getParent() == null ? Path.of(".") : path.getParent();
+      dataDir = path.getFileName().toString().endsWith(".db") ? parent : path;
+    }
+    return new DatabasesConfig(parsed, dataDir, "", null, true, null);
   }
 
   public DatabasesConfig withDataDir(Path dir) {

@@ -22,7 +22,7 @@ class DatabasesTest {
   Path dataDir;
 
   private DatabasesConfig config() {
-    return DatabasesConfig.of("sqlite:" + dataDir).withDataDir(dataDir);
+    return DatabasesConfig.of("sqlite:" + dataDir);
   }
 
   @Test
@@ -115,6 +115,19 @@ class DatabasesTest {
     try (var files = Files.list(dataDir)) {
       assertThat(files).isEmpty();
     }
+  }
+
+  @Test
+  void config_sqliteUrl_dataDirFromPath() {
+    assertThat(DatabasesConfig.of("sqlite:" + dataDir).dataDir()).isEqualTo(dataDir);
+    assertThat(DatabasesConfig.of("sqlite:" + dataDir.resolve("app.db")).dataDir()).isEqualTo(dataDir);
+  }
+
+  @Test
+  void config_sqliteMemory_refused() {
+    assertThatThrownBy(() -> DatabasesConfig.of("sqlite::memory:"))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.code()).isEqualTo("SQLITE_MEMORY_UNSUPPORTED"));
   }
 
   @Test
