@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure Cairn side by side with its peers; one line per phase with ops/s.",
-    subcommands = {SqlBenchCommand.class, KvBenchCommand.class, HttpBenchCommand.class})
+    subcommands = {
+      SqlBenchCommand.class, KvBenchCommand.class, SubjectBenchCommand.class, HttpBenchCommand.class
+    })
 final class BenchCommand implements Runnable {
   @Spec
   private CommandSpec spec;
