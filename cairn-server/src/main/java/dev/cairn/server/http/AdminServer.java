@@ -2,22 +2,26 @@ package dev.cairn.server.http;
 
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.internal.DatabaseResolver;
 import dev.cairn.server.http.internal.DbRoutes;
 import dev.cairn.server.http.internal.ErrorHandling;
 import dev.cairn.server.http.internal.Guards;
 import dev.cairn.server.http.internal.HealthRoutes;
 import dev.cairn.server.http.internal.JettyErrors;
 import dev.cairn.server.http.internal.KvRoutes;
+import dev.cairn.server.http.internal.MigrationRoutes;
 import dev.cairn.server.http.internal.OpenApiDocument;
 import dev.cairn.server.http.internal.RequestMetrics;
 import dev.cairn.server.http.internal.SubjectRoutes;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.registry.Databases;
 import dev.cairn.subject.Subjects;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -56,7 +60,7 @@ public final class AdminServer implements AutoCloseable {
   public static AdminServer start(AdminConfig config, Database database, KeyValue store) {
     Subjects subjects = Subjects.inMemory();
     try {
-      return start(config, database, store, subjects, subjects);
+      return start(config, database, store, subjects, subjects, null);
     } catch (RuntimeException e) {
       subjects.close();
       throw e;
@@ -71,11 +75,23 @@ public final class AdminServer implements AutoCloseable {
    *     not local)
    */
   public static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects) {
-    return start(config, database, store, subjects, null);
+    return start(config, database, store, subjects, null, null);
   }
 
-  private static AdminServer start(
-      AdminConfig config, Database database, KeyValue store, Subjects subjects, Subjects owned) {
+  /**
+   * Starts listening with a multi-database registry too: {@code ?db=name} on the {@code /api/v1/db} endpoints
+   * addresses its databases, and the migrations and databases endpoints serve it. The caller owns the registry.
+   *
+   * @throws NullPointerException for a null argument
+   * @throws UnavailableException {@code PORT_UNAVAILABLE} as above
+   */
+  public static AdminServer start(
+      AdminConfig config, Database database, KeyValue store, Subjects subjects, Databases registry) {
+    return start(config, database, store, subjects, null, Objects.requireNonNull(registry, "registry"));
+  }
+
+  private static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects,
+      Subjects owned, Databases registry) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(subjects, "subjects");
     Objects.requireNonNull(database, "database");
@@ -108,7 +124,9 @@ public final class AdminServer implements AutoCloseable {
       new HealthRoutes(database, store).register(javalin.routes);
       javalin.routes.get("/metrics", metrics::scrape);
       openApi.register(javalin.routes);
-      new DbRoutes(database, config.maxPageSize()).register(javalin.routes);
+      DatabaseResolver resolver = new DatabaseResolver(database, Optional.ofNullable(registry));
+      new DbRoutes(resolver, config.maxPageSize()).register(javalin.routes);
+      new MigrationRoutes(resolver).register(javalin.routes);
       new KvRoutes(store, config.maxPageSize()).register(javalin.routes);
       new SubjectRoutes(subjects).register(javalin.routes);
     });

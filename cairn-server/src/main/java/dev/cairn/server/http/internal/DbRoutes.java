@@ -13,17 +13,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code /api/v1/db} endpoints on one database: status, readiness, tables, schema, paged rows and row CRUD.
+ * The {@code /api/v1/db} endpoints on the default database or the one named by {@code ?db=}: status, readiness,
+ * tables, schema, paged rows and row CRUD.
  * Table and column names from the request only ever reach {@link Rows} and {@link Schema}, which check them
  * against the live schema and quote them; values are bound there.
  */
 public final class DbRoutes {
   static final String MODULE = "cairn.db";
-  private final Database database;
+  private final DatabaseResolver databases;
   private final TableQueryParser queries;
 
-  public DbRoutes(Database database, int maxPageSize) {
-    this.database = database;
+  public DbRoutes(DatabaseResolver databases, int maxPageSize) {
+    this.databases = databases;
     this.queries = new TableQueryParser(maxPageSize);
   }
 
@@ -40,6 +41,7 @@ public final class DbRoutes {
   }
 
   private void status(Context ctx) {
+    Database database = databases.resolve(ctx);
     Health health = database.health();
     if (!health.up()) {
       throw new ApiError(503, "DATABASE_UNAVAILABLE", "the database is not reachable", MODULE,
@@ -58,7 +60,7 @@ public final class DbRoutes {
   }
 
   private void isReady(Context ctx) {
-    Health health = database.health();
+    Health health = databases.resolve(ctx).health();
     if (!health.up()) {
       Responses.json(ctx, 503, Map.of("ready", false, "status", "unavailable"));
       return;
@@ -67,11 +69,12 @@ public final class DbRoutes {
   }
 
   private void tables(Context ctx) {
-    Responses.ok(ctx, Map.of("success", true, "tables", Results.value(database.schema().tables(), MODULE)));
+    Responses.ok(ctx, Map.of("success", true, "tables", Results.value(databases.resolve(ctx).schema().tables(), MODULE)));
   }
 
   private void schema(Context ctx) {
-    Schema.TableInfo table = Results.value(database.schema().table(ctx.pathParam("table")), MODULE);
+    Schema.TableInfo table = Results.value(databases.resolve(ctx).schema().table(ctx.pathParam("table")),
+        MODULE);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("table", table.name());
@@ -124,6 +127,6 @@ public final class DbRoutes {
   }
 
   private Rows rowsOf(Context ctx) {
-    return database.rows(ctx.pathParam("table"));
+    return databases.resolve(ctx).rows(ctx.pathParam("table"));
   }
 }

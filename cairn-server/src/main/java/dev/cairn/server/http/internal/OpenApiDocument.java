@@ -38,6 +38,16 @@ public final class OpenApiDocument {
       new Operation("get", "/api/v1/db/tables/{table}/rows/{id}", "db", "One row by primary key", List.of()),
       new Operation("patch", "/api/v1/db/tables/{table}/rows/{id}", "db", "Change columns of one row", List.of()),
       new Operation("delete", "/api/v1/db/tables/{table}/rows/{id}", "db", "Delete one row", List.of()),
+      new Operation("get", "/api/v1/db/databases", "db", "The registry's named databases and their health",
+          List.of()),
+      new Operation("get", "/api/v1/db/migrations/status", "db",
+          "Applied, pending and failed migrations with checksums (?db=name, default framework)", List.of()),
+      new Operation("post", "/api/v1/db/migrations/generate", "db",
+          "Write the next V/U scripts from the record models: {\"message\", \"allow_destructive\"}", List.of()),
+      new Operation("post", "/api/v1/db/migrations/run", "db", "Apply pending migrations: {\"target\"} optional",
+          List.of()),
+      new Operation("post", "/api/v1/db/migrations/downgrade", "db", "Apply undo scripts down to {\"target\"}",
+          List.of()),
       new Operation("get", "/api/v1/kv/keys", "kv", "Keys under a prefix, in key order, with a cursor",
           List.of("prefix", "cursor", "limit")),
       new Operation("get", "/api/v1/kv/keys/{key}", "kv", "A key's text value and TTL", List.of()),
@@ -90,7 +100,11 @@ public final class OpenApiDocument {
       parameters.add(Map.of("name", matcher.group(1), "in", "path", "required", true,
           "schema", Map.of("type", "string")));
     }
-    for (String query : operation.queryParams()) {
+    List<String> queries = new ArrayList<>(operation.queryParams());
+    if (operation.path().startsWith("/api/v1/db/") && !operation.path().equals("/api/v1/db/databases")) {
+      queries.add("db");
+    }
+    for (String query : queries) {
       parameters.add(Map.of("name", query, "in", "query", "required", false, "schema", Map.of("type", "string")));
     }
     Map<String, Object> error = Map.of("description", "Error",

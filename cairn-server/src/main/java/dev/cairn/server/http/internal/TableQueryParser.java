@@ -18,7 +18,7 @@ final class TableQueryParser {
   private static final String MODULE = "cairn.db";
   static final int DEFAULT_PAGE_SIZE = 20;
   private static final Set<String> RESERVED =
-      Set.of("page", "page_size", "sort_by", "sort_desc", "filter_column", "filter_value", "cursor");
+      Set.of("page", "page_size", "sort_by", "sort_desc", "filter_column", "filter_value", "cursor", "db");
 
   private final int maxPageSize;
 

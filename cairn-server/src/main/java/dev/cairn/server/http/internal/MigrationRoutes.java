@@ -1,0 +1,104 @@
+package dev.cairn.server.http.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.sql.migrate.GeneratedMigration;
+import dev.cairn.sql.migrate.Migrations;
+import dev.cairn.sql.registry.Databases;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The registry endpoints: {@code GET /api/v1/db/databases} and the migrations of one named database
+ * ({@code ?db=name}, default {@value Databases#FRAMEWORK}): status, generate, run and downgrade. Without a registry
+ * they answer 404 {@code DATABASE_NOT_FOUND}.
+ */
+public final class MigrationRoutes {
+  private static final String MODULE = DbRoutes.MODULE;
+  private final DatabaseResolver databases;
+
+  public MigrationRoutes(DatabaseResolver databases) {
+    this.databases = databases;
+  }
+
+  public void register(RoutesConfig routes) {
+    routes.get("/api/v1/db/databases", this::list);
+    routes.get("/api/v1/db/migrations/status", this::status);
+    routes.post("/api/v1/db/migrations/generate", this::generate);
+    routes.post("/api/v1/db/migrations/run", this::run);
+    routes.post("/api/v1/db/migrations/downgrade", this::downgrade);
+  }
+
+  private void list(Context ctx) {
+    Databases registry = databases.registry();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("databases", registry.list());
+    Map<String, String> health = new LinkedHashMap<>();
+    registry.health().forEach((name, state) -> health.put(name, state.up() ? "up" : "down"));
+    body.put("health", health);
+    Responses.ok(ctx, body);
+  }
+
+  private void status(Context ctx) {
+    Responses.ok(ctx, Map.of("success", true, "status", Results.value(migrations(ctx).status(), MODULE)));
+  }
+
+  private void generate(Context ctx) {
+    JsonNode body = RequestBodies.object(ctx, MODULE);
+    JsonNode message = body.get("message");
+    if (message == null || !message.isTextual()) {
+      throw ApiError.badRequest("MESSAGE_REQUIRED", "the body needs \"message\" as a JSON string", MODULE);
+    }
+    boolean destructive = body.path("allow_destructive").asBoolean(false);
+    GeneratedMigration generated =
+        Results.value(migrations(ctx).generate(message.asText(), destructive), MODULE);
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("success", true);
+    response.put("written", generated.written());
+    response.put("version", generated.version());
+    response.put("script", generated.script() == null ? null : generated.script().getFileName().toString());
+    response.put("undo_script",
+        generated.undoScript() == null ? null : generated.undoScript().getFileName().toString());
+    response.put("changes", generated.changes());
+    response.put("message", generated.message());
+    Responses.json(ctx, generated.written() ? 201 : 200, response);
+  }
+
+  private void run(Context ctx) {
+    String target = target(ctx, false);
+    List<String> applied = Results.value(migrations(ctx).run(target), MODULE);
+    Responses.ok(ctx, Map.of("success", true, "applied", applied));
+  }
+
+  private void downgrade(Context ctx) {
+    List<String> undone = Results.value(migrations(ctx).downgrade(target(ctx, true)), MODULE);
+    Responses.ok(ctx, Map.of("success", true, "undone", undone));
+  }
+
+  private Migrations migrations(Context ctx) {
+    String name = ctx.queryParam("db");
+    String database = name == null || name.isEmpty() ? Databases.FRAMEWORK : name;
+    return Results.value(databases.registry().migrations(database), MODULE);
+  }
+
+  // run takes an optional body ({} or none means latest); downgrade needs a target.
+  private static String target(Context ctx, boolean required) {
+    if (!required && ctx.bodyAsBytes().length == 0) {
+      return null;
+    }
+    JsonNode target = RequestBodies.object(ctx, MODULE).get("target");
+    if (target == null || target.isNull()) {
+      if (required) {
+        throw ApiError.badRequest("TARGET_REQUIRED", "the body needs \"target\", e.g. {\"target\": \"0\"}", MODULE);
+      }
+      return null;
+    }
+    if (!target.isTextual() && !target.isIntegralNumber()) {
+      throw ApiError.badRequest("INVALID_TARGET", "\"target\" must be a version such as \"2\"", MODULE);
+    }
+    return target.asText();
+  }
+}
