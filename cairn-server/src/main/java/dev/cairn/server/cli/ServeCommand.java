@@ -7,6 +7,8 @@ import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.registry.Databases;
+import dev.cairn.sql.registry.DatabasesConfig;
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;
@@ -96,9 +98,12 @@ final class ServeCommand implements Callable<Integer> {
       awaitQuietly(closed);
     }, "cairn-serve-stop");
     try (Database database = Database.open(databaseUrl);
+        Databases registry = openRegistry(databaseUrl);
         KeyValue store = KeyValue.open(storeUrl);
         Subjects subjects = Subjects.on(subjectStorage(store, storeUrl));
-        AdminServer server = AdminServer.start(config, database, store, subjects)) {
+        AdminServer server = registry == null
+            ? AdminServer.start(config, database, store, subjects)
+            : AdminServer.start(config, database, store, subjects, registry)) {
       Runtime.getRuntime().addShutdownHook(hook);
       PrintStream out = Terminal.of(spec).out();
       out.println("cairn admin API listening on " + server.url()
@@ -111,6 +116,16 @@ final class ServeCommand implements Callable<Integer> {
       removeHook(hook);
     }
     return ExitCodes.OK;
+  }
+
+  // The named databases (?db=, migrations) sit beside the default one: {dir}/{name}.db on SQLite, schemas or
+  // databases on a server. A private in-memory SQLite cannot hold them; the server then serves the default only.
+  private Databases openRegistry(String databaseUrl) {
+    if (StoreUrl.parse(databaseUrl).isSqliteMemory()) {
+      Terminal.of(spec).err().println("cairn: no named databases or migrations on sqlite::memory: (needs files)");
+      return null;
+    }
+    return Databases.open(DatabasesConfig.of(databaseUrl));
   }
 
   // Subjects live in the shared Redis (KRules layout) when there is one, so other services see them; the storage
