@@ -56,7 +56,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn' (one of: bench) (see 'cairn --help')");
+        "cairn: missing command after 'cairn' (one of: db, kv, bench) (see 'cairn --help')");
     assertThat(out()).isEmpty();
   }
 
