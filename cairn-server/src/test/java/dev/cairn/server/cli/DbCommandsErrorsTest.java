@@ -54,6 +54,15 @@ class DbCommandsErrorsTest {
   }
 
   @Test
+  void rowsHelp_explainsFilterOperatorsAndDefaults() {
+    CliRun run = CliRun.of("db", "rows", "--help");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("Usage: cairn db rows", "--filter=COL=OP.VALUE", "--sort=COL[:desc]",
+        "--page-size=N", "(default: 50)", "in.(a,b)", "is.null", "--db=URL", "--json");
+  }
+
+  @Test
   void schema_noTable_usageError() {
     CliRun run = CliRun.of("db", "schema", "--db", "sqlite::memory:");
 
