@@ -1,159 +1,114 @@
 package dev.cairn.bench.kv;
 
+import dev.cairn.bench.internal.Progress;
+import dev.cairn.bench.internal.ProgressBar;
+import dev.cairn.bench.internal.WorkloadRunner.StepListener;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.coord.Locks;
-import dev.cairn.kv.coord.RateLimiter;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * The key-value workload of {@code cairn bench kv}: in one process and one run, against one Redis, SET and GET of
- * fixed-size values from many virtual threads through Cairn, raw Lettuce and redis-benchmark (plain and with
- * {@code -P 16}), then Cairn's sliding-window and GCRA rate-limit checks and lock acquire+release pairs, then the
- * memory store against a bare {@link ConcurrentHashMap}. Prints one line per phase:
+ * fixed-size values from many virtual threads through Cairn, raw Lettuce, Jedis, Redisson and redis-benchmark (plain
+ * and with {@code -P 16}), then rate-limit checks (Cairn's sliding window and Redisson's {@code RRateLimiter} with
+ * the same limit and window; Cairn's GCRA alone) and lock acquire+release pairs (Cairn's {@code Locks} and
+ * Redisson's {@code RLock}), then the memory store against a bare {@link ConcurrentHashMap}. One line per phase:
  *
  * <pre>
- * kv.set cairn=N lettuce=N jedis=- redisson=- redis_benchmark=N redis_benchmark_p16=N
+ * kv.set cairn=N lettuce=N jedis=N redisson=N redis_benchmark=N
  * kv.memory.set cairn=N map=N
  * </pre>
  *
- * <p>where N is operations per second and {@code -} marks a peer not measured: Jedis and Redisson are not
- * dependencies of cairn-bench yet, and raw Lettuce and redis-benchmark only take plain {@code redis://} URLs. Keys
+ * <p>where N is operations per second and {@code -} marks a peer not measured: a client without that operation (see
+ * cairn-bench/README.md), redis-benchmark not installed, or a URL other than plain {@code redis://}, which only
+ * Cairn takes. redis-benchmark's pipelined figures get lines of their own, {@code kv.set.p16} and
+ * {@code kv.get.p16}, where only it has a figure. Peers in one phase run interleaved (see {@link Throughput}). Keys
  * live under a random {@code cairn:bench:kv:} prefix and are deleted afterwards; the server is never flushed.
  * Figures are measured in this run only; compare them with each other, not across machines.
  */
 public final class KvBench {
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final int KEY_SPACE = 1_000;
+  /** Distinct keys (and rate-limited users) each phase cycles over. */
+  static final int KEY_SPACE = 1_000;
 
   private KvBench() {}
 
   /**
-   * Runs every phase, handing each line to {@code out} as soon as it is measured; returns all lines.
+   * Runs every phase, handing each line to {@code out} as soon as it is measured; returns all lines. Not for
+   * concurrent use in one process (the progress bar shares standard error).
    *
-   * @throws dev.cairn.core.CairnException the store's failures (bad URL, unreachable server) and
-   *     {@code REDIS_BENCHMARK_FAILED} when redis-benchmark is installed but fails
+   * @throws NullPointerException for null arguments
+   * @throws dev.cairn.core.CairnException the store's failures (bad URL, unreachable server),
+   *     {@code KV_BENCH_PEER_UNAVAILABLE} when Lettuce, Jedis or Redisson cannot connect,
+   *     {@code BENCH_OPERATION_FAILED} when a measured operation fails, and {@code REDIS_BENCHMARK_FAILED} when
+   *     redis-benchmark is installed but fails; keys written so far are deleted in every case
    */
   public static List<String> run(KvBenchOptions options, Consumer<String> out) {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(out, "out");
+    ProgressBar bar = new ProgressBar(System.err);
+    StepListener steps = options.progress() && ProgressBar.onTerminal() ? bar : label -> Progress.NONE;
     List<String> lines = new ArrayList<>();
     Consumer<PhaseLine> emit = line -> {
+      bar.clear();
       lines.add(line.toString());
       out.accept(line.toString());
     };
-    StoreUrl url = StoreUrl.parse(options.kvUrl());
-    String value = "v".repeat(options.valueBytes());
-    String prefix = "cairn:bench:kv:" + HexFormat.of().formatHex(randomBytes()) + ":";
-    try (KeyValue store = KeyValue.open(options.kvUrl())) {
-      KeyValue kv = store.withPrefix(prefix);
-      try {
-        redisPhases(options, url, kv, value, emit);
-        coordinationPhases(options, kv, emit);
-      } finally {
-        kv.deletePrefix("");
-      }
-    }
-    memoryPhases(options, value, emit);
-    return lines;
-  }
-
-  private static void redisPhases(KvBenchOptions options, StoreUrl url, KeyValue kv, String value,
-      Consumer<PhaseLine> emit) {
-    int threads = options.threads();
-    int ops = options.ops();
-    Throughput.Operation cairnSetOp = (thread, i) -> kv.set("k" + i % KEY_SPACE, value);
-    Throughput.Operation cairnGetOp = (thread, i) -> kv.get("k" + i % KEY_SPACE);
-    double[] set;
-    double[] get;
-    OptionalDouble lettuceSet = OptionalDouble.empty();
-    OptionalDouble lettuceGet = OptionalDouble.empty();
-    if (RedisBenchmarkRun.supports(url)) {
-      try (RawLettuce lettuce = new RawLettuce(url)) {
-        String prefix = kv.prefix();
-        set = Throughput.bestOfInterleaved(threads, ops, cairnSetOp,
-            (thread, i) -> lettuce.set(prefix + "k" + i % KEY_SPACE, value));
-        get = Throughput.bestOfInterleaved(threads, ops, cairnGetOp,
-            (thread, i) -> lettuce.get(prefix + "k" + i % KEY_SPACE));
-        lettuceSet = OptionalDouble.of(set[1]);
-        lettuceGet = OptionalDouble.of(get[1]);
-      }
-    } else {
-      set = Throughput.bestOfInterleaved(threads, ops, cairnSetOp);
-      get = Throughput.bestOfInterleaved(threads, ops, cairnGetOp);
-    }
-    double cairnSet = set[0];
-    double cairnGet = get[0];
-    Map<String, Double> plain = Map.of();
-    Map<String, Double> pipelined = Map.of();
-    Optional<Path> redisBenchmark = RedisBenchmarkRun.find().filter(path -> RedisBenchmarkRun.supports(url));
-    if (redisBenchmark.isPresent()) {
-      try (KeyValue root = KeyValue.open(options.kvUrl())) {
-        boolean existed = root.exists(RedisBenchmarkRun.KEY);
-        try {
-          plain = RedisBenchmarkRun.run(redisBenchmark.get(), url, options, 1);
-          pipelined = RedisBenchmarkRun.run(redisBenchmark.get(), url, options, 16);
+    try {
+      StoreUrl url = StoreUrl.parse(options.kvUrl());
+      String value = "v".repeat(options.valueBytes());
+      String prefix = "cairn:bench:kv:" + HexFormat.of().formatHex(randomBytes()) + ":";
+      try (KeyValue store = KeyValue.open(options.kvUrl())) {
+        KeyValue kv = store.withPrefix(prefix);
+        try (RedisWorkload workload = new RedisWorkload(options, kv, value, RedisPeers.open(url, options.threads()),
+            steps)) {
+          workload.setAndGet(url, emit);
+          workload.rateLimits(emit);
+          workload.lockPairs(emit);
         } finally {
-          if (!existed) {
-            root.delete(RedisBenchmarkRun.KEY);
-          }
+          kv.deletePrefix("");
         }
       }
-    }
-    emit.accept(peers("kv.set", cairnSet, lettuceSet, plain.get("SET"), pipelined.get("SET")));
-    emit.accept(peers("kv.get", cairnGet, lettuceGet, plain.get("GET"), pipelined.get("GET")));
-  }
-
-  private static void coordinationPhases(KvBenchOptions options, KeyValue kv, Consumer<PhaseLine> emit) {
-    int threads = options.threads();
-    int ops = options.coordinationOps();
-    RateLimiter sliding = RateLimiter.slidingWindow(kv.withPrefix("sliding:"), 100, Duration.ofSeconds(1));
-    RateLimiter gcra = RateLimiter.gcra(kv.withPrefix("gcra:"), 100, Duration.ofSeconds(1));
-    double slidingChecks = Throughput.measure(threads, ops, (thread, i) -> sliding.check("user" + i % KEY_SPACE));
-    emit.accept(peers("kv.ratelimit", slidingChecks, OptionalDouble.empty(), null, null));
-    double gcraChecks = Throughput.measure(threads, ops, (thread, i) -> gcra.check("user" + i % KEY_SPACE));
-    emit.accept(peers("kv.ratelimit.gcra", gcraChecks, OptionalDouble.empty(), null, null));
-    try (Locks locks = Locks.on(kv)) {
-      // one lock name per thread, so the phase measures the acquire+release pair, not contention
-      double pairs = Throughput.measure(threads, ops,
-          (thread, i) -> locks.acquire("lock" + thread, Duration.ofSeconds(30), Duration.ZERO).close());
-      emit.accept(peers("kv.lock", pairs, OptionalDouble.empty(), null, null));
+      memoryPhases(options, value, steps, emit);
+      return lines;
+    } finally {
+      bar.clear();
     }
   }
 
-  private static void memoryPhases(KvBenchOptions options, String value, Consumer<PhaseLine> emit) {
-    int threads = options.threads();
-    int ops = options.ops();
+  private static void memoryPhases(KvBenchOptions options, String value, StepListener steps,
+      Consumer<PhaseLine> emit) {
     ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>();
     try (KeyValue memory = KeyValue.open("memory:")) {
-      double[] set = Throughput.bestOfInterleaved(threads, ops, (thread, i) -> memory.set("k" + i % KEY_SPACE, value),
-          (thread, i) -> map.put("k" + i % KEY_SPACE, value));
-      double[] get = Throughput.bestOfInterleaved(threads, ops, (thread, i) -> memory.get("k" + i % KEY_SPACE),
-          (thread, i) -> map.get("k" + i % KEY_SPACE));
-      emit.accept(new PhaseLine("kv.memory.set").with("cairn", set[0]).with("map", set[1]));
-      emit.accept(new PhaseLine("kv.memory.get").with("cairn", get[0]).with("map", get[1]));
+      Map<String, Double> set = Throughput.bestOfInterleaved(options.threads(), options.ops(),
+          cairnAndMap((thread, i) -> memory.set(key(i), value), (thread, i) -> map.put(key(i), value)),
+          steps.step("kv.memory.set"));
+      Map<String, Double> get = Throughput.bestOfInterleaved(options.threads(), options.ops(),
+          cairnAndMap((thread, i) -> memory.get(key(i)), (thread, i) -> map.get(key(i))),
+          steps.step("kv.memory.get"));
+      emit.accept(new PhaseLine("kv.memory.set").with("cairn", set.get("cairn")).with("map", set.get("map")));
+      emit.accept(new PhaseLine("kv.memory.get").with("cairn", get.get("cairn")).with("map", get.get("map")));
     }
   }
 
-  private static PhaseLine peers(String phase, double cairn, OptionalDouble lettuce, Double redisBenchmark,
-      Double redisBenchmarkPipelined) {
-    return new PhaseLine(phase).with("cairn", cairn).with("lettuce", lettuce).notMeasured("jedis")
-        .notMeasured("redisson").with("redis_benchmark", optional(redisBenchmark))
-        .with("redis_benchmark_p16", optional(redisBenchmarkPipelined));
+  private static Map<String, Throughput.Operation> cairnAndMap(Throughput.Operation cairn, Throughput.Operation map) {
+    Map<String, Throughput.Operation> peers = new LinkedHashMap<>();
+    peers.put("cairn", cairn);
+    peers.put("map", map);
+    return peers;
   }
 
-  private static OptionalDouble optional(Double figure) {
-    return figure == null ? OptionalDouble.empty() : OptionalDouble.of(figure);
+  /** The key of the {@code index}th operation: every phase cycles over the same key space, in every client. */
+  static String key(int index) {
+    return "k" + index % KEY_SPACE;
   }
 
   private static byte[] randomBytes() {

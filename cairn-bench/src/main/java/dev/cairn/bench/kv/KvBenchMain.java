@@ -3,29 +3,30 @@ package dev.cairn.bench.kv;
 import java.util.Map;
 
 /**
- * Runs {@link KvBench} from the command line until the CLI's {@code cairn bench kv} calls it:
- * {@code KvBenchMain [--kv URL] [--ops N] [--coordination-ops N]}. The URL defaults to {@code CAIRN_KV_URL}, then
- * {@code REDIS_URL}, then {@code redis://127.0.0.1:6379}.
+ * Runs {@link KvBench} without the CLI, e.g. under a profiler: {@code KvBenchMain [--kv URL] [--ops N]
+ * [--threads T]}. The URL defaults to {@code CAIRN_KV_URL}, then {@code REDIS_URL}, then
+ * {@code redis://127.0.0.1:6379}. {@code cairn bench kv} is the supported entry point.
  */
 public final class KvBenchMain {
   private KvBenchMain() {}
 
+  /** @throws IllegalArgumentException for an unknown option or a count that is not a number */
   public static void main(String[] args) {
     Map<String, String> environment = System.getenv();
     String url = environment.getOrDefault("CAIRN_KV_URL", environment.getOrDefault("REDIS_URL",
         "redis://127.0.0.1:6379"));
     KvBenchOptions defaults = KvBenchOptions.defaults(url);
     int ops = defaults.ops();
-    int coordinationOps = defaults.coordinationOps();
+    int threads = defaults.threads();
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--kv" -> url = args[i + 1];
         case "--ops" -> ops = Integer.parseInt(args[i + 1]);
-        case "--coordination-ops" -> coordinationOps = Integer.parseInt(args[i + 1]);
+        case "--threads" -> threads = Integer.parseInt(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; expected --kv URL, --ops N or --coordination-ops N");
+            + "; expected --kv URL, --ops N or --threads T");
       }
     }
-    KvBench.run(KvBenchOptions.defaults(url).withOps(ops, coordinationOps), System.out::println);
+    KvBench.run(KvBenchOptions.defaults(url).withThreads(threads).withOps(ops), System.out::println);
   }
 }

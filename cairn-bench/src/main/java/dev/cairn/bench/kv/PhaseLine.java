@@ -2,7 +2,6 @@ package dev.cairn.bench.kv;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * One output line, {@code kv.<phase> name=<ops/s> ...}, with {@code -} for a peer that was not measured (not
@@ -16,18 +15,9 @@ final class PhaseLine {
     this.phase = phase;
   }
 
-  PhaseLine with(String peer, double opsPerSecond) {
-    figures.put(peer, Long.toString(Math.round(opsPerSecond)));
-    return this;
-  }
-
-  PhaseLine with(String peer, OptionalDouble opsPerSecond) {
-    figures.put(peer, opsPerSecond.isPresent() ? Long.toString(Math.round(opsPerSecond.getAsDouble())) : "-");
-    return this;
-  }
-
-  PhaseLine notMeasured(String peer) {
-    figures.put(peer, "-");
+  /** Adds a column; a null figure prints as {@code -} (not measured). */
+  PhaseLine with(String peer, Double opsPerSecond) {
+    figures.put(peer, opsPerSecond == null ? "-" : Long.toString(Math.round(opsPerSecond)));
     return this;
   }
 

@@ -2,6 +2,7 @@ package dev.cairn.bench.kv;
 
 import dev.cairn.core.StoreUrl;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -9,6 +10,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 /**
  * The raw-Lettuce peer: one shared connection with the synchronous API, which is how Cairn's Redis backend works
  * underneath, so the gap between the two is Cairn's own overhead. Plain {@code redis://} URLs only. Thread-safe.
+ *
+ * <p>Connecting fails with {@code KV_BENCH_PEER_UNAVAILABLE} (an {@link dev.cairn.core.UnavailableException}).
  */
 final class RawLettuce implements AutoCloseable {
   private final RedisClient client;
@@ -24,7 +27,12 @@ final class RawLettuce implements AutoCloseable {
       uri.withAuthentication(url.user() == null ? "default" : url.user(), url.password().toCharArray());
     }
     this.client = RedisClient.create(uri.build());
-    this.connection = client.connect();
+    try {
+      this.connection = client.connect();
+    } catch (RedisConnectionException e) {
+      client.shutdown();
+      throw RedisPeers.unreachable("Lettuce", url, e);
+    }
     this.commands = connection.sync();
   }
 

@@ -1,8 +1,11 @@
 package dev.cairn.bench.kv;
 
+import dev.cairn.bench.internal.Progress;
 import dev.cairn.core.CairnException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +20,8 @@ import java.util.concurrent.Future;
  * late-warming JIT does not favour whoever ran first. Stateless.
  */
 final class Throughput {
+  private static final int ROUNDS = 2;
+
   private Throughput() {}
 
   /** One measured operation. */
@@ -26,26 +31,28 @@ final class Throughput {
     void run(int thread, int index);
   }
 
-  private static final int ROUNDS = 2;
-
-  /** The best ops/s of each operation, in the order given, over interleaved rounds. */
-  static double[] bestOfInterleaved(int threads, int ops, Operation... peers) {
-    double[] best = new double[peers.length];
-    for (Operation peer : peers) {
+  /**
+   * The best ops/s of each named operation over interleaved rounds, in the order given.
+   *
+   * @param progress told after each run (warm-ups included), between runs, never inside a timed one
+   * @throws CairnException {@code BENCH_OPERATION_FAILED} with the operation's failure as the cause
+   */
+  static Map<String, Double> bestOfInterleaved(int threads, int ops, Map<String, Operation> peers,
+      Progress progress) {
+    int total = peers.size() * (1 + ROUNDS);
+    int done = 0;
+    for (Operation peer : peers.values()) {
       run(threads, Math.max(threads, ops / 10), peer);
+      progress.update(++done, total);
     }
+    Map<String, Double> best = new LinkedHashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
-      for (int peer = 0; peer < peers.length; peer++) {
-        best[peer] = Math.max(best[peer], run(threads, ops, peers[peer]));
+      for (Map.Entry<String, Operation> peer : peers.entrySet()) {
+        best.merge(peer.getKey(), run(threads, ops, peer.getValue()), Math::max);
+        progress.update(++done, total);
       }
     }
     return best;
-  }
-
-  /** The ops/s of one operation after a warm-up, over one round. */
-  static double measure(int threads, int ops, Operation op) {
-    run(threads, Math.max(threads, ops / 10), op);
-    return run(threads, ops, op);
   }
 
   private static double run(int threads, int ops, Operation op) {

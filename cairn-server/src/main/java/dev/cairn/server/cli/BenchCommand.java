@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure Cairn side by side with its peers; one line per phase with ops/s and the ratio.",
-    subcommands = {SqlBenchCommand.class})
+    description = "Measure Cairn side by side with its peers; one line per phase with ops/s.",
+    subcommands = {SqlBenchCommand.class, KvBenchCommand.class})
 final class BenchCommand implements Runnable {
   @Spec
   private CommandSpec spec;

@@ -3,10 +3,13 @@ package dev.cairn.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.bench.SqlBenchOptions;
+import dev.cairn.bench.kv.KvBenchOptions;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.UnavailableException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +94,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn bench' (one of: sql) (see 'cairn bench --help')");
+        "cairn: missing command after 'cairn bench' (one of: sql, kv) (see 'cairn bench --help')");
   }
 
   @Test
@@ -137,6 +140,69 @@ class CairnCliTest {
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).singleElement().asString()
         .contains("unsupported store URL scheme 'oracle'").doesNotContain("hunter2");
+  }
+
+  @Test
+  void benchKvHelp_showsOptionsWithTheWorkloadDefaults() {
+    KvBenchOptions defaults = KvBenchOptions.defaults(KvBenchCommand.DEFAULT_URL);
+
+    int code = CairnCli.run(new String[] {"bench", "kv", "--help"}, terminal);
+
+    assertThat(code).isZero();
+    assertThat(out()).contains("Usage: cairn bench kv", "--kv=URL", "--ops=N", "--threads=T", "--no-progress",
+        "(default: redis://127.0.0.1:6379)", "(default: " + defaults.ops() + ")",
+        "(default: " + defaults.threads() + ")");
+  }
+
+  @Test
+  void benchKv_unreachableRedis_failureOnOneLineWithPasswordMasked() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    int code = CairnCli.run(new String[] {"bench", "kv", "--no-progress", "--kv",
+        "redis://app:hunter2@127.0.0.1:" + port}, terminal);
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(errLines()).singleElement().asString()
+        .startsWith("cairn: ").contains("redis://app:****@127.0.0.1:" + port).endsWith("]")
+        .doesNotContain("hunter2");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void benchKv_sqlUrl_usageErrorWithPasswordMasked() {
+    int code = CairnCli.run(new String[] {"bench", "kv", "--kv", "postgresql://app:hunter2@localhost/app"}, terminal);
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(errLines()).singleElement().asString()
+        .contains("--kv needs a Redis URL", "postgresql://app:****@localhost").doesNotContain("hunter2");
+  }
+
+  @Test
+  void benchKv_memoryUrl_usageError() {
+    int code = CairnCli.run(new String[] {"bench", "kv", "--kv", "memory:"}, terminal);
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(errLines()).singleElement().asString().contains("--kv needs a Redis URL", "got memory:");
+  }
+
+  @Test
+  void benchKv_fewerOpsThanThreads_usageErrorOnOneLine() {
+    int code = CairnCli.run(new String[] {"bench", "kv", "--threads", "8", "--ops", "5"}, terminal);
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(errLines()).singleElement().asString()
+        .startsWith("cairn: ops must be at least 8, got 5").endsWith("(see 'cairn bench kv --help')");
+  }
+
+  @Test
+  void benchKv_threadsNotANumber_usageErrorOnOneLine() {
+    int code = CairnCli.run(new String[] {"bench", "kv", "--threads", "lots"}, terminal);
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(errLines()).singleElement().asString().contains("'--threads'", "'lots'");
   }
 
   @Test
