@@ -28,8 +28,12 @@ import picocli.CommandLine.Spec;
     name = "rows",
     mixinStandardHelpOptions = true,
     description = "Show one page of a table's rows.",
-    footer = {"", "Filters (PostgREST operators, all must hold): col=eq.v, neq.v, gt.v, gte.v, lt.v, lte.v, like.A*,",
-        "  in.(a,b), is.null, is.true, is.false; not. negates, e.g. --filter name=not.like.A* --filter age=gte.18"})
+    footer = {
+      "",
+      "Filters use PostgREST's operators; all of them must hold:",
+      "  eq.v neq.v gt.v gte.v lt.v lte.v like.A* in.(a,b) is.null is.true is.false",
+      "  and not. negates: --filter name=not.like.A* --filter age=gte.18"
+    })
 final class DbRowsCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

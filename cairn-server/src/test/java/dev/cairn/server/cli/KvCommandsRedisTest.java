@@ -9,6 +9,7 @@ import dev.cairn.kv.Ttl;
 import dev.cairn.testkit.RedisService;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,30 @@ class KvCommandsRedisTest {
     CliRun run = cairn("kv", "get", "long", "--max-length", "20");
 
     assertThat(run.outLines()).containsExactly("\\u001b[2J" + "y".repeat(16) + "... [34 more chars]");
+  }
+
+  @Test
+  void get_hash_fieldsAsTable() {
+    try (KeyValue kv = store()) {
+      kv.withPrefix(REDIS.keyPrefix()).hashSet("s:user-1", Map.of("pname", "\"Ada\"", "page", "36"));
+    }
+
+    CliRun run = cairn("kv", "get", "s:user-1");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.outLines()).containsExactly("field  value", "-----  -----", "page   36", "pname  \"Ada\"");
+  }
+
+  @Test
+  void get_hashJson_fieldsObject() {
+    try (KeyValue kv = store()) {
+      kv.withPrefix(REDIS.keyPrefix()).hashSet("h", Map.of("f", "v"));
+    }
+
+    CliRun run = cairn("kv", "get", "h", "--json");
+
+    assertThat(run.out()).isEqualTo("{\"key\":\"h\",\"type\":\"hash\",\"fields\":{\"f\":\"v\"}}"
+        + System.lineSeparator());
   }
 
   @Test
