@@ -17,15 +17,16 @@ import java.util.Map;
  *       URLs where {@code %} is an escape);
  *   <li>{@code in.(a,b,c)}: membership; an element may be double-quoted to hold commas or parentheses, with
  *       {@code \"} and {@code \\} escapes inside quotes; {@code in.()} matches nothing;
- *   <li>{@code is.null}, {@code is.true}, {@code is.false}.
+ *   <li>{@code is.null}, {@code is.not_null} (or {@code is.notnull}), {@code is.true}, {@code is.false}.
  * </ul>
  *
  * Values stay text; the SQL layer converts them to the column's type and checks the column against the live
  * schema. Stateless and thread-safe.
  *
- * <p>Every malformed input is an {@link InvalidInputException}: {@code UNKNOWN_FILTER_OPERATOR} for an operator
- * not listed above, {@code INVALID_FILTER} for anything else (no column, no operator, a bad {@code in} list, an
- * {@code is} value other than null/true/false). The message is one line quoting the offending filter.
+ * <p>Every malformed input is an {@link InvalidInputException}: {@code UNKNOWN_OPERATOR} for a missing operator or
+ * one not listed above, {@code INVALID_FILTER} for anything else (no column, a bad {@code in} list, an
+ * {@code is} value not listed above). The codes are the HTTP API's, so both surfaces fail alike. The message is
+ * one line quoting the offending filter.
  */
 public final class FilterParser {
   private static final String OPERATORS = "eq, neq, gt, gte, lt, lte, like, in, is (optionally after not.)";
@@ -67,7 +68,7 @@ public final class FilterParser {
   private static Filter parsePositive(String column, String expression, String shown) {
     int dot = expression.indexOf('.');
     if (dot < 0) {
-      throw invalid(shown, "expected operator.value after '=', e.g. eq.42 (operators: " + OPERATORS + ")");
+      throw unknownOperator(shown, "expected operator.value after '=', e.g. eq.42 (one of " + OPERATORS + ")", "");
     }
     String operator = expression.substring(0, dot);
     String value = expression.substring(dot + 1);
@@ -81,18 +82,23 @@ public final class FilterParser {
       case "like" -> Filter.like(column, value.replace('*', '%'));
       case "in" -> Filter.in(column, inList(value, shown));
       case "is" -> is(column, value, shown);
-      default -> throw new InvalidInputException("UNKNOWN_FILTER_OPERATOR",
-          "filter '" + shown + "': unknown operator '" + operator + "' (one of " + OPERATORS + ")",
-          Map.of("filter", shown, "operator", operator), null);
+      default -> throw unknownOperator(
+          shown, "unknown operator '" + operator + "' (one of " + OPERATORS + ")", operator);
     };
+  }
+
+  private static InvalidInputException unknownOperator(String shown, String problem, String operator) {
+    return new InvalidInputException("UNKNOWN_OPERATOR", "filter '" + shown + "': " + problem,
+        Map.of("filter", shown, "operator", operator), null);
   }
 
   private static Filter is(String column, String value, String shown) {
     return switch (value) {
       case "null" -> Filter.isNull(column);
+      case "not_null", "notnull" -> Filter.isNotNull(column);
       case "true" -> Filter.eq(column, Boolean.TRUE);
       case "false" -> Filter.eq(column, Boolean.FALSE);
-      default -> throw invalid(shown, "is. takes null, true or false, not '" + value + "'");
+      default -> throw invalid(shown, "is. takes null, not_null, true or false, not '" + value + "'");
     };
   }
 

@@ -165,7 +165,7 @@ abstract class DbCommandsBehaviour {
 
     assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.errLines()).singleElement().asString()
-        .contains("unknown operator 'approx'").endsWith("[UNKNOWN_FILTER_OPERATOR]");
+        .contains("unknown operator 'approx'").endsWith("[UNKNOWN_OPERATOR]");
   }
 
   @Test

@@ -46,6 +46,8 @@ class FilterParserTest {
   @Test
   void parse_is_nullTrueFalse() {
     assertThat(FilterParser.parse("note", "is.null")).isEqualTo(Filter.isNull("note"));
+    assertThat(FilterParser.parse("note", "is.not_null")).isEqualTo(Filter.isNotNull("note"));
+    assertThat(FilterParser.parse("note", "is.notnull")).isEqualTo(Filter.isNotNull("note"));
     assertThat(FilterParser.parse("done", "is.true")).isEqualTo(Filter.eq("done", true));
     assertThat(FilterParser.parse("done", "is.false")).isEqualTo(Filter.eq("done", false));
   }
@@ -62,18 +64,27 @@ class FilterParserTest {
   }
 
   @Test
-  void parse_unknownOperator_unknownFilterOperator() {
+  void parse_unknownOperator_unknownOperator() {
     assertThatThrownBy(() -> FilterParser.parse("age", "approx.3"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-          assertThat(e.code()).isEqualTo("UNKNOWN_FILTER_OPERATOR");
+          assertThat(e.code()).isEqualTo("UNKNOWN_OPERATOR");
           assertThat(e.getMessage()).startsWith("filter 'age=approx.3': unknown operator 'approx' (one of eq,");
           assertThat(e.details()).containsEntry("operator", "approx");
         });
   }
 
+  @Test
+  void parseArgument_noOperator_unknownOperator() {
+    assertThatThrownBy(() -> FilterParser.parseArgument("age=36"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+          assertThat(e.code()).isEqualTo("UNKNOWN_OPERATOR");
+          assertThat(e.getMessage()).startsWith("filter 'age=36': expected operator.value after '='");
+        });
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"age", "=eq.1", "age=36", "age=in.1,2", "age=in.(1,2", "age=is.nothing",
-      "name=in.(\"a\"b)", "name=in.(a\"b\")", "name=in.(\"open)", " =eq.1", "age=not.36"})
+  @ValueSource(strings = {"age", "=eq.1", "age=in.1,2", "age=in.(1,2", "age=is.nothing",
+      "name=in.(\"a\"b)", "name=in.(a\"b\")", "name=in.(\"open)", " =eq.1"})
   void parseArgument_malformed_invalidFilterNamingTheInput(String argument) {
     assertThatThrownBy(() -> FilterParser.parseArgument(argument))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> {
