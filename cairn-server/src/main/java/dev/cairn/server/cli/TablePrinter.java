@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Prints rows as an aligned text table: a header, a rule, one line per row; numbers right-aligned, everything
- * else left-aligned, every cell made safe by {@link DisplayValue} and cut at {@link DisplayValue#CELL_LIMIT}.
+ * else left-aligned, every header and cell made safe by {@link DisplayValue} and cut at
+ * {@link DisplayValue#CELL_LIMIT}.
  * Not thread-safe; build, fill and print from one thread.
  *
  * <pre>
@@ -21,8 +22,9 @@ final class TablePrinter {
   private final List<String> headers;
   private final List<List<Object>> rows = new ArrayList<>();
 
+  /** Headers come from outside too (column names), so they are made safe like the cells. */
   TablePrinter(List<String> headers) {
-    this.headers = List.copyOf(headers);
+    this.headers = headers.stream().map(header -> DisplayValue.text(header, DisplayValue.CELL_LIMIT)).toList();
   }
 
   /**

@@ -47,6 +47,13 @@ class TablePrinterTest {
   }
 
   @Test
+  void print_headerWithEscapeSequence_escaped() {
+    TablePrinter printer = new TablePrinter(List.of("evil\u001b[2J")).add(List.of("v"));
+
+    assertThat(print(printer)).first().asString().isEqualTo("evil\\u001b[2J");
+  }
+
+  @Test
   void add_wrongNumberOfValues_refused() {
     TablePrinter printer = new TablePrinter(List.of("a", "b"));
 
