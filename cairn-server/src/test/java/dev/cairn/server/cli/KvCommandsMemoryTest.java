@@ -78,6 +78,22 @@ class KvCommandsMemoryTest {
   }
 
   @Test
+  void keys_emptyPrefix_usageError() {
+    CliRun run = CliRun.of("kv", "keys", "--prefix", "", "--kv", "memory:");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.errLines()).singleElement().asString().startsWith("cairn: --prefix must not be empty");
+  }
+
+  @Test
+  void get_maxLengthNegative_usageError() {
+    CliRun run = CliRun.of("kv", "get", "k", "--max-length", "-1", "--kv", "memory:");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.errLines()).singleElement().asString().startsWith("cairn: --max-length must be >= 0, was -1");
+  }
+
+  @Test
   void kv_noSubcommand_listsThem() {
     CliRun run = CliRun.of("kv");
 
