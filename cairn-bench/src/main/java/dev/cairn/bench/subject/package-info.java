@@ -1,0 +1,2 @@
+/** The subject workload of {@code cairn bench subject}. */
+package dev.cairn.bench.subject;

@@ -1,0 +1,314 @@
+package dev.cairn.testkit.subject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.NotFoundException;
+import dev.cairn.subject.Change;
+import dev.cairn.subject.Subject;
+import dev.cairn.subject.SubjectEvent;
+import dev.cairn.subject.SubjectStorage;
+import dev.cairn.subject.Subjects;
+import dev.cairn.subject.Write;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The behaviour every {@link SubjectStorage} must show, written once and run against each storage by extending this
+ * class and opening the storage. Each test works on subjects with names of its own and flushes them afterwards,
+ * so a shared server needs no cleanup beyond that.
+ *
+ * <pre>{@code
+ * class RedisSubjectStorageTest extends SubjectStorageConformance {
+ *   @RegisterExtension static final RedisService REDIS = new RedisService();
+ *   protected SubjectStorage openStorage() { return SubjectStorages.open(REDIS.url() + "?keyPrefix=" + ...); }
+ *   protected boolean persistent() { return true; }
+ * }
+ * }</pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SubjectStorageConformance {
+  private SubjectStorage storage;
+  private Subjects subjects;
+  private final List<SubjectEvent> events = new CopyOnWriteArrayList<>();
+  private final List<String> usedNames = new ArrayList<>();
+
+  /** Opens the storage under test; it is closed after the class. */
+  protected abstract SubjectStorage openStorage();
+
+  /** Whether the storage under test keeps subjects beyond the process. */
+  protected abstract boolean persistent();
+
+  @BeforeAll
+  void open() {
+    storage = openStorage();
+    subjects = Subjects.on(storage);
+    subjects.addListener(events::add);
+  }
+
+  @AfterAll
+  void close() {
+    if (subjects != null) {
+      subjects.close();
+    }
+  }
+
+  @BeforeEach
+  void clearEvents() {
+    events.clear();
+  }
+
+  @AfterEach
+  void flushUsedSubjects() {
+    usedNames.forEach(storage::flush);
+    usedNames.clear();
+  }
+
+  /** A subject name no other test uses, flushed after the test. */
+  protected String name(String hint) {
+    String name = hint + "-" + UUID.randomUUID().toString().substring(0, 8);
+    usedNames.add(name);
+    return name;
+  }
+
+  @Test
+  void storage_flags_tellTheTruth() {
+    assertThat(storage.isPersistent()).isEqualTo(persistent());
+    assertThat(storage.isConcurrencySafe()).isTrue();
+  }
+
+  @Test
+  void store_everyValueShape_readsBackEqual() {
+    String name = name("shapes");
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("quote", "say \"hi\"");
+    values.put("backslash", "C:\\temp\\new");
+    values.put("unicode", "é 日本 😀 \u0001 \u007f");
+    values.put("integer", 30L);
+    values.put("negative", -7L);
+    values.put("float", 1.5);
+    values.put("tiny", 1e-05);
+    values.put("true", true);
+    values.put("null", null);
+    values.put("list", Arrays.asList(1L, "a", null, List.of(2.5)));
+    values.put("nested", Map.of("a", Map.of("b", List.of(true, false))));
+    Subject writer = subjects.get(name);
+    values.forEach(writer::set);
+    writer.store();
+
+    Subject reader = subjects.get(name);
+    assertThat(reader.toMap()).isEqualTo(values);
+    assertThat(reader.has("null")).isTrue();
+    assertThat(reader.get("null")).isNull();
+  }
+
+  @Test
+  void store_writesAndDeletes_allAppliedAtOnce() {
+    String name = name("batch");
+    Subject subject = subjects.get(name);
+    subject.set("keep", 1, Write.DIRECT);
+    subject.set("drop", 2, Write.DIRECT);
+    subject.set("keep", 10);
+    subject.delete("drop");
+    subject.set("added", "x");
+    assertThat(subjects.get(name).toMap()).isEqualTo(Map.of("keep", 1L, "drop", 2L));
+
+    subject.store();
+    assertThat(subjects.get(name).toMap()).isEqualTo(Map.of("keep", 10L, "added", "x"));
+  }
+
+  @Test
+  void subjects_twoNames_isolated() {
+    String first = name("first");
+    String second = name("second");
+    subjects.get(first).set("color", "red", Write.DIRECT);
+    subjects.get(second).set("color", "blue", Write.DIRECT);
+    subjects.get(second).flush();
+    assertThat(subjects.get(first).get("color")).isEqualTo("red");
+    assertThat(subjects.get(second).has("color")).isFalse();
+  }
+
+  @Test
+  void set_cachedAndDirect_returnNewAndOld() {
+    Subject subject = subjects.get(name("returns"));
+    assertThat(subject.set("n", 1, Write.DIRECT)).isEqualTo(new Change(1L, null, false));
+    assertThat(subject.set("n", 2, Write.DIRECT)).isEqualTo(new Change(2L, 1L, true));
+    assertThat(subject.set("n", 3)).isEqualTo(new Change(3L, 2L, true));
+    assertThat(subject.set("n", old -> (Long) old * 10)).isEqualTo(new Change(30L, 3L, true));
+    assertThat(subject.set("n", old -> (Long) old + 1, Write.DIRECT)).isEqualTo(new Change(3L, 2L, true));
+  }
+
+  @Test
+  void set_functionThrows_subjectAndStorageUsable() {
+    String name = name("throws");
+    Subject subject = subjects.get(name);
+    subject.set("n", 1, Write.DIRECT);
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertThatThrownBy(() -> subject.set("n", old -> {
+      throw boom;
+    }, Write.DIRECT)).isSameAs(boom);
+    assertThatThrownBy(() -> subject.set("n", old -> {
+      throw boom;
+    })).isSameAs(boom);
+
+    assertThat(subjects.get(name).get("n")).isEqualTo(1L);
+    assertThat(subject.set("n", old -> (Long) old + 1, Write.DIRECT).value()).isEqualTo(2L);
+    assertThat(subjects.get(name).get("n")).isEqualTo(2L);
+  }
+
+  @Test
+  void set_functionReturnsUnsupportedValue_changesNothing() {
+    String name = name("unsupported");
+    Subject subject = subjects.get(name);
+    subject.set("n", 1, Write.DIRECT);
+    assertThatThrownBy(() -> subject.set("n", old -> new Object(), Write.DIRECT))
+        .isInstanceOf(InvalidInputException.class).hasFieldOrPropertyWithValue("code", "UNSUPPORTED_VALUE");
+    assertThat(subjects.get(name).get("n")).isEqualTo(1L);
+  }
+
+  @Test
+  void flush_storedSubject_goneEverywhere() {
+    String name = name("flush");
+    Subject subject = subjects.get(name);
+    subject.set("a", 1, Write.DIRECT);
+    subject.setExt("b", 2, Write.DIRECT);
+    subject.flush();
+    assertThat(subject.toMap()).isEmpty();
+    assertThat(storage.load(name).isEmpty()).isTrue();
+    assertThat(storage.flush(name)).isFalse();
+    assertThat(events).last().isEqualTo(new SubjectEvent.SubjectDeleted(name));
+  }
+
+  @Test
+  void setExt_sameNameAsProperty_keptApart() {
+    String name = name("ext");
+    Subject subject = subjects.get(name);
+    subject.set("login", "property");
+    subject.setExt("login", "2024-01-01T12:00:00");
+    subject.store();
+    Subject reader = subjects.get(name);
+    assertThat(reader.get("login")).isEqualTo("property");
+    assertThat(reader.getExt("login")).isEqualTo("2024-01-01T12:00:00");
+    assertThat(reader.extProps()).isEqualTo(Map.of("login", "2024-01-01T12:00:00"));
+    assertThat(reader.deleteExt("login", Write.DIRECT)).isEqualTo("2024-01-01T12:00:00");
+    assertThat(subjects.get(name).toMap()).isEqualTo(Map.of("login", "property"));
+    assertThat(subjects.get(name).extProps()).isEmpty();
+  }
+
+  @Test
+  void events_changesDeletesAndFlush_reportedInOrder() {
+    String name = name("events");
+    Subject subject = subjects.get(name);
+    subject.set("n", 1, Write.DIRECT);
+    subject.set("n", 1, Write.DIRECT);
+    subject.set("n", 2, Write.DIRECT.mute());
+    subject.set("n", 3);
+    subject.setExt("x", 1);
+    subject.store();
+    subject.delete("n", Write.DIRECT);
+    subject.flush();
+    assertThat(events).containsExactly(
+        new SubjectEvent.PropertyChanged(name, "n", 1L, null, false),
+        new SubjectEvent.PropertyChanged(name, "n", 3L, 2L, true),
+        new SubjectEvent.PropertyDeleted(name, "n", 3L),
+        new SubjectEvent.SubjectDeleted(name));
+  }
+
+  @Test
+  void delete_missing_notFoundAndNothingChanged() {
+    String name = name("missing");
+    Subject subject = subjects.get(name);
+    subject.set("other", 1, Write.DIRECT);
+    assertThatThrownBy(() -> subject.delete("nope", Write.DIRECT)).isInstanceOf(NotFoundException.class)
+        .hasFieldOrPropertyWithValue("code", "PROPERTY_NOT_FOUND");
+    assertThatThrownBy(() -> subject.delete("nope")).isInstanceOf(NotFoundException.class);
+    assertThat(subjects.get(name).toMap()).isEqualTo(Map.of("other", 1L));
+  }
+
+  @Test
+  void set_cached_otherInstancesSeeItOnlyAfterStore() {
+    String name = name("cached");
+    Subject writer = subjects.get(name);
+    Subject other = subjects.get(name);
+    writer.set("n", 1);
+    assertThat(other.toMap()).isEmpty();
+    writer.store();
+    assertThat(other.has("n")).as("a loaded cache until reload").isFalse();
+    assertThat(subjects.get(name).has("n")).as("a fresh subject reads storage").isTrue();
+    other.reload();
+    assertThat(other.get("n")).isEqualTo(1L);
+  }
+
+  @Test
+  void get_unloadedSubject_readsSinglePropertiesFromStorage() {
+    String name = name("single");
+    Subject reader = subjects.get(name);
+    assertThat(reader.has("n")).isFalse();
+    assertThat(reader.get("n", "fallback")).isEqualTo("fallback");
+    subjects.get(name).set("n", null, Write.DIRECT);
+    subjects.get(name).setExt("n", "ext", Write.DIRECT);
+    assertThat(reader.has("n")).isTrue();
+    assertThat(reader.get("n", "fallback")).isNull();
+    assertThat(reader.getExt("n")).isEqualTo("ext");
+    assertThatThrownBy(() -> reader.get("absent")).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void increment_direct_countsFromZeroAndKeepsJsonInteger() {
+    String name = name("counter");
+    Subject subject = subjects.get(name);
+    assertThat(subject.increment("hits", 5, Write.DIRECT)).isEqualTo(new Change(5L, null, false));
+    assertThat(subject.increment("hits", -2, Write.DIRECT)).isEqualTo(new Change(3L, 5L, true));
+    assertThat(subjects.get(name).get("hits")).isEqualTo(3L);
+  }
+
+  @Test
+  void increment_nonInteger_notAnIntegerAndUnchanged() {
+    String name = name("not-integer");
+    Subject subject = subjects.get(name);
+    subject.set("price", 1.5, Write.DIRECT);
+    assertThatThrownBy(() -> subject.increment("price", 1, Write.DIRECT)).isInstanceOf(InvalidInputException.class)
+        .hasFieldOrPropertyWithValue("code", "NOT_AN_INTEGER");
+    assertThat(subjects.get(name).get("price")).isEqualTo(1.5);
+  }
+
+  @Test
+  void set_directFunctionFromEightThreads_noUpdateLost() throws Exception {
+    String name = name("contended");
+    int threads = 8;
+    int rounds = 50;
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          Subject subject = subjects.get(name);
+          for (int i = 0; i < rounds; i++) {
+            subject.set("n", old -> old == null ? 1L : (Long) old + 1, Write.DIRECT.mute());
+            subject.set("other-" + thread, i, Write.DIRECT.mute());
+          }
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    }
+    assertThat(subjects.get(name).get("n")).isEqualTo((long) threads * rounds);
+    assertThat(subjects.get(name).get("other-3")).isEqualTo((long) rounds - 1);
+  }
+}

@@ -1,0 +1,2 @@
+/** The conformance suite every {@link dev.cairn.subject.SubjectStorage} passes. */
+package dev.cairn.testkit.subject;

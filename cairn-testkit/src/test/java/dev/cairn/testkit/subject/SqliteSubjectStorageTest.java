@@ -1,0 +1,22 @@
+package dev.cairn.testkit.subject;
+
+import dev.cairn.subject.SubjectStorage;
+import dev.cairn.subject.SubjectStorages;
+import dev.cairn.testkit.internal.ServiceResolver;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/** The suite on a SQLite file under target/. */
+class SqliteSubjectStorageTest extends SubjectStorageConformance {
+  @Override
+  protected SubjectStorage openStorage() {
+    Path file = ServiceResolver.defaultServicesDirectory().resolveSibling("cairn-sqlite")
+        .resolve("subjects-" + UUID.randomUUID() + ".db");
+    return SubjectStorages.open("sqlite:" + file);
+  }
+
+  @Override
+  protected boolean persistent() {
+    return true;
+  }
+}
