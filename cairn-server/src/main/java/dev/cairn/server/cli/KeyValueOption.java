@@ -34,7 +34,19 @@ final class KeyValueOption {
    * @throws dev.cairn.core.UnavailableException when the server cannot be reached
    */
   OpenStore open(CommandSpec spec) {
-    String text = url != null ? url : StoreDefaults.fromSystem().keyValueUrl();
+    if (prefix != null && prefix.isEmpty()) {
+      throw UsageErrors.invalidArgument(spec, "--prefix must not be empty", null);
+    }
+    KeyValue store = openUrl(spec, url);
+    return new OpenStore(store, prefix == null ? store : store.withPrefix(prefix));
+  }
+
+  /**
+   * Opens the store at {@code explicitUrl}, or the environment's default when it is null, for every command that
+   * takes {@code --kv}; warns on standard error when it is {@code memory:}. Failures as for {@link #open}.
+   */
+  static KeyValue openUrl(CommandSpec spec, String explicitUrl) {
+    String text = explicitUrl != null ? explicitUrl : StoreDefaults.fromSystem().keyValueUrl();
     StoreUrl parsed;
     try {
       parsed = StoreUrl.parse(text);
@@ -46,15 +58,11 @@ final class KeyValueOption {
           "--kv needs a key-value URL (memory:, redis://, rediss://, redis-sentinel://, redis-cluster://), got "
               + parsed, null);
     }
-    if (prefix != null && prefix.isEmpty()) {
-      throw UsageErrors.invalidArgument(spec, "--prefix must not be empty", null);
-    }
     if (parsed.kind() == StoreUrl.Kind.MEMORY) {
       Terminal.of(spec).err().println("cairn: warning: memory: is a new, empty store in this process; give --kv "
           + "redis://... or set CAIRN_KV_URL to reach data that outlives the command");
     }
-    KeyValue store = KeyValue.open(text);
-    return new OpenStore(store, prefix == null ? store : store.withPrefix(prefix));
+    return KeyValue.open(text);
   }
 
   /**

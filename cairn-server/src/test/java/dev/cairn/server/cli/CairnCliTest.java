@@ -59,7 +59,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn' (one of: db, kv, bench) (see 'cairn --help')");
+        "cairn: missing command after 'cairn' (one of: db, kv, subject, bench) (see 'cairn --help')");
     assertThat(out()).isEmpty();
   }
 
