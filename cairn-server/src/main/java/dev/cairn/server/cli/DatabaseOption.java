@@ -7,12 +7,13 @@ import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --db URL} option of the {@code db} commands and how they open the database it names. Without the
+ * The {@code --db URL} and {@code --connect-timeout} options of the {@code db} commands and how they open the database it names. Without the
  * option the URL comes from the environment ({@link StoreDefaults#databaseUrl()}).
  */
 final class DatabaseOption {
@@ -25,6 +26,13 @@ final class DatabaseOption {
       description = "Database: sqlite:FILE, postgresql://..., mysql://..., mariadb://... (default: "
           + "CAIRN_DATABASE_URL, else DATABASE_URL, else sqlite:data/cairn.db under CAIRN_DATA_DIR or ./data).")
   private String url;
+
+  @Option(
+      names = "--connect-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How long to wait for a database server: 500ms, 5s, 1m... (default: 5s).")
+  private Duration connectTimeout;
 
   /**
    * Opens the database. A SQLite file that does not exist is refused rather than created, so a mistyped path does
@@ -47,6 +55,7 @@ final class DatabaseOption {
       throw new NotFoundException("DATABASE_NOT_FOUND", "no SQLite database at " + parsed.path()
           + (url == null ? " (give --db URL or set CAIRN_DATABASE_URL)" : ""), Map.of("path", parsed.path()), null);
     }
-    return Database.open(config.withPoolSize(POOL_SIZE));
+    DatabaseConfig sized = config.withPoolSize(POOL_SIZE);
+    return Database.open(connectTimeout == null ? sized : sized.withConnectTimeout(connectTimeout));
   }
 }

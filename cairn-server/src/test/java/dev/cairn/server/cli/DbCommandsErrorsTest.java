@@ -10,7 +10,8 @@ class DbCommandsErrorsTest {
   @Test
   void status_unreachableServer_failureOnOneLineWithoutPassword() {
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-    CliRun run = CliRun.of("db", "status", "--db", "postgresql://app:hunter2@127.0.0.1:1/app");
+    CliRun run = CliRun.of("db", "status", "--connect-timeout", "1s", "--db",
+        "postgresql://app:hunter2@127.0.0.1:1/app");
 
     assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.errLines()).singleElement().asString().startsWith("cairn: ").contains("127.0.0.1:1")
@@ -20,7 +21,8 @@ class DbCommandsErrorsTest {
 
   @Test
   void status_unreachableServerVerbose_addsStackTraceStillWithoutPassword() {
-    CliRun run = CliRun.of("db", "status", "--verbose", "--db", "postgresql://app:hunter2@127.0.0.1:1/app");
+    CliRun run = CliRun.of("db", "status", "--verbose", "--connect-timeout", "1s", "--db",
+        "postgresql://app:hunter2@127.0.0.1:1/app");
 
     assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.err()).contains("\tat ").doesNotContain("hunter2");
