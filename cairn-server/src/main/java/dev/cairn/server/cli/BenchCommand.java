@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure Cairn side by side with its peers; one line per phase with ops/s.",
-    subcommands = {SqlBenchCommand.class, KvBenchCommand.class})
+    subcommands = {SqlBenchCommand.class, KvBenchCommand.class, SubjectBenchCommand.class})
 final class BenchCommand implements Runnable {
   @Spec
   private CommandSpec spec;

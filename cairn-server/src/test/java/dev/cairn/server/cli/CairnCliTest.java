@@ -94,7 +94,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn bench' (one of: sql, kv) (see 'cairn bench --help')");
+        "cairn: missing command after 'cairn bench' (one of: sql, kv, subject) (see 'cairn bench --help')");
   }
 
   @Test
@@ -169,6 +169,30 @@ class CairnCliTest {
         .startsWith("cairn: ").contains("redis://app:****@127.0.0.1:" + port).endsWith("]")
         .doesNotContain("hunter2");
     assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void benchSubject_unreachableRedis_failureOnOneLineWithPasswordMasked() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+
+    int code = CairnCli.run(new String[] {"bench", "subject", "--kv", "redis://app:hunter2@127.0.0.1:" + port},
+        terminal);
+
+    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(errLines()).singleElement().asString()
+        .startsWith("cairn: ").contains("redis://app:****@127.0.0.1:" + port).doesNotContain("hunter2");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void benchSubject_clusterUrl_usageError() {
+    int code = CairnCli.run(new String[] {"bench", "subject", "--kv", "redis-cluster://127.0.0.1:7000"}, terminal);
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(errLines()).singleElement().asString().contains("--kv needs a standalone or Sentinel Redis URL");
   }
 
   @Test

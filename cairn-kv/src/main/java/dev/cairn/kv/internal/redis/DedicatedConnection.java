@@ -38,6 +38,14 @@ public final class DedicatedConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * The connection itself, for callers that drive it directly (e.g. MULTI ... EXEC written in one flush with
+   * auto-flush off). Failures of what they send are theirs to translate, through {@link #call}.
+   */
+  public StatefulConnection<String, byte[]> connection() {
+    return connection;
+  }
+
   @Override
   public void close() {
     connection.close();

@@ -5,7 +5,6 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -22,9 +21,8 @@ final class Pipelined {
    *
    * @return the transaction result; {@code wasDiscarded()} when a WATCHed key changed
    */
-  static TransactionResult transaction(RedisCommands<String, byte[]> commands,
+  static TransactionResult transaction(StatefulRedisConnection<String, byte[]> connection,
       Consumer<RedisAsyncCommands<String, byte[]>> queue) {
-    StatefulRedisConnection<String, byte[]> connection = commands.getStatefulConnection();
     RedisAsyncCommands<String, byte[]> async = connection.async();
     RedisFuture<TransactionResult> exec;
     connection.setAutoFlushCommands(false);

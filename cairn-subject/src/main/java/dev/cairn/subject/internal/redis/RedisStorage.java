@@ -14,6 +14,7 @@ import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.internal.PythonJson;
 import dev.cairn.subject.internal.Values;
 import io.lettuce.core.TransactionResult;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
@@ -154,8 +155,9 @@ public final class RedisStorage implements SubjectStorage {
    */
   private record Attempt(Change change, RuntimeException thrown) {}
 
-  private Attempt tryCompute(RedisCommands<String, byte[]> commands, String key, String field,
+  private Attempt tryCompute(StatefulRedisConnection<String, byte[]> connection, String key, String field,
       UnaryOperator<Object> function) {
+    RedisCommands<String, byte[]> commands = connection.sync();
     roundTrips.add(2);
     commands.watch(key);
     byte[] old;
@@ -172,7 +174,7 @@ public final class RedisStorage implements SubjectStorage {
       return new Attempt(null, e);
     }
     byte[] encoded = encode(value);
-    TransactionResult result = transaction(commands, queue -> queue.hset(key, field, encoded));
+    TransactionResult result = transaction(connection, queue -> queue.hset(key, field, encoded));
     if (result.wasDiscarded()) {
       return new Attempt(null, null);
     }
@@ -225,10 +227,10 @@ public final class RedisStorage implements SubjectStorage {
     return roundTrips.sum();
   }
 
-  private TransactionResult transaction(RedisCommands<String, byte[]> commands,
+  private TransactionResult transaction(StatefulRedisConnection<String, byte[]> connection,
       Consumer<RedisAsyncCommands<String, byte[]>> queue) {
     roundTrips.increment();
-    return Pipelined.transaction(commands, queue);
+    return Pipelined.transaction(connection, queue);
   }
 
   @Override

@@ -4,8 +4,8 @@ import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.internal.redis.DedicatedConnection;
 import dev.cairn.kv.internal.redis.RedisAccess;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Function;
 
@@ -30,14 +30,13 @@ final class TransactionConnections implements AutoCloseable {
    *
    * @throws CairnException as the key-value store translates Redis failures
    */
-  <T> T with(String what, Function<RedisCommands<String, byte[]>, T> work) {
-    DedicatedConnection connection = idle.poll();
-    if (connection == null) {
-      connection = access.openDedicated();
-    }
+  <T> T with(String what, Function<StatefulRedisConnection<String, byte[]>, T> work) {
+    DedicatedConnection pooled = idle.poll();
+    DedicatedConnection connection = pooled != null ? pooled : access.openDedicated();
     boolean reusable = false;
     try {
-      T result = connection.call(what, commands -> work.apply(standalone(commands)));
+      // call() only for its error translation: the work drives the connection itself (pipelined MULTI/EXEC).
+      T result = connection.call(what, unused -> work.apply(standalone(connection.connection())));
       reusable = true;
       return result;
     } finally {
@@ -47,9 +46,8 @@ final class TransactionConnections implements AutoCloseable {
     }
   }
 
-  private static RedisCommands<String, byte[]> standalone(
-      RedisClusterCommands<String, byte[]> commands) {
-    if (commands instanceof RedisCommands<String, byte[]> standalone) {
+  private static StatefulRedisConnection<String, byte[]> standalone(StatefulConnection<String, byte[]> connection) {
+    if (connection instanceof StatefulRedisConnection<String, byte[]> standalone) {
       return standalone;
     }
     throw new InvalidInputException("SUBJECTS_NEED_STANDALONE_REDIS", "Redis subject storage needs a standalone"
