@@ -38,4 +38,12 @@ public @interface Column {
 
   /** Stores the value as JSON text even if its type has a direct mapping. */
   boolean json() default false;
+
+  /**
+   * The column's DEFAULT as an SQL literal: a number ({@code 0}, {@code -1.5}), a quoted string ({@code 'new'},
+   * quotes doubled inside), {@code true} or {@code false}; empty for none. Cairn's own inserts write every column,
+   * so the default serves rows written by others and rows that exist when a migration adds the column. Anything
+   * else is refused as INVALID {@code INVALID_RECORD} when the record is mapped.
+   */
+  String defaultValue() default "";
 }

@@ -9,5 +9,7 @@ package dev.cairn.sql.internal;
  * @param length VARCHAR length, 0 for unbounded text
  * @param unique whether a unique constraint covers exactly this column
  * @param indexed whether a plain index covers it
+ * @param defaultValue the DEFAULT literal declared by {@code @Column(defaultValue)}, or {@code null}
  */
-record ColumnModel(String name, ValueKind kind, boolean nullable, int length, boolean unique, boolean indexed) {}
+record ColumnModel(String name, ValueKind kind, boolean nullable, int length, boolean unique, boolean indexed,
+    String defaultValue) {}

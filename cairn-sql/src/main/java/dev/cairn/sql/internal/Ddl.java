@@ -25,7 +25,8 @@ final class Ddl {
       ColumnModel column = model.column(i);
       boolean identity = i == model.keyIndex() && model.keyStrategy() == KeyStrategy.IDENTITY;
       DataType<?> type = identity ? SQLDataType.BIGINT.identity(true) : type(dialect, column, i == model.keyIndex());
-      create = create.column(Render.column(column.name()).getName(), type.nullable(column.nullable()));
+      create = create.column(Render.column(column.name()).getName(), withDefault(type.nullable(column.nullable()),
+          column.defaultValue()));
     }
     List<Constraint> constraints = new ArrayList<>();
     boolean sqliteIdentity = dialect == Dialect.SQLITE && model.keyStrategy() == KeyStrategy.IDENTITY;
@@ -49,6 +50,11 @@ final class Ddl {
     return statements;
   }
 
+  /** The type with the column's declared DEFAULT literal, if any (checked by {@link RecordMapping}). */
+  static <T> DataType<T> withDefault(DataType<T> type, String literal) {
+    return literal == null ? type : type.defaultValue(DSL.field(DSL.sql(literal), type));
+  }
+
   static String uniqueName(String table, String column) {
     return "uk_" + table + "_" + column;
   }
@@ -57,7 +63,7 @@ final class Ddl {
     return dsl.dropTableIfExists(Render.table(model.name())).getSQL();
   }
 
-  private static DataType<?> type(Dialect dialect, ColumnModel column, boolean key) {
+  static DataType<?> type(Dialect dialect, ColumnModel column, boolean key) {
     boolean server = dialect != Dialect.SQLITE;
     boolean needsBound = server && dialect != Dialect.POSTGRESQL && (column.unique() || column.indexed() || key);
     return switch (column.kind()) {

@@ -62,7 +62,7 @@ final class RecordMapping<T> {
           length = 255;
         }
         columns.add(new ColumnModel(name, codec.kind(), nullable, length, column != null && column.unique(),
-            column != null && column.index()));
+            column != null && column.index(), defaultLiteral(type, column)));
         codecs.add(codec);
         aliases.add(component.getName());
         component.getAccessor().setAccessible(true);
@@ -85,6 +85,20 @@ final class RecordMapping<T> {
       throw new InvalidInputException("INVALID_RECORD",
           "cannot map record " + type.getName() + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
+  }
+
+  private static final java.util.regex.Pattern LITERAL =
+      java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?|'([^']|'')*'|true|false");
+
+  /** The declared default, checked to be a plain literal because it is put into DDL as written. */
+  private static String defaultLiteral(Class<?> type, Column column) {
+    if (column == null || column.defaultValue().isEmpty()) {
+      return null;
+    }
+    if (!LITERAL.matcher(column.defaultValue()).matches()) {
+      throw invalid(type, "default " + column.defaultValue() + " is not a number, a quoted string, true or false");
+    }
+    return column.defaultValue();
   }
 
   private static int keyIndex(RecordComponent[] components) {

@@ -85,7 +85,7 @@ final class SchemaCache {
       ColumnInfo column = columns.get(i);
       boolean unique = tableIndexes.stream().anyMatch(index -> index.unique()
           && index.columns().equals(List.of(column.name())));
-      models.add(new ColumnModel(column.name(), kind(column), column.nullable(), 0, unique, false));
+      models.add(new ColumnModel(column.name(), kind(column), column.nullable(), 0, unique, false, null));
       if (key.size() == 1 && key.getFirst().equals(column.name())) {
         keyIndex = i;
         boolean generated = column.autoIncrement()
