@@ -13,7 +13,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Cairn: one storage layer for Java services (SQL and key-value, embedded or on servers).",
-    subcommands = {BenchCommand.class, ServeCommand.class},
+    subcommands = {
+      DbCommand.class, MigrateCommand.class, KvCommand.class, SubjectCommand.class, BenchCommand.class,
+      ServeCommand.class
+    },
     footer = {"", "Exit codes: 0 ok, 2 bad usage or invalid input, 3 failure while running."})
 final class CairnCommand implements Runnable {
   private final Terminal terminal;

@@ -31,7 +31,7 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine command = ex.getCommandLine();
     String help = "see '" + command.getCommandSpec().qualifiedName() + " --help'";
-    err.println(PREFIX + SecretMask.mask(describe(ex)) + " (" + help + ")");
+    err.println(PREFIX + printable(SecretMask.mask(describe(ex))) + " (" + help + ")");
     if (ex.getCause() != null && isVerbose(command)) {
       printStackTrace(ex.getCause());
     }
@@ -42,10 +42,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
   public int handleExecutionException(Exception ex, CommandLine command, ParseResult fullParseResult) {
     boolean verbose = Verbosity.isVerbose(fullParseResult);
     if (ex instanceof CairnException failure) {
-      err.println(PREFIX + SecretMask.mask(firstLine(failure.getMessage())) + " [" + failure.code() + "]");
+      err.println(PREFIX + printable(SecretMask.mask(firstLine(failure.getMessage()))) + " [" + failure.code() + "]");
     } else {
       // Not a Cairn failure, so a bug somewhere: name the exception type so it can be reported.
-      err.println(PREFIX + "unexpected " + ex.getClass().getName() + ": " + SecretMask.mask(firstLine(ex.getMessage()))
+      err.println(PREFIX + "unexpected " + ex.getClass().getName() + ": "
+          + printable(SecretMask.mask(firstLine(ex.getMessage())))
           + (verbose ? "" : " (run with --verbose for the stack trace)"));
     }
     if (verbose) {
@@ -87,6 +88,22 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
       }
     }
     return false;
+  }
+
+  /**
+   * Control characters escaped as {@code \\u001b} and the like: messages can quote names from a shared database or
+   * server, and a hostile name must not move the cursor or recolour the terminal of whoever reads the error.
+   */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   private static String firstLine(String message) {

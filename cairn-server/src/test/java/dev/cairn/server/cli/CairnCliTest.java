@@ -59,7 +59,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn' (one of: bench, serve) (see 'cairn --help')");
+        "cairn: missing command after 'cairn' (one of: db, migrate, kv, subject, bench, serve) (see 'cairn --help')");
     assertThat(out()).isEmpty();
   }
 
@@ -73,10 +73,10 @@ class CairnCliTest {
 
   @Test
   void run_unknownCommand_usageErrorOnOneLine() {
-    int code = CairnCli.run(new String[] {"frobnicate"}, terminal);
+    int code = CairnCli.run(new String[] {"xyzzy"}, terminal);
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
-    assertThat(errLines()).containsExactly("cairn: unknown command 'frobnicate' for 'cairn' (see 'cairn --help')");
+    assertThat(errLines()).containsExactly("cairn: unknown command 'xyzzy' for 'cairn' (see 'cairn --help')");
   }
 
   @Test
