@@ -1,5 +1,7 @@
 package dev.cairn.server.http.internal;
 
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.server.internal.FilterParser;
 import dev.cairn.sql.Cursor;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.Query;
@@ -43,7 +45,7 @@ final class TableQueryParser {
     for (Map.Entry<String, List<String>> param : params.entrySet()) {
       if (!RESERVED.contains(param.getKey())) {
         for (String expression : param.getValue()) {
-          filters.add(FilterParser.parse(param.getKey(), expression));
+          filters.add(filter(param.getKey(), expression));
         }
       }
     }
@@ -53,6 +55,15 @@ final class TableQueryParser {
         .withTotal();
     String cursor = single(params, "cursor");
     return cursor == null || cursor.isEmpty() ? query : query.after(Cursor.of(cursor));
+  }
+
+  /** One PostgREST-style filter, parsed by the parser the CLI shares, so both surfaces accept and refuse alike. */
+  private static Filter filter(String column, String expression) {
+    try {
+      return FilterParser.parse(column, expression);
+    } catch (InvalidInputException e) {
+      throw ApiError.of(e, MODULE);
+    }
   }
 
   private int pageSize(Map<String, List<String>> params) {
