@@ -2,6 +2,8 @@ package dev.cairn.server.http.internal;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,6 +19,8 @@ import java.util.Optional;
  */
 public final class Guards {
   private static final String MODULE = "cairn.server";
+  /** The largest refused body still read to its end so the client gets the 413 (see {@link #discardBody}). */
+  private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
   private final Optional<byte[]> tokenDigest;
   private final boolean allowsWrites;
   private final boolean readOnlyRequested;
@@ -44,8 +48,27 @@ public final class Guards {
   private void checkBodySize(Context ctx) {
     long length = ctx.req().getContentLengthLong();
     if (length > maxBodyBytes) {
+      discardBody(ctx, length);
       throw new ApiError(413, "BODY_TOO_LARGE", "the body has " + length + " bytes; the limit is " + maxBodyBytes,
           MODULE, Map.of("max_body_bytes", maxBodyBytes));
+    }
+  }
+
+  /**
+   * Reads and drops a refused body of moderate size before the 413 goes out. Most clients (java.net.http among
+   * them) write the whole body before reading any answer; a server that answers and closes early makes them see a
+   * reset instead of the 413, depending on timing. Bodies past {@link #DRAIN_LIMIT} are not worth reading: their
+   * connection is closed and such a client sees the reset.
+   */
+  private static void discardBody(Context ctx, long length) {
+    ctx.header("Connection", "close");
+    if (length > DRAIN_LIMIT) {
+      return;
+    }
+    try {
+      ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // The client went away while sending; the 413 is still the answer, whoever may read it.
     }
   }
 
