@@ -1,19 +1,12 @@
 package dev.cairn.bench.internal;
 
-import java.util.SplittableRandom;
-
 /** {@code get_by_id}: N/5 reads of random existing rows by primary key. */
 final class GetByIdPhase implements Phase {
   private static final long SEED = 20_260_101L;
   private final int[] rowIndexes;
 
   GetByIdPhase(Workload workload) {
-    // Row positions, not ids: each side maps them to its own ids, so both read the same rows in the same order.
-    SplittableRandom random = new SplittableRandom(SEED);
-    rowIndexes = new int[workload.reads()];
-    for (int i = 0; i < rowIndexes.length; i++) {
-      rowIndexes[i] = random.nextInt(workload.rows());
-    }
+    rowIndexes = RandomRows.positions(SEED, workload.reads(), workload.rows());
   }
 
   @Override

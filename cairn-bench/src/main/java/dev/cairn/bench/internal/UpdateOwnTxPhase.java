@@ -1,18 +1,12 @@
 package dev.cairn.bench.internal;
 
-import java.util.SplittableRandom;
-
 /** {@code update_own_tx}: N/20 single-row updates of random rows, each its own transaction. */
 final class UpdateOwnTxPhase implements Phase {
   private static final long SEED = 20_260_102L;
   private final int[] rowIndexes;
 
   UpdateOwnTxPhase(Workload workload) {
-    SplittableRandom random = new SplittableRandom(SEED);
-    rowIndexes = new int[workload.updates()];
-    for (int i = 0; i < rowIndexes.length; i++) {
-      rowIndexes[i] = random.nextInt(workload.rows());
-    }
+    rowIndexes = RandomRows.positions(SEED, workload.updates(), workload.rows());
   }
 
   @Override
