@@ -73,6 +73,8 @@ public final class Locks implements AutoCloseable {
    *     for a TTL below 1 ms or a negative wait
    * @throws CairnException {@code INTERRUPTED} when the thread is interrupted while waiting (its interrupt flag is
    *     set again)
+   * @throws dev.cairn.kv.OutcomeUnknownException when an acquisition attempt may have run without its answer
+   *     arriving: the lock may then be held under a token nobody knows until its TTL ends
    */
   public Lock acquire(String name, Duration ttl, Duration wait) {
     checkName(name);
