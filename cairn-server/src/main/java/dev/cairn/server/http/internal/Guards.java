@@ -42,10 +42,11 @@ public final class Guards {
   }
 
   public void check(Context ctx) {
+    boolean authenticated = false;
     try {
       browsers.check(ctx);
       if (!"/health".equals(ctx.path())) {
-        checkToken(ctx);
+        authenticated = checkToken(ctx);
       }
       if (isWrite(ctx.method()) && !allowsWrites) {
         String why = readOnlyRequested ? "the server runs with --read-only"
@@ -56,7 +57,7 @@ public final class Guards {
       closeIfBodyPending(ctx);
       throw refused;
     }
-    checkBodySize(ctx);
+    checkBodySize(ctx, authenticated);
   }
 
   // The body stays unread; ending the connection is what keeps the server from reading it after the answer.
@@ -66,10 +67,10 @@ public final class Guards {
     }
   }
 
-  private void checkBodySize(Context ctx) {
+  private void checkBodySize(Context ctx, boolean authenticated) {
     long length = ctx.req().getContentLengthLong();
     if (length > maxBodyBytes) {
-      if (tokenDigest.isPresent()) {
+      if (authenticated) {
         discardBody(ctx, length);
       } else {
         ctx.header("Connection", "close");
@@ -98,9 +99,10 @@ public final class Guards {
     }
   }
 
-  private void checkToken(Context ctx) {
+  /** Whether the request proved the token: false when the server has none; throws 401 for a missing or wrong one. */
+  private boolean checkToken(Context ctx) {
     if (tokenDigest.isEmpty()) {
-      return;
+      return false;
     }
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -110,6 +112,7 @@ public final class Guards {
     if (!MessageDigest.isEqual(tokenDigest.get(), digest(header.substring(7).strip()))) {
       throw new ApiError(401, "UNAUTHORIZED", "the bearer token is not the admin token", MODULE, Map.of());
     }
+    return true;
   }
 
   private static boolean isWrite(HandlerType method) {
