@@ -26,7 +26,10 @@ import java.util.stream.Stream;
  *
  * <p><b>Keys and values.</b> Keys are non-empty strings (UTF-8 on the wire); values are text (UTF-8) or bytes. A
  * view made by {@link #withPrefix(String)} prepends its prefix to every key and channel it is given and strips it
- * from every key and channel it returns.
+ * from every key and channel it returns. Text is stored exactly or refused: a key, field, channel, prefix or text
+ * value holding a lone UTF-16 surrogate (which UTF-8 cannot hold; the encoder would silently write {@code ?}, and
+ * a key would then name another key) is {@link dev.cairn.core.InvalidInputException} {@code INVALID_UNICODE} on
+ * every backend, the memory store included; surrogate pairs are whole characters and are kept.
  *
  * <p><b>Failures.</b> Every operation throws an unchecked exception of the {@link dev.cairn.core.CairnException}
  * family and changes nothing when its input is rejected:
