@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param readOnly whether writes are refused even with a token
  * @param maxBodyBytes the largest request body accepted
  * @param maxPageSize the largest page a table or key listing may ask for
+ * @param requestPolicy deadlines, queue bounds and idempotency retention (see {@link RequestPolicy})
  */
 public record AdminConfig(
-    String bindAddress, int port, Optional<String> adminToken, boolean readOnly, long maxBodyBytes, int maxPageSize) {
+    String bindAddress, int port, Optional<String> adminToken, boolean readOnly, long maxBodyBytes, int maxPageSize,
+    RequestPolicy requestPolicy) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -38,6 +40,7 @@ public record AdminConfig(
   public AdminConfig {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(adminToken, "adminToken");
+    Objects.requireNonNull(requestPolicy, "requestPolicy");
     if (port < 0 || port > 65_535) {
       throw new InvalidInputException("INVALID_PORT", "port must be between 0 and 65535, was " + port);
     }
@@ -53,26 +56,31 @@ public record AdminConfig(
     }
   }
 
-  /** Loopback on the default port, no token (so read-only), default limits. */
+  /** Loopback on the default port, no token (so read-only), default limits and {@link RequestPolicy#defaults()}. */
   public static AdminConfig defaults() {
     return new AdminConfig(DEFAULT_BIND, DEFAULT_PORT, Optional.empty(), false, DEFAULT_MAX_BODY_BYTES,
-        DEFAULT_MAX_PAGE_SIZE);
+        DEFAULT_MAX_PAGE_SIZE, RequestPolicy.defaults());
   }
 
   public AdminConfig withBind(String address, int newPort) {
-    return new AdminConfig(address, newPort, adminToken, readOnly, maxBodyBytes, maxPageSize);
+    return new AdminConfig(address, newPort, adminToken, readOnly, maxBodyBytes, maxPageSize, requestPolicy);
   }
 
   public AdminConfig withAdminToken(String token) {
-    return new AdminConfig(bindAddress, port, Optional.ofNullable(token), readOnly, maxBodyBytes, maxPageSize);
+    return new AdminConfig(bindAddress, port, Optional.ofNullable(token), readOnly, maxBodyBytes, maxPageSize,
+        requestPolicy);
   }
 
   public AdminConfig withReadOnly(boolean value) {
-    return new AdminConfig(bindAddress, port, adminToken, value, maxBodyBytes, maxPageSize);
+    return new AdminConfig(bindAddress, port, adminToken, value, maxBodyBytes, maxPageSize, requestPolicy);
   }
 
   public AdminConfig withLimits(long bodyBytes, int pageSize) {
-    return new AdminConfig(bindAddress, port, adminToken, readOnly, bodyBytes, pageSize);
+    return new AdminConfig(bindAddress, port, adminToken, readOnly, bodyBytes, pageSize, requestPolicy);
+  }
+
+  public AdminConfig withRequestPolicy(RequestPolicy policy) {
+    return new AdminConfig(bindAddress, port, adminToken, readOnly, maxBodyBytes, maxPageSize, policy);
   }
 
   /** Whether write endpoints are served: only with a token and without {@code readOnly}. */
@@ -83,7 +91,8 @@ public record AdminConfig(
   @Override
   public String toString() {
     return "AdminConfig[bind=" + bindAddress + ":" + port + ", token=" + (adminToken.isPresent() ? "set" : "none")
-        + ", readOnly=" + readOnly + ", maxBodyBytes=" + maxBodyBytes + ", maxPageSize=" + maxPageSize + "]";
+        + ", readOnly=" + readOnly + ", maxBodyBytes=" + maxBodyBytes + ", maxPageSize=" + maxPageSize + ", "
+        + requestPolicy + "]";
   }
 
   // Resolving is fine here: a name that does not resolve cannot be bound either, and is refused as non-loopback.

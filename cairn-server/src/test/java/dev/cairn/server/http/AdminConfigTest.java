@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AdminConfigTest {
@@ -43,6 +44,21 @@ class AdminConfigTest {
     assertThatThrownBy(() -> AdminConfig.defaults().withBind("127.0.0.1", 70_000))
         .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_PORT");
     assertThatThrownBy(() -> AdminConfig.defaults().withLimits(0, 10))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
+  }
+
+  @Test
+  void requestPolicy_defaultsAndRefusals() {
+    RequestPolicy defaults = AdminConfig.defaults().requestPolicy();
+    assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(defaults.idempotencyRetention()).isEqualTo(Duration.ofHours(24));
+    assertThat(AdminConfig.defaults().withRequestPolicy(defaults.withMaxQueuedCalls(0)).requestPolicy()
+        .maxQueuedCalls()).isZero();
+    assertThatThrownBy(() -> defaults.withRequestTimeout(Duration.ZERO))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
+    assertThatThrownBy(() -> defaults.withMaxQueuedCalls(-1))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
+    assertThatThrownBy(() -> defaults.withIdempotencyRetention(Duration.ofDays(400)))
         .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
   }
 }
