@@ -2,6 +2,7 @@ package dev.cairn.server.http;
 
 import static dev.cairn.server.http.AdminApiConformance.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.core.Result;
@@ -105,6 +106,20 @@ class AdminApiSaturationTest {
     Thread.sleep(700);
   }
 
+  /** Waits until the server's default database has at least these calls running and waiting (its /health). */
+  private static void awaitCalls(ApiClient api, int running, int waiting) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonNode database = null;
+    while (System.nanoTime() < end) {
+      database = api.get("/health").json().path("database");
+      if (database.path("calls_running").asInt() >= running && database.path("calls_waiting").asInt() >= waiting) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    fail("the database never had " + running + " calls running and " + waiting + " waiting: " + database);
+  }
+
   @Test
   void writersBlockedOnTwoDatabases_healthMetricsAndKeyLookupStillAnswer() throws Exception {
     ApiClient api = start(AdminApiConformance.writable(), 4);
@@ -117,6 +132,7 @@ class AdminApiSaturationTest {
             "{\"customer\": \"c" + i + "\", \"cents\": 1}"));
       }
       settle();
+      awaitCalls(api, 1, 1);
 
       // Before: both carrier threads sat in SQLite's busy handler and these got no answer for 25 s and more.
       Response health = api.send("GET", "/health", null, ANSWER_WITHIN);
@@ -137,11 +153,11 @@ class AdminApiSaturationTest {
     List<CompletableFuture<Response>> writers = new ArrayList<>();
     try (SqliteWriteLock lock = new SqliteWriteLock(mainFile())) {
       writers.add(async(api, "POST", "/api/v1/db/tables/users", user("held")));
-      settle();
+      awaitCalls(api, 1, 0);
       for (int i = 0; i < 2; i++) {
         writers.add(async(api, "POST", "/api/v1/db/tables/users", user("queued" + i)));
       }
-      settle();
+      awaitCalls(api, 1, 2);
       for (int i = 0; i < 3; i++) {
         Response refused = api.send("POST", "/api/v1/db/tables/users", user("excess" + i), ANSWER_WITHIN);
         expectError(refused, 503, "OVERLOADED");
@@ -179,7 +195,7 @@ class AdminApiSaturationTest {
     CompletableFuture<Response> running;
     try (SqliteWriteLock lock = new SqliteWriteLock(mainFile())) {
       running = async(api, "POST", "/api/v1/db/tables/users", user("running"));
-      settle();
+      awaitCalls(api, 1, 0);
       // The default deadline is a few seconds; before, this waited for the lock as long as SQLite let it.
       Response queued = api.send("POST", "/api/v1/db/tables/users", user("late"), Duration.ofSeconds(15));
       expectError(queued, 503, "DEADLINE_EXCEEDED");
@@ -198,7 +214,7 @@ class AdminApiSaturationTest {
     CompletableFuture<Response> running;
     try (SqliteWriteLock lock = new SqliteWriteLock(mainFile())) {
       running = async(api, "POST", "/api/v1/db/tables/users", user("holder"));
-      settle();
+      awaitCalls(api, 1, 0);
       String body = user("gone");
       try (Socket socket = new Socket(server.host(), server.port())) {
         OutputStream out = socket.getOutputStream();
@@ -206,7 +222,7 @@ class AdminApiSaturationTest {
             + AdminApiConformance.TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: "
             + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
         out.flush();
-        settle();
+        awaitCalls(api, 1, 1);
       }
       settle();
     }
@@ -223,7 +239,7 @@ class AdminApiSaturationTest {
     try (SqliteWriteLock lock = new SqliteWriteLock(mainFile())) {
       first = CompletableFuture.supplyAsync(
           () -> api.send("POST", "/api/v1/db/tables/users", user("idem"), key), clients);
-      settle();
+      awaitCalls(api, 1, 0);
       CompletableFuture<Response> duplicate = CompletableFuture.supplyAsync(
           () -> api.send("POST", "/api/v1/db/tables/users", user("idem"), key), clients);
       expectError(duplicate.get(ANSWER_WITHIN.toSeconds(), TimeUnit.SECONDS), 409, "IDEMPOTENCY_KEY_IN_USE");
@@ -242,7 +258,7 @@ class AdminApiSaturationTest {
     try (SqliteWriteLock lock = new SqliteWriteLock(mainFile())) {
       async(api, "POST", "/api/v1/db/tables/users", user("w1"));
       async(api, "POST", "/api/v1/db/tables/users", user("w2"));
-      settle();
+      awaitCalls(api, 1, 1);
 
       Response health = api.send("GET", "/health", null, ANSWER_WITHIN);
       assertThat(health.status()).as(health.body()).isEqualTo(200);
@@ -257,10 +273,12 @@ class AdminApiSaturationTest {
   @Test
   void health_everyReaderConnectionTaken_answersQuicklyDegraded() throws Exception {
     Database main = keep(Database.open(DatabaseConfig.of("sqlite:" + directory.resolve("readers.db"))
-        .withPoolSize(2)));
+        .withPoolSize(2).withConnectTimeout(Duration.ofSeconds(2))));
     main.table(ApiUser.class).create().orElseThrow();
     KeyValue store = keep(KeyValue.open("memory:"));
-    AdminServer server = keep(AdminServer.start(AdminApiConformance.writable(), main, store));
+    RequestPolicy policy = RequestPolicy.defaults().withHealthTimeout(Duration.ofMillis(1_500));
+    AdminServer server = keep(AdminServer.start(AdminApiConformance.writable().withRequestPolicy(policy), main,
+        store));
     ApiClient api = new ApiClient(server.url(), AdminApiConformance.TOKEN);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch holding = new CountDownLatch(2);
@@ -277,6 +295,10 @@ class AdminApiSaturationTest {
       Response health = api.send("GET", "/health", null, ANSWER_WITHIN);
       assertThat(health.status()).as(health.body()).isEqualTo(200);
       assertThat(health.json().path("status").asText()).as(health.body()).isEqualTo("degraded");
+      // This one shares the check still running, which ends when the pool gives up (2 s): busy, not down.
+      Response later = api.send("GET", "/health", null, ANSWER_WITHIN);
+      assertThat(later.status()).as(later.body()).isEqualTo(200);
+      assertThat(later.json().path("database").path("reason").asText()).as(later.body()).contains("busy");
     } finally {
       release.countDown();
     }

@@ -29,8 +29,8 @@ public final class DatabaseLanes implements AutoCloseable {
 
   private record Lanes(Lane reads, Lane writes) {}
 
-  /** What {@link #busy(Database)} reports for health. */
-  record Load(int queued, boolean full) {}
+  /** What {@link #load(Database)} reports for health: calls running and waiting, and whether more are refused. */
+  record Load(int running, int queued, boolean full) {}
 
   public DatabaseLanes(Duration requestTimeout, int maxQueued) {
     this.requestTimeout = requestTimeout;
@@ -53,14 +53,16 @@ public final class DatabaseLanes implements AutoCloseable {
     return admin.call(RequestDeadline.of(ctx, requestTimeout), work);
   }
 
-  /** Calls of {@code database} waiting for a thread, and whether a lane refuses more; zero before first use. */
+  /** The calls of {@code database} in its lanes now; zeros before first use. */
   Load load(Database database) {
     Lanes of = lanes.get(database);
     if (of == null) {
-      return new Load(0, false);
+      return new Load(0, 0, false);
     }
-    boolean separate = of.reads() != of.writes();
-    return new Load(of.reads().queued() + (separate ? of.writes().queued() : 0),
+    if (of.reads() == of.writes()) {
+      return new Load(of.reads().running(), of.reads().queued(), of.reads().full());
+    }
+    return new Load(of.reads().running() + of.writes().running(), of.reads().queued() + of.writes().queued(),
         of.reads().full() || of.writes().full());
   }
 

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * costs one thread, not one per probe. Thread-safe.
  *
  * <p>Verdicts: DOWN when the round trip failed (cannot connect, closed); DEGRADED when it did not answer within
- * the timeout, or callers are waiting for a connection or a database thread, or the request queue is full; UP
- * otherwise.
+ * the timeout, no pool connection freed up in time, callers are waiting for a connection or a database thread, or
+ * the request queue is full; UP otherwise.
  */
 public final class HealthChecks implements AutoCloseable {
   private final Duration timeout;
@@ -46,8 +46,10 @@ public final class HealthChecks implements AutoCloseable {
    * @param reason why not UP, or null
    * @param health the database's figures (null for the key-value store or without an answer)
    * @param errorCode the failure code when the key-value store is down, else null
+   * @param load the database's calls in the request lanes (null for the key-value store)
    */
-  record Verdict(State state, Duration latency, String reason, Health health, String errorCode) {}
+  record Verdict(State state, Duration latency, String reason, Health health, String errorCode,
+      DatabaseLanes.Load load) {}
 
   public HealthChecks(Duration timeout, DatabaseLanes lanes, KeyValue store) {
     this.timeout = timeout;
@@ -57,36 +59,45 @@ public final class HealthChecks implements AutoCloseable {
 
   Verdict database(Database database) {
     SingleFlight<Health> check = databases.computeIfAbsent(database, db -> new SingleFlight<>(db::health));
+    DatabaseLanes.Load load = lanes.load(database);
     Health health;
     try {
       health = check.await();
     } catch (TimeoutException e) {
-      return new Verdict(State.DEGRADED, null, "no answer within " + timeout.toMillis() + " ms", null, null);
+      return new Verdict(State.DEGRADED, null, "no answer within " + timeout.toMillis() + " ms", null, null, load);
     }
-    if (!health.up()) {
-      return new Verdict(State.DOWN, health.latency(), health.error(), health, null);
+    if (!health.up() && !poolExhausted(health)) {
+      return new Verdict(State.DOWN, health.latency(), health.error(), health, null, load);
     }
     List<String> reasons = new ArrayList<>();
+    if (!health.up()) {
+      reasons.add("every connection is busy (" + health.error() + ")");
+    }
     if (health.waitingThreads() > 0) {
       reasons.add(health.waitingThreads() + " callers waiting for a connection");
     }
-    DatabaseLanes.Load load = lanes.load(database);
     if (load.full()) {
       reasons.add("request queue full, new requests are refused");
     } else if (load.queued() > 0) {
       reasons.add(load.queued() + " requests waiting for a database thread");
     }
-    return reasons.isEmpty() ? new Verdict(State.UP, health.latency(), null, health, null)
-        : new Verdict(State.DEGRADED, health.latency(), String.join("; ", reasons), health, null);
+    return reasons.isEmpty() ? new Verdict(State.UP, health.latency(), null, health, null, load)
+        : new Verdict(State.DEGRADED, health.latency(), String.join("; ", reasons), health, null, load);
+  }
+
+  // The pool's own words (HikariCP) when no connection freed up within its timeout: the database answers others,
+  // so this is busy, not down.
+  private static boolean poolExhausted(Health health) {
+    return health.error() != null && health.error().contains("Connection is not available");
   }
 
   Verdict kv() {
     try {
-      return new Verdict(State.UP, kv.await(), null, null, null);
+      return new Verdict(State.UP, kv.await(), null, null, null, null);
     } catch (TimeoutException e) {
-      return new Verdict(State.DEGRADED, null, "no answer within " + timeout.toMillis() + " ms", null, null);
+      return new Verdict(State.DEGRADED, null, "no answer within " + timeout.toMillis() + " ms", null, null, null);
     } catch (CairnException e) {
-      return new Verdict(State.DOWN, null, e.getMessage(), null, e.code());
+      return new Verdict(State.DOWN, null, e.getMessage(), null, e.code(), null);
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * {@code GET /health}: the database and the key-value store, each "up", "degraded" (slow, busy, queue full; with
- * the reason) or "down" (cannot be reached), with its round-trip latency. The overall status is the worst of the
+ * the reason) or "down" (cannot be reached), with its round-trip latency, and for the database the admin API's
+ * calls running and waiting for a thread. The overall status is the worst of the
  * two; 200 unless one is down, 503 then. It answers within the health timeout whatever the database does (see
  * {@link HealthChecks}). Open without a token (load balancers probe it), so it shows no table or key.
  */
@@ -37,6 +38,8 @@ public final class HealthRoutes {
     if (db.reason() != null) {
       dbPart.put("reason", db.reason());
     }
+    dbPart.put("calls_running", db.load().running());
+    dbPart.put("calls_waiting", db.load().queued());
     Map<String, Object> kvPart = new LinkedHashMap<>();
     kvPart.put("status", name(kv.state()));
     if (kv.errorCode() != null) {

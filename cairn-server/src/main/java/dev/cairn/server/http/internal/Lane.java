@@ -59,6 +59,11 @@ final class Lane implements AutoCloseable {
     return call.await();
   }
 
+  /** Calls running now. */
+  int running() {
+    return executor.getActiveCount();
+  }
+
   /** Calls waiting for a thread now. */
   int queued() {
     return executor.getQueue().size();
