@@ -6,6 +6,7 @@ import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
+import dev.cairn.server.http.RequestPolicy;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
@@ -81,6 +82,18 @@ final class ServeCommand implements Callable<Integer> {
           + " loopback names and the bind address always; * for any). Other Host headers get 403, which keeps web"
           + " pages from reaching the API through DNS rebinding.")
   private List<String> allowedHosts;
+  @Option(names = "--request-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long a request may wait for a database thread before 503 DEADLINE_EXCEEDED "
+          + "(default: 5s).")
+  private Duration requestTimeout;
+
+  @Option(names = "--max-queued", paramLabel = "N",
+      description = "Database calls that may wait per pool before more get 503 OVERLOADED (default: 256).")
+  private Integer maxQueued;
+
+  @Option(names = "--idempotency-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long the answer to a write with an Idempotency-Key is kept (default: 24h).")
+  private Duration idempotencyRetention;
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private final Map<String, String> environment;
@@ -170,11 +183,22 @@ final class ServeCommand implements Callable<Integer> {
   private AdminConfig config() {
     String token = environment.get("CAIRN_ADMIN_TOKEN");
     try {
+      RequestPolicy policy = RequestPolicy.defaults();
+      if (requestTimeout != null) {
+        policy = policy.withRequestTimeout(requestTimeout);
+      }
+      if (maxQueued != null) {
+        policy = policy.withMaxQueuedCalls(maxQueued);
+      }
+      if (idempotencyRetention != null) {
+        policy = policy.withIdempotencyRetention(idempotencyRetention);
+      }
       return AdminConfig.defaults()
           .withBind(bind, port)
           .withAdminToken(token == null || token.isEmpty() ? null : token)
           .withReadOnly(readOnly)
-          .withAllowedHosts(allowedHosts != null ? allowedHosts : fromList(environment.get("CAIRN_ALLOWED_HOSTS")));
+          .withAllowedHosts(allowedHosts != null ? allowedHosts : fromList(environment.get("CAIRN_ALLOWED_HOSTS")))
+          .withRequestPolicy(policy);
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }

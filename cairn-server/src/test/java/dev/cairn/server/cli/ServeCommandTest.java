@@ -59,6 +59,15 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_negativeQueueOrBadTimeout_usageError() {
+    assertThat(run(new ServeCommand(Map.of()), "serve", "--port", "0", "--max-queued", "-1"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("maxQueuedCalls");
+    assertThat(run(new ServeCommand(Map.of()), "serve", "--port", "0", "--request-timeout", "0s"))
+        .isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void serve_keyValueUrlAsDatabase_usageError_passwordMasked() {
     int code = run(new ServeCommand(Map.of()), "serve", "--db", "redis://admin:hunter2@127.0.0.1:6379");
     assertThat(code).isEqualTo(ExitCodes.USAGE);
