@@ -9,7 +9,11 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** One HikariCP pool to PostgreSQL or MariaDB/MySQL (the MariaDB driver serves {@code mysql://} too). */
+/**
+ * One HikariCP pool to PostgreSQL or MariaDB/MySQL (the MariaDB driver serves {@code mysql://} too). Each new
+ * connection gets session limits ({@link #sessionLimits}): statements may run {@code queryTimeout}, row-lock
+ * waits last at most {@code operationTimeout}.
+ */
 final class ServerConnections implements Connections {
   private final HikariDataSource pool;
 
@@ -34,7 +38,26 @@ final class ServerConnections implements Connections {
     hikari.setConnectionTimeout(Math.max(250, timeoutMillis));
     hikari.setInitializationFailTimeout(timeoutMillis);
     hikari.setValidationTimeout(Math.max(250, Math.min(timeoutMillis, 5000)));
+    hikari.setConnectionInitSql(sessionLimits(config));
     return new ServerConnections(Pools.start(hikari, url));
+  }
+
+  /**
+   * The statement that bounds each session's statements and lock waits. PostgreSQL: {@code statement_timeout}
+   * and {@code lock_timeout}. MariaDB: {@code max_statement_time} and {@code innodb_lock_wait_timeout}; a
+   * {@code mysql://} URL may reach MySQL, which has no {@code max_statement_time}, so that part is in a
+   * MariaDB-only comment (a MySQL server runs without a statement limit).
+   */
+  static String sessionLimits(DatabaseConfig config) {
+    long statementMillis = config.queryTimeout().toMillis();
+    long lockMillis = config.operationTimeout().toMillis();
+    if (config.url().kind() == StoreUrl.Kind.POSTGRESQL) {
+      return "select set_config('statement_timeout', '" + statementMillis + "', false), set_config('lock_timeout', '"
+          + lockMillis + "', false)";
+    }
+    long lockSeconds = Math.max(1, (lockMillis + 999) / 1000);
+    return "set session innodb_lock_wait_timeout = " + lockSeconds + " /*M! , max_statement_time = "
+        + java.math.BigDecimal.valueOf(statementMillis, 3).toPlainString() + " */";
   }
 
   private static String jdbcUrl(StoreUrl url, long timeoutMillis) {
@@ -61,13 +84,13 @@ final class ServerConnections implements Connections {
   }
 
   @Override
-  public Connection writer() throws SQLException {
-    return pool.getConnection();
+  public Connection writer(Deadline deadline) throws SQLException {
+    return Pools.borrow(pool, deadline);
   }
 
   @Override
-  public Connection reader() throws SQLException {
-    return pool.getConnection();
+  public Connection reader(Deadline deadline) throws SQLException {
+    return Pools.borrow(pool, deadline);
   }
 
   @Override
