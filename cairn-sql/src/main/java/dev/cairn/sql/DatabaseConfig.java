@@ -1,9 +1,16 @@
 package dev.cairn.sql;
 
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.StoreUrl;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Everything {@link Database#open(DatabaseConfig)} needs, validated when built. Immutable; use the withers.
@@ -12,11 +19,12 @@ import java.util.Objects;
  * {@link Session#transaction} with its retries) has a deadline {@code operationTimeout} after it starts: waiting
  * for a pooled connection, waiting for SQLite's write lock and backing off between retries all stop there, and
  * the call returns UNAVAILABLE {@code DEADLINE_EXCEEDED} (the message names the pool's total, active, idle and
- * waiting counts when the wait was for a connection). Nothing was written by a call that ends so. Running
+ * waiting counts when the wait was for a connection). Nothing was written by a call that ends so. (A deadlock or
+ * serialization failure is not a wait: it is retried within {@link RetryPolicy#maxAttempts()} even past the
+ * deadline, taking a connection only if one is free.) Running
  * statements are bounded separately, each by {@code queryTimeout}: one that runs longer is cancelled and fails
- * UNAVAILABLE {@code QUERY_TIMEOUT}, and what it did is rolled back. On PostgreSQL and MariaDB, waits for row
- * locks held by other transactions are bounded by {@code operationTimeout} too (then CONFLICT
- * {@code LOCK_WAIT_TIMEOUT}, retried while the deadline allows).
+ * UNAVAILABLE {@code QUERY_TIMEOUT}, and what it did is rolled back. On PostgreSQL and MariaDB a wait for a row
+ * lock happens inside a statement, so {@code queryTimeout} bounds it.
  *
  * @param url where the database is ({@code sqlite:...}, {@code postgresql://...}, {@code mariadb://...})
  * @param poolSize maximum connections (for SQLite: the read pool; writes use one extra writer connection)
@@ -35,6 +43,8 @@ public record DatabaseConfig(
   public static final Duration DEFAULT_OPERATION_TIMEOUT = Duration.ofSeconds(5);
   /** The default {@link #queryTimeout()}. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
   public DatabaseConfig {
     Objects.requireNonNull(url, "url");
@@ -65,17 +75,54 @@ public record DatabaseConfig(
 
   /**
    * Defaults for a URL: pool of 10, 5 s connect timeout, 5 s operation timeout, 30 s query timeout,
-   * {@link RetryPolicy#DEFAULT}, page size cap 1000.
+   * {@link RetryPolicy#DEFAULT}, page size cap 1000. The query parameters {@code operationTimeout} and
+   * {@code queryTimeout} set those options ({@code 500ms}, {@code 5s}, {@code 2m} or ISO-8601 such as
+   * {@code PT5S}), e.g. {@code sqlite:data/app.db?operationTimeout=10s}; they are taken out of the URL, so no
+   * driver sees them.
    *
-   * @throws dev.cairn.core.InvalidInputException for a malformed or non-SQL URL
+   * @throws dev.cairn.core.InvalidInputException for a malformed or non-SQL URL, {@code INVALID_DATABASE_OPTION}
+   *     for an option value that is not a positive duration
    */
   public static DatabaseConfig of(String url) {
     StoreUrl parsed = StoreUrl.parse(url);
     if (!parsed.kind().isSql()) {
-      throw new dev.cairn.core.InvalidInputException("NOT_A_DATABASE_URL",
+      throw new InvalidInputException("NOT_A_DATABASE_URL",
           parsed + " is not a SQL database URL (expected sqlite:, postgresql://, mysql:// or mariadb://)");
     }
-    return of(parsed, 10);
+    Map<String, String> params = new LinkedHashMap<>(parsed.params());
+    Duration operationTimeout = option(params.remove("operationTimeout"), "operationTimeout",
+        DEFAULT_OPERATION_TIMEOUT);
+    Duration queryTimeout = option(params.remove("queryTimeout"), "queryTimeout", DEFAULT_QUERY_TIMEOUT);
+    StoreUrl stripped = new StoreUrl(parsed.kind(), parsed.tls(), parsed.user(), parsed.password(), parsed.hosts(),
+        parsed.path(), params);
+    return of(stripped, 10).withOperationTimeout(operationTimeout).withQueryTimeout(queryTimeout);
+  }
+
+  private static Duration option(String text, String name, Duration fallback) {
+    if (text == null) {
+      return fallback;
+    }
+    Duration duration = null;
+    Matcher matcher = SHORT_DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      duration = switch (matcher.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        default -> Duration.ofMinutes(amount);
+      };
+    } else {
+      try {
+        duration = Duration.parse(text.strip());
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    if (duration == null || duration.isNegative() || duration.isZero()) {
+      throw new InvalidInputException("INVALID_DATABASE_OPTION", "URL option " + name
+          + " must be a positive duration such as 500ms, 5s, 2m or PT5S", Map.of("option", name), null);
+    }
+    return duration;
   }
 
   /** Defaults as {@link #of(String)} for an already parsed SQL URL and a pool size. */

@@ -41,7 +41,8 @@ public interface Session {
    * {@linkplain DatabaseConfig#operationTimeout() operation timeout}; {@code work} must therefore not have side
    * effects outside the database. Retries happen only for the outermost transaction; after the last attempt the
    * result is CONFLICT {@code RETRIES_EXHAUSTED} (or the UNAVAILABLE failure), and when the deadline leaves no room
-   * for another attempt, UNAVAILABLE {@code DEADLINE_EXCEEDED}.
+   * for another attempt, UNAVAILABLE {@code DEADLINE_EXCEEDED} (deadlocks and serialization failures are retried
+   * past the deadline while attempts remain: they are conflicts the database resolved, not waits).
    *
    * <p>A failure of COMMIT itself is reported as the database gave it (the transaction was not committed), except
    * when the connection broke while COMMIT was on its way: then the transaction may or may not have been

@@ -11,8 +11,7 @@ import java.util.StringJoiner;
 
 /**
  * One HikariCP pool to PostgreSQL or MariaDB/MySQL (the MariaDB driver serves {@code mysql://} too). Each new
- * connection gets session limits ({@link #sessionLimits}): statements may run {@code queryTimeout}, row-lock
- * waits last at most {@code operationTimeout}.
+ * connection gets a statement limit ({@link #sessionLimits}): statements may run {@code queryTimeout}.
  */
 final class ServerConnections implements Connections {
   private final HikariDataSource pool;
@@ -43,20 +42,18 @@ final class ServerConnections implements Connections {
   }
 
   /**
-   * The statement that bounds each session's statements and lock waits. PostgreSQL: {@code statement_timeout}
-   * and {@code lock_timeout}. MariaDB: {@code max_statement_time} and {@code innodb_lock_wait_timeout}; a
-   * {@code mysql://} URL may reach MySQL, which has no {@code max_statement_time}, so that part is in a
-   * MariaDB-only comment (a MySQL server runs without a statement limit).
+   * The statement that bounds each session's statements: PostgreSQL {@code statement_timeout}, MariaDB
+   * {@code max_statement_time}. Waits for row locks happen inside statements, so they are bounded too (a shorter
+   * lock timeout would turn a busy but healthy database's queues into failures). A {@code mysql://} URL may reach
+   * MySQL, which has no {@code max_statement_time}: that part is in a MariaDB-only comment, and a MySQL server runs
+   * without a statement limit.
    */
   static String sessionLimits(DatabaseConfig config) {
     long statementMillis = config.queryTimeout().toMillis();
-    long lockMillis = config.operationTimeout().toMillis();
     if (config.url().kind() == StoreUrl.Kind.POSTGRESQL) {
-      return "select set_config('statement_timeout', '" + statementMillis + "', false), set_config('lock_timeout', '"
-          + lockMillis + "', false)";
+      return "select set_config('statement_timeout', '" + statementMillis + "', false)";
     }
-    long lockSeconds = Math.max(1, (lockMillis + 999) / 1000);
-    return "set session innodb_lock_wait_timeout = " + lockSeconds + " /*M! , max_statement_time = "
+    return "set @cairn_query_timeout_ms = " + statementMillis + " /*M! , session max_statement_time = "
         + java.math.BigDecimal.valueOf(statementMillis, 3).toPlainString() + " */";
   }
 

@@ -67,8 +67,12 @@ final class SqlContext {
    * Runs {@code attempt} until it returns something that is not {@linkplain SqlErrors#isRetryable retryable}, at
    * most {@link RetryPolicy#maxAttempts()} times, sleeping a full-jitter exponential backoff in between, all within
    * the call's {@link Deadline}. A retryable failure left at the end becomes CONFLICT {@code RETRIES_EXHAUSTED}
-   * (transient conflicts) or stays UNAVAILABLE (a database that could not be reached), once attempts run out; UNAVAILABLE
-   * {@code DEADLINE_EXCEEDED} when the deadline leaves no time for the next attempt.
+   * (transient conflicts) or stays UNAVAILABLE (a database that could not be reached) once attempts run out, and
+   * UNAVAILABLE {@code DEADLINE_EXCEEDED} when the deadline leaves no time for the next attempt.
+   *
+   * <p>The deadline bounds waiting: for a connection, for a lock (SQLite busy, a lock-wait timeout), for a database
+   * to come back. A deadlock or serialization failure is not a wait (the database already chose a loser), so it is
+   * retried while attempts remain even past the deadline; such a retry takes a connection only if one is free.
    */
   <R> Result<R> withRetry(Supplier<Result<R>> attempt) {
     return Deadline.within(config, deadline -> {
@@ -80,7 +84,7 @@ final class SqlContext {
           return exhausted(last, tries);
         }
         long pauseNanos = backoffNanos(policy, tries);
-        if (deadline.remainingMillis() * 1_000_000 <= pauseNanos) {
+        if (deadline.remainingMillis() * 1_000_000 <= pauseNanos && !SqlErrors.isResolvedConflict(last)) {
           return deadlineExceeded(last, tries, deadline);
         }
         if (!sleep(pauseNanos)) {

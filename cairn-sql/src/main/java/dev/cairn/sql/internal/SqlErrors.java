@@ -67,6 +67,12 @@ final class SqlErrors {
             || failure.status() == Status.UNAVAILABLE && "DATABASE_UNAVAILABLE".equals(failure.code()));
   }
 
+  /** Whether the failure is a conflict the database resolved by failing this side: a deadlock or serialization failure. */
+  static boolean isResolvedConflict(Result.Failure<?> failure) {
+    return failure.status() == Status.CONFLICT
+        && ("DEADLOCK".equals(failure.code()) || "SERIALIZATION_FAILURE".equals(failure.code()));
+  }
+
   /**
    * Whether {@code e} says the connection broke (network, server shutdown, session killed) rather than the
    * database refusing a statement: a statement or COMMIT in flight then may or may not have taken effect.

@@ -50,8 +50,9 @@ class SqliteFileConformanceTest extends DatabaseConformance {
   @Test
   void insert_lockedFileWithConcurrentWriters_retriedWithoutLossOrError() throws Exception {
     Expect.ok(db().table(User.class).create());
-    // A short busy timeout makes writers hit SQLITE_BUSY while the lock is held, so Cairn's retry must cover it.
-    var config = config().withConnectTimeout(Duration.ofMillis(100))
+    // A short busy timeout makes writers hit SQLITE_BUSY while the lock is held, so Cairn's retry must cover it;
+    // the deadline is generous because no write may fail here, however loaded the machine.
+    var config = config().withConnectTimeout(Duration.ofMillis(100)).withOperationTimeout(Duration.ofSeconds(60))
         .withRetry(new RetryPolicy(20, Duration.ofMillis(20), Duration.ofMillis(200)));
     int threads = 8;
     int perThread = 20;
