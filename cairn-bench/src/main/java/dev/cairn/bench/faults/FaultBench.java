@@ -2,6 +2,7 @@ package dev.cairn.bench.faults;
 
 import dev.cairn.bench.faults.internal.Commands;
 import dev.cairn.core.CairnException;
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +37,7 @@ public final class FaultBench {
   /** The main class of the {@code cairn} command, started as a child JVM by the HTTP scenarios. */
   public static final String SERVER_MAIN_CLASS = "dev.cairn.server.Main";
 
-  private static final Map<String, Supplier<Scenario>> FACTORIES = new java.util.LinkedHashMap<>();
+  private static final Map<String, Supplier<Scenario>> FACTORIES = new LinkedHashMap<>();
 
   static {
     FACTORIES.put("sqlite_kill9", SqliteKill9::new);
@@ -79,7 +81,7 @@ public final class FaultBench {
   public static FaultReport run(String scenario, Duration load, Path workDirectory) {
     Supplier<Scenario> factory = FACTORIES.get(scenario);
     if (factory == null) {
-      throw new dev.cairn.core.InvalidInputException("UNKNOWN_SCENARIO", "no fault scenario '" + scenario
+      throw new InvalidInputException("UNKNOWN_SCENARIO", "no fault scenario '" + scenario
           + "'; known: " + String.join(", ", SCENARIOS));
     }
     Path directory;
@@ -102,7 +104,8 @@ public final class FaultBench {
           Map.of(), e);
     } catch (Exception e) {
       throw new CairnException(Status.ERROR, "FAULT_SCENARIO_FAILED", "fault scenario " + scenario
-          + " could not run: " + e.getMessage() + " (files kept in " + directory + ")", Map.of("scenario", scenario), e);
+          + " could not run: " + e.getMessage() + " (files kept in " + directory + ")", Map.of("scenario", scenario),
+          e);
     } finally {
       if (done) {
         deleteQuietly(directory);

@@ -1,5 +1,6 @@
 package dev.cairn.bench.faults;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public record FaultReport(String scenario, long attempts, long acked, long lost,
 
   public FaultReport {
     Objects.requireNonNull(scenario, "scenario");
-    details = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 
   /** Whether nothing was lost, duplicated or falsely reported failed. */

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * {@code http_kill9}: {@code cairn serve} on a SQLite file in a child JVM; 4 clients POST rows with unique
  * {@code op_id}s (and the op id as {@code Idempotency-Key}); once 20 are acknowledged the load time runs, and at its
- * end the server is killed with SIGKILL while they post, then started again on the same file and written to again. Every acknowledged row must be
- * present exactly once and no row answered with a definite failure may be present.
+ * end the server is killed with SIGKILL while they post, then started again on the same file and written to again.
+ * Every acknowledged row must be present exactly once and no row answered with a definite failure may be present.
  *
  * <p>A client classifies each POST: 201 is acknowledged; a 503 is retried with the same key (up to 3 times, while
  * the server runs), and resolves as its last answer; an outcome-unknown code or a request that got no answer (the

@@ -53,18 +53,20 @@ public final class ChildJvm implements AutoCloseable {
   public static ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> arguments,
       Map<String, String> environment, Path errorLog, Consumer<String> listener) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path")));
     command.addAll(jvmOptions);
     command.add(mainClass);
     command.addAll(arguments);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile()));
     builder.environment().putAll(environment);
     return new ChildJvm(name, builder.start(), errorLog, listener);
   }
 
   private void read(Consumer<String> listener) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         listener.accept(line);

@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * <lease-ms>} reads commands from standard input and answers on standard output:
  *
  * <pre>
- * acquire  -&gt; held &lt;token&gt; accepted|refused &lt;ms&gt;   takes the lock with the lease, writes to the fenced resource
- *          -&gt; error &lt;CODE&gt;                           when the lock could not be taken within 10 s
- * write    -&gt; stale &lt;token&gt; accepted|refused         writes again with the token it holds (after the pause)
+ * acquire -&gt; held &lt;token&gt; accepted|refused &lt;ms&gt;  takes the lock, writes to the fenced resource
+ *         -&gt; error &lt;CODE&gt;                          the lock could not be taken within 10 s
+ * write   -&gt; stale &lt;token&gt; accepted|refused        writes again with its token (after the pause)
  * </pre>
  *
  * It ends at the end of its input.

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL cluster of the fault suite's own: made with {@code initdb} from the installed binaries (the newest
  * under {@code /usr/lib/postgresql}), run by {@code pg_ctl} on a free loopback port with its socket in a temporary
- * directory of its own, as user postgres when we are root (PostgreSQL refuses to run as root). {@code fsync} is off (nothing
- * here crashes the machine, only the server) but {@code synchronous_commit} stays on, so an acknowledged commit is
- * in the log before the client hears of it. Not thread-safe: one scenario thread drives it.
+ * directory of its own, as user postgres when we are root (PostgreSQL refuses to run as root). {@code fsync} is off
+ * (nothing here crashes the machine, only the server) but {@code synchronous_commit} stays on, so an acknowledged
+ * commit is in the log before the client hears of it. Not thread-safe: one scenario thread drives it.
  */
 public final class PostgresServer implements AutoCloseable {
   private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
@@ -102,7 +102,8 @@ public final class PostgresServer implements AutoCloseable {
 
   /** The postmaster's process id, to show that a restart really replaced it. */
   public long postmasterPid() throws IOException {
-    List<String> lines = Files.readAllLines(directory.resolve("data").resolve("postmaster.pid"), StandardCharsets.UTF_8);
+    List<String> lines =
+        Files.readAllLines(directory.resolve("data").resolve("postmaster.pid"), StandardCharsets.UTF_8);
     return Long.parseLong(lines.getFirst().strip());
   }
 
