@@ -19,15 +19,15 @@ import java.util.stream.Stream;
 
 /**
  * {@code redis_restart_aof}: a private Redis with {@code --appendonly yes --appendfsync always}, killed with SIGKILL
- * and started again twice while 16 virtual threads alternate {@code incr} of one counter and {@code set} of a key
+ * and started again 3 times while 64 virtual threads alternate {@code incr} of one counter and {@code set} of a key
  * of their own. Afterwards every acknowledged set is present, no set reported failed with a definite code ("never
  * sent") is present, and the counter is at least the acknowledged increments (else {@code lost}) and at most the
  * acknowledged plus the outcome-unknown ones (else {@code duplicated}: an increment applied that was reported as
  * never sent, or replayed).
  */
 final class RedisRestartAof implements Scenario {
-  private static final int THREADS = 16;
-  private static final int KILLS = 2;
+  private static final int THREADS = 64;
+  private static final int KILLS = 3;
   private static final Duration DOWN = Duration.ofMillis(300);
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofMillis(10);
   private static final String COUNTER = "counter";
