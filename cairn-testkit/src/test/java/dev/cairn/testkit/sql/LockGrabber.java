@@ -70,6 +70,20 @@ final class LockGrabber implements AutoCloseable {
     return grabs.get();
   }
 
+  /** Waits (up to 5 s) until the grabber has taken the lock {@code count} times in all. */
+  void awaitGrabs(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (grabs.get() < count) {
+      if (failure.get() != null) {
+        throw new AssertionError("the lock grabber failed", failure.get());
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the grabber took the lock " + grabs.get() + " times, not " + count);
+      }
+      Thread.sleep(1);
+    }
+  }
+
   private void run() {
     try (Statement statement = connection.createStatement()) {
       while (!closed) {
