@@ -1,0 +1,208 @@
+package dev.cairn.cli;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreUrl;
+import dev.cairn.core.UnavailableException;
+import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.AdminConfig;
+import dev.cairn.server.http.AdminServer;
+import dev.cairn.sql.Database;
+import dev.cairn.sql.registry.Databases;
+import dev.cairn.sql.registry.DatabasesConfig;
+import dev.cairn.subject.SubjectStorage;
+import dev.cairn.subject.SubjectStorages;
+import dev.cairn.subject.Subjects;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cairn serve}: runs the admin HTTP API until the process is stopped (Ctrl-C or SIGTERM stop it gracefully:
+ * running requests finish, then the database and the store are closed).
+ *
+ * <p>Configuration, options first, then the environment: {@code --db} / {@code CAIRN_DATABASE_URL} /
+ * {@code DATABASE_URL}, else SQLite at {@code <data dir>/cairn.db} with the data dir from {@code --data-dir} /
+ * {@code CAIRN_DATA_DIR} / {@code ./data}; {@code --kv} / {@code CAIRN_KV_URL} / {@code REDIS_URL}, else the memory
+ * store; {@code CAIRN_ADMIN_TOKEN} for the bearer token.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the admin HTTP API (tables, rows, keys, /health, /metrics, /api/v1/openapi.json).",
+      "Without a token (CAIRN_ADMIN_TOKEN) it is read-only and listens only on a loopback address."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "TCP port, 0 for a free one (default: ${DEFAULT-VALUE}).")
+  private int port;
+
+  @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = AdminConfig.DEFAULT_BIND,
+      description = "Address to listen on (default: ${DEFAULT-VALUE}); others need CAIRN_ADMIN_TOKEN.")
+  private String bind;
+
+  @Option(names = "--db", paramLabel = "URL", description = "Database URL (default: CAIRN_DATABASE_URL, "
+      + "DATABASE_URL, else sqlite:<data dir>/cairn.db).")
+  private String dbUrl;
+
+  @Option(names = "--kv", paramLabel = "URL",
+      description = "Key-value URL (default: CAIRN_KV_URL, REDIS_URL, else memory:).")
+  private String kvUrl;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where the default SQLite file lives (default: CAIRN_DATA_DIR, else ./data).")
+  private Path dataDir;
+
+  @Option(names = "--subject-prefix", paramLabel = "P", defaultValue = "",
+      description = "KRules key prefix of subjects on Redis (keys s:<P><subject>; default: none).")
+  private String subjectPrefix;
+
+  @Option(names = "--read-only", description = "Refuse every write, even with a token.")
+  private boolean readOnly;
+
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private final Map<String, String> environment;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+  ServeCommand() {
+    this(System.getenv());
+  }
+
+  ServeCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AdminConfig config = config();
+    String databaseUrl = databaseUrl();
+    String storeUrl = firstSet(kvUrl, environment.get("CAIRN_KV_URL"), environment.get("REDIS_URL"), "memory:");
+    CountDownLatch closed = new CountDownLatch(1);
+    // The hook only asks for the stop and waits: closing happens below, in order (server, then store, then
+    // database), so requests still running finish against open resources.
+    Thread hook = new Thread(() -> {
+      stopRequested.countDown();
+      awaitQuietly(closed);
+    }, "cairn-serve-stop");
+    try (Database database = Database.open(databaseUrl);
+        Databases registry = openRegistry(databaseUrl);
+        KeyValue store = KeyValue.open(storeUrl);
+        Subjects subjects = Subjects.on(subjectStorage(store, storeUrl));
+        AdminServer server = registry == null
+            ? AdminServer.start(config, database, store, subjects)
+            : AdminServer.start(config, database, store, subjects, registry)) {
+      Runtime.getRuntime().addShutdownHook(hook);
+      PrintStream out = Terminal.of(spec).out();
+      out.println("cairn admin API listening on " + server.url()
+          + " (database " + database.url() + ", key-value " + store.url()
+          + (config.allowsWrites() ? ", writes allowed" : ", read-only") + ")");
+      out.flush();
+      stopRequested.await();
+    } finally {
+      closed.countDown();
+      removeHook(hook);
+    }
+    return ExitCodes.OK;
+  }
+
+  // The named databases (?db=, migrations) sit beside the default one: {dir}/{name}.db on SQLite, schemas or
+  // databases on a server. A private in-memory SQLite cannot hold them; the server then serves the default only.
+  private Databases openRegistry(String databaseUrl) {
+    if (StoreUrl.parse(databaseUrl).isSqliteMemory()) {
+      Terminal.of(spec).err().println("cairn: no named databases or migrations on sqlite::memory: (needs files)");
+      return null;
+    }
+    return Databases.open(DatabasesConfig.of(databaseUrl));
+  }
+
+  // Subjects live in the shared Redis (KRules layout) when there is one, so other services see them; the storage
+  // is built on the open store and does not close it.
+  private SubjectStorage subjectStorage(KeyValue store, String storeUrl) {
+    StoreUrl.Kind kind = StoreUrl.parse(storeUrl).kind();
+    return kind == StoreUrl.Kind.REDIS || kind == StoreUrl.Kind.REDIS_SENTINEL
+        ? SubjectStorages.redis(store, subjectPrefix)
+        : SubjectStorages.memory();
+  }
+
+  /** Stops a running {@link #call()} as SIGTERM would; for tests and embedding. */
+  void stop() {
+    stopRequested.countDown();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already stopping (this stop came from the hook): hooks can no longer be removed, nor need to be.
+    }
+  }
+
+  private AdminConfig config() {
+    String token = environment.get("CAIRN_ADMIN_TOKEN");
+    try {
+      return AdminConfig.defaults()
+          .withBind(bind, port)
+          .withAdminToken(token == null || token.isEmpty() ? null : token)
+          .withReadOnly(readOnly);
+    } catch (InvalidInputException e) {
+      throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
+    }
+  }
+
+  private String databaseUrl() {
+    String url = firstSet(dbUrl, environment.get("CAIRN_DATABASE_URL"), environment.get("DATABASE_URL"), null);
+    if (url != null) {
+      checkSqlUrl(url);
+      return url;
+    }
+    Path dir = dataDir != null ? dataDir : Path.of(firstSet(environment.get("CAIRN_DATA_DIR"), null, null, "data"));
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UnavailableException("DATA_DIR_UNUSABLE", "cannot create the data directory " + dir + ": " + e, e);
+    }
+    return "sqlite:" + dir.resolve("cairn.db");
+  }
+
+  private void checkSqlUrl(String url) {
+    StoreUrl parsed;
+    try {
+      parsed = StoreUrl.parse(url);
+    } catch (InvalidInputException e) {
+      throw UsageErrors.invalidArgument(spec, "database URL: " + e.getMessage(), e);
+    }
+    if (!parsed.kind().isSql()) {
+      throw UsageErrors.invalidArgument(spec, "the database URL must be a SQL one, got " + parsed, null);
+    }
+  }
+
+  private static String firstSet(String first, String second, String third, String fallback) {
+    for (String candidate : new String[] {first, second, third}) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate;
+      }
+    }
+    return fallback;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+  private static final Pattern URL = Pattern.compile("listening on (http://\\S+)");
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Terminal terminal = new Terminal(
+      new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void serve_noConfiguration_sqliteUnderDataDirAndMemoryStore_stopsGracefully() throws Exception {
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATA_DIR", directory.resolve("data").toString()));
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0"));
+      String url = awaitUrl();
+      assertThat(url).startsWith("http://127.0.0.1:");
+      String status = get(url + "/api/v1/db/status");
+      assertThat(status).contains("\"status\":\"connected\"", "cairn.db");
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("memory:", "read-only");
+      assertThat(Files.exists(directory.resolve("data").resolve("cairn.db"))).isTrue();
+      assertThat(get(url + "/api/v1/db/databases")).contains("\"framework\"");
+      assertThat(Files.exists(directory.resolve("data").resolve("framework.db"))).isTrue();
+      serve.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
+  void serve_nonLoopbackWithoutToken_usageError() {
+    int code = run(new ServeCommand(Map.of()), "serve", "--bind", "0.0.0.0", "--port", "0");
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("CAIRN_ADMIN_TOKEN").doesNotContain("\tat ");
+  }
+
+  @Test
+  void serve_keyValueUrlAsDatabase_usageError_passwordMasked() {
+    int code = run(new ServeCommand(Map.of()), "serve", "--db", "redis://admin:hunter2@127.0.0.1:6379");
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("SQL").doesNotContain("hunter2");
+  }
+
+  @Test
+  void serve_tokenFromEnvironment_protectsEndpointsAndAllowsWrites() throws Exception {
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATABASE_URL", "sqlite::memory:", "CAIRN_ADMIN_TOKEN", "t"));
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0"));
+      String url = awaitUrl();
+      HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/db/tables")).build());
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("writes allowed");
+      serve.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  private int run(ServeCommand serve, String... args) {
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      public <K> K create(Class<K> type) throws Exception {
+        return type == ServeCommand.class ? type.cast(serve) : CommandLine.defaultFactory().create(type);
+      }
+    };
+    return CairnCli.configure(new CommandLine(new CairnCommand(terminal), factory), terminal).execute(args);
+  }
+
+  private String awaitUrl() throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      Matcher matcher = URL.matcher(out.toString(StandardCharsets.UTF_8));
+      if (matcher.find()) {
+        return matcher.group(1);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("serve printed no URL; stderr: " + err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String get(String url) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(url)).build()).body();
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+  }
+}

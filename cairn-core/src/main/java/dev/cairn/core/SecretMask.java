@@ -1,0 +1,29 @@
+package dev.cairn.core;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks passwords in text that did not come from Cairn (driver messages, stack traces), which may quote a
+ * connection URL. Cairn's own messages are already redacted; this is the last line of defence before standard
+ * error and the log. Stateless and thread-safe.
+ */
+public final class SecretMask {
+  private static final String MASK = "****";
+  // scheme://user:password@host -> scheme://user:****@host; up to the last @ of the authority, since a
+  // password with an unescaped @ is a common mistake
+  private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s]*):[^/\\s]*@");
+  // password=..., token=... in query strings and key=value lists
+  private static final Pattern SECRET_PARAM =
+      Pattern.compile("(?i)\\b((?:password|passwd|pwd|pass|secret|token|auth)=)[^&\\s,;)]*");
+
+  private SecretMask() {}
+
+  /** {@code text} with URL passwords and secret parameters replaced by {@code ****}; null stays null. */
+  public static String mask(String text) {
+    if (text == null) {
+      return null;
+    }
+    String masked = USER_INFO.matcher(text).replaceAll("$1:" + MASK + "@");
+    return SECRET_PARAM.matcher(masked).replaceAll("$1" + MASK);
+  }
+}
