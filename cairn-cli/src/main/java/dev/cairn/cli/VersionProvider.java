@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
 
 /** {@code cairn --version}: the project version stamped into the jar at build time, and the running JDK. */
 final class VersionProvider implements IVersionProvider {
-  private static final String RESOURCE = "/dev/cairn/server/cairn.properties";
+  private static final String RESOURCE = "/dev/cairn/cli/cairn.properties";
 
   @Override
   public String[] getVersion() {

@@ -268,7 +268,7 @@ class CairnCliTest {
     int code = runWithTestCommands("bug", "--verbose");
 
     assertThat(code).isEqualTo(ExitCodes.FAILURE);
-    assertThat(err()).contains("java.lang.IllegalStateException", "at dev.cairn.server.cli.CairnCliTest$Bug.call")
+    assertThat(err()).contains("java.lang.IllegalStateException", "at dev.cairn.cli.CairnCliTest$Bug.call")
         .doesNotContain("s3cret").doesNotContain("hunter2");
     assertThat(errLines().getFirst()).doesNotContain("--verbose");
   }

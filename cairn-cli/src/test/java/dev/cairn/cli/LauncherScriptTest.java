@@ -78,7 +78,7 @@ class LauncherScriptTest {
   @Test
   void needsBuild_jarNewerThanSources_false() throws Exception {
     Path root = fakeCheckout();
-    Path jar = Files.createDirectories(root.resolve("cairn-server/target")).resolve("cairn.jar");
+    Path jar = Files.createDirectories(root.resolve("cairn-cli/target")).resolve("cairn.jar");
     Files.writeString(jar, "jar");
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
 
@@ -88,7 +88,7 @@ class LauncherScriptTest {
   @Test
   void needsBuild_sourceNewerThanJar_true() throws Exception {
     Path root = fakeCheckout();
-    Path jar = Files.createDirectories(root.resolve("cairn-server/target")).resolve("cairn.jar");
+    Path jar = Files.createDirectories(root.resolve("cairn-cli/target")).resolve("cairn.jar");
     Files.writeString(jar, "jar");
     Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
     Path source = root.resolve("cairn-core/src/main/java/A.java");
@@ -97,12 +97,23 @@ class LauncherScriptTest {
     assertThat(needsBuild(root)).isTrue();
   }
 
+  @Test
+  void cairnJar_theShadedJarOfTheCliModule() throws Exception {
+    Path root = LAUNCHER.getParent();
+
+    String jar = bash("cairn_jar '" + root + "'", Map.of());
+
+    assertThat(jar).isEqualTo(root.resolve("cairn-cli/target/cairn.jar").toString());
+    assertThat(Files.readString(root.resolve("cairn-cli/pom.xml")))
+        .contains("<outputFile>${project.build.directory}/cairn.jar</outputFile>");
+  }
+
   private String featureVersion(Path home) throws Exception {
     return bash("java_feature_version '" + home + "'", Map.of());
   }
 
   private boolean needsBuild(Path root) throws Exception {
-    String jar = root.resolve("cairn-server/target/cairn.jar").toString();
+    String jar = root.resolve("cairn-cli/target/cairn.jar").toString();
     return bash("if needs_build '" + jar + "' '" + root + "'; then echo yes; else echo no; fi", Map.of())
         .equals("yes");
   }
