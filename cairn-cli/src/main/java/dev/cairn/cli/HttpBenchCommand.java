@@ -9,6 +9,7 @@ import dev.cairn.core.StoreUrl;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
+import dev.cairn.server.http.AdminStores;
 import dev.cairn.sql.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +98,8 @@ final class HttpBenchCommand implements Callable<Integer> {
   // Read-only and without a token: the workload only reads, and the server listens on loopback only.
   private static HttpTarget serve(Database database) {
     KeyValue store = KeyValue.open("memory:");
-    AdminServer server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), database, store);
+    AdminServer server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0),
+        AdminStores.of(database, store));
     return new HttpTarget() {
       @Override
       public URI baseUrl() {

@@ -6,6 +6,7 @@ import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
+import dev.cairn.server.http.AdminStores;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
@@ -101,9 +102,9 @@ final class ServeCommand implements Callable<Integer> {
         Databases registry = openRegistry(databaseUrl);
         KeyValue store = KeyValue.open(storeUrl);
         Subjects subjects = Subjects.on(subjectStorage(store, storeUrl));
-        AdminServer server = registry == null
-            ? AdminServer.start(config, database, store, subjects)
-            : AdminServer.start(config, database, store, subjects, registry)) {
+        AdminServer server = AdminServer.start(config, registry == null
+            ? AdminStores.of(database, store).withSubjects(subjects)
+            : AdminStores.of(database, store).withSubjects(subjects).withRegistry(registry))) {
       Runtime.getRuntime().addShutdownHook(hook);
       PrintStream out = Terminal.of(spec).out();
       out.println("cairn admin API listening on " + server.url()
