@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.NotFoundException;
+import dev.cairn.core.StoreEnvironment;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --db URL} and {@code --connect-timeout} options of the {@code db} commands and how they open the database it names. Without the
- * option the URL comes from the environment ({@link StoreDefaults#databaseUrl()}).
+ * option the URL comes from the environment ({@link StoreEnvironment#databaseUrl()}).
  */
 final class DatabaseOption {
   // The CLI runs one command at a time; two connections are enough and keep a shared server's slots free.
@@ -43,7 +44,7 @@ final class DatabaseOption {
    * @throws dev.cairn.core.UnavailableException when the server cannot be reached
    */
   Database open(CommandSpec spec) {
-    String text = url != null ? url : StoreDefaults.fromSystem().databaseUrl();
+    String text = url != null ? url : StoreEnvironment.system().databaseUrl();
     DatabaseConfig config;
     try {
       config = DatabaseConfig.of(text);

@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreEnvironment;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.kv.KeyValue;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --kv URL} and {@code --prefix P} options of the {@code kv} commands and how they open the store.
- * Without {@code --kv} the URL comes from the environment ({@link StoreDefaults#keyValueUrl()}).
+ * Without {@code --kv} the URL comes from the environment ({@link StoreEnvironment#keyValueUrl()}).
  */
 final class KeyValueOption {
   @Option(
@@ -46,7 +47,7 @@ final class KeyValueOption {
    * takes {@code --kv}; warns on standard error when it is {@code memory:}. Failures as for {@link #open}.
    */
   static KeyValue openUrl(CommandSpec spec, String explicitUrl) {
-    String text = explicitUrl != null ? explicitUrl : StoreDefaults.fromSystem().keyValueUrl();
+    String text = explicitUrl != null ? explicitUrl : StoreEnvironment.system().keyValueUrl();
     StoreUrl parsed;
     try {
       parsed = StoreUrl.parse(text);

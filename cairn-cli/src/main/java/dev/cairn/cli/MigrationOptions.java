@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreEnvironment;
 import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
@@ -45,7 +46,7 @@ final class MigrationOptions {
    * @throws dev.cairn.core.UnavailableException when the server cannot be reached
    */
   OpenMigrations open(CommandSpec spec) {
-    String text = url != null ? url : StoreDefaults.fromSystem().databaseUrl();
+    String text = url != null ? url : StoreEnvironment.system().databaseUrl();
     DatabasesConfig config;
     try {
       DatabasesConfig.checkName(database);

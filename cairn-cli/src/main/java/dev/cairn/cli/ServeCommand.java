@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreEnvironment;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
@@ -33,8 +34,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Configuration, options first, then the environment: {@code --db} / {@code CAIRN_DATABASE_URL} /
  * {@code DATABASE_URL}, else SQLite at {@code <data dir>/cairn.db} with the data dir from {@code --data-dir} /
- * {@code CAIRN_DATA_DIR} / {@code ./data}; {@code --kv} / {@code CAIRN_KV_URL} / {@code REDIS_URL}, else the memory
- * store; {@code CAIRN_ADMIN_TOKEN} for the bearer token.
+ * {@code CAIRN_DATA_DIR} / {@code ./data}; {@code --kv}, else the store {@code CAIRN_MODE} with {@code CAIRN_KV_URL} /
+ * {@code REDIS_URL} call for (see {@link StoreEnvironment#keyValueUrl()}), else the memory store;
+ * {@code CAIRN_ADMIN_TOKEN} for the bearer token.
  */
 @Command(
     name = "serve",
@@ -60,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
   private String dbUrl;
 
   @Option(names = "--kv", paramLabel = "URL",
-      description = "Key-value URL (default: CAIRN_KV_URL, REDIS_URL, else memory:).")
+      description = "Key-value URL (default: CAIRN_KV_URL, REDIS_URL, else memory:; CAIRN_MODE=distributed "
+          + "requires one of them, single-node means memory:).")
   private String kvUrl;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
@@ -76,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private final Map<String, String> environment;
+  private final StoreEnvironment stores;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
 
   ServeCommand() {
@@ -84,13 +88,15 @@ final class ServeCommand implements Callable<Integer> {
 
   ServeCommand(Map<String, String> environment) {
     this.environment = environment;
+    this.stores = StoreEnvironment.of(environment);
   }
 
   @Override
   public Integer call() throws InterruptedException {
     AdminConfig config = config();
+    // The store first: a CAIRN_MODE error must stop the command before the data directory is created.
+    String storeUrl = kvUrl != null ? kvUrl : stores.keyValueUrl();
     String databaseUrl = databaseUrl();
-    String storeUrl = firstSet(kvUrl, environment.get("CAIRN_KV_URL"), environment.get("REDIS_URL"), "memory:");
     CountDownLatch closed = new CountDownLatch(1);
     // The hook only asks for the stop and waits: closing happens below, in order (server, then store, then
     // database), so requests still running finish against open resources.
@@ -172,18 +178,19 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private String databaseUrl() {
-    String url = firstSet(dbUrl, environment.get("CAIRN_DATABASE_URL"), environment.get("DATABASE_URL"), null);
+    StoreEnvironment configured = dataDir != null ? stores.withDataDir(dataDir) : stores;
+    String url = dbUrl != null ? dbUrl : configured.configuredDatabaseUrl().orElse(null);
     if (url != null) {
       checkSqlUrl(url);
       return url;
     }
-    Path dir = dataDir != null ? dataDir : Path.of(firstSet(environment.get("CAIRN_DATA_DIR"), null, null, "data"));
+    Path dir = configured.dataDir();
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UnavailableException("DATA_DIR_UNUSABLE", "cannot create the data directory " + dir + ": " + e, e);
     }
-    return "sqlite:" + dir.resolve("cairn.db");
+    return configured.databaseUrl();
   }
 
   private void checkSqlUrl(String url) {
@@ -196,14 +203,5 @@ final class ServeCommand implements Callable<Integer> {
     if (!parsed.kind().isSql()) {
       throw UsageErrors.invalidArgument(spec, "the database URL must be a SQL one, got " + parsed, null);
     }
-  }
-
-  private static String firstSet(String first, String second, String third, String fallback) {
-    for (String candidate : new String[] {first, second, third}) {
-      if (candidate != null && !candidate.isBlank()) {
-        return candidate;
-      }
-    }
-    return fallback;
   }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.core.StoreEnvironment;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.SubjectStorages;
@@ -37,7 +38,7 @@ final class SubjectStoreOption {
   OpenSubjects open(CommandSpec spec) {
     KeyValue store = KeyValueOption.openUrl(spec, url);
     try {
-      boolean memory = store.url().startsWith(StoreDefaults.MEMORY_URL);
+      boolean memory = store.url().startsWith(StoreEnvironment.MEMORY_URL);
       // The memory key-value store is not Redis; subjects have their own in-process twin, as empty as it is.
       SubjectStorage storage = memory ? SubjectStorages.memory() : SubjectStorages.redis(store, prefix);
       return new OpenSubjects(Subjects.on(storage), store);

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,58 @@ class ServeCommandTest {
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("writes allowed");
       serve.stop();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
+  void serve_distributedWithoutKvUrl_oneLineUsageError_createsNothing() throws Exception {
+    Path data = directory.resolve("data");
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_MODE", "distributed", "CAIRN_DATA_DIR", data.toString()));
+
+    int code = runToExit(serve, "serve", "--port", "0");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        "cairn: CAIRN_MODE=distributed needs a Redis URL in CAIRN_KV_URL or REDIS_URL [KV_URL_MISSING]");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(data).doesNotExist();
+  }
+
+  @Test
+  void serve_unknownMode_oneLineUsageError() throws Exception {
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_MODE", "cluster", "CAIRN_DATABASE_URL", "sqlite::memory:"));
+
+    int code = runToExit(serve, "serve", "--port", "0");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+        "cairn: CAIRN_MODE is 'cluster'; expected single-node or distributed [INVALID_MODE]");
+  }
+
+  @Test
+  void serve_singleNodeWithKvUrl_memoryStore() throws Exception {
+    // single-node keeps state in this process even where the platform sets REDIS_URL (here one nobody listens on).
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_MODE", "single-node", "REDIS_URL", "redis://127.0.0.1:1",
+        "CAIRN_DATABASE_URL", "sqlite::memory:"));
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0"));
+      awaitUrl();
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("key-value memory:");
+      serve.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  /** Runs a serve that is expected to refuse to start; one that starts anyway is stopped and fails the test. */
+  private int runToExit(ServeCommand serve, String... args) throws Exception {
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(serve, args));
+      try {
+        return exit.get(30, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        serve.stop();
+        throw new AssertionError("serve started instead of refusing: " + out.toString(StandardCharsets.UTF_8).strip());
+      }
     }
   }
 

@@ -1,11 +1,9 @@
-package dev.cairn.kv.coord;
+package dev.cairn.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
-import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.KeyValueOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
