@@ -1,7 +1,6 @@
 package dev.cairn.testkit.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.core.Result;
 import dev.cairn.core.Status;
@@ -35,82 +34,6 @@ public interface OutcomeConformance extends ConformanceContext {
 
   private long userCount() {
     return Expect.ok(db().table(User.class).count(Filter.none()));
-  }
-
-  private void assumeServer() {
-    assumeTrue(dialect() != Dialect.SQLITE, "SQLite has no server connection to lose");
-  }
-
-  @Test
-  default void transaction_connectionKilledBeforeCommit_retriedOnAFreshConnection() {
-    assumeServer();
-    users();
-    AtomicInteger attempts = new AtomicInteger();
-    long[] sessions = new long[2];
-
-    Result<User> result = db().transaction(tx -> {
-      int attempt = attempts.incrementAndGet();
-      Expect.ok(tx.table(User.class).insert(User.of("A", "a@x", 1)));
-      sessions[attempt - 1] = ServerSessions.openTransaction(config().url());
-      if (attempt == 1) {
-        ServerSessions.kill(config().url(), sessions[0]);
-      }
-      return tx.table(User.class).insert(User.of("B", "b@x", 2));
-    });
-
-    Expect.ok(result);
-    assertThat(attempts).hasValue(2);
-    assertThat(sessions[1]).as("the retry's session").isNotEqualTo(sessions[0]);
-    assertThat(userCount()).isEqualTo(2L);
-  }
-
-  @Test
-  default void transaction_connectionKilledAtCommit_outcomeUnknownAndNotRetried() {
-    assumeServer();
-    Table<User> users = users();
-    AtomicInteger attempts = new AtomicInteger();
-
-    Result<User> result = db().transaction(tx -> {
-      attempts.incrementAndGet();
-      Result<User> inserted = tx.table(User.class).insert(User.of("A", "a@x", 1));
-      // The COMMIT that follows finds its connection gone: the client cannot tell this from a connection lost
-      // while the COMMIT was on its way, after which the write may or may not be in the database.
-      ServerSessions.kill(config().url(), ServerSessions.openTransaction(config().url()));
-      return inserted;
-    });
-
-    Expect.failure(result, Status.UNAVAILABLE, "COMMIT_OUTCOME_UNKNOWN");
-    assertThat(attempts).as("an unknown outcome is never retried").hasValue(1);
-    Expect.ok(users.insert(User.of("B", "b@x", 2)));
-  }
-
-  @Test
-  default void insert_connectionKilledWhileTheStatementRuns_outcomeUnknownAndNotRetried() throws Exception {
-    assumeServer();
-    Table<User> users = users();
-    boolean postgres = dialect() == Dialect.POSTGRESQL;
-    if (postgres) {
-      executeRaw("create or replace function cairn_slow_insert() returns trigger language plpgsql"
-              + " as $$ begin perform pg_sleep(2); return new; end $$",
-          "create trigger users_slow before insert on users for each row execute function cairn_slow_insert()");
-    } else {
-      executeRaw("create trigger users_slow before insert on users for each row set @cairn_slept = sleep(2)");
-    }
-    Result<User> result;
-    try (ExecutorService killer = Executors.newSingleThreadExecutor()) {
-      Future<?> killed = killer.submit(() -> {
-        String statement = postgres ? "insert into%" : "%sleep(2)%";
-        ServerSessions.kill(config().url(), ServerSessions.running(config().url(), statement));
-        return null;
-      });
-
-      result = users.insert(User.of("A", "a@x", 1));
-      killed.get(30, TimeUnit.SECONDS);
-    }
-
-    Expect.failure(result, Status.UNAVAILABLE, "OUTCOME_UNKNOWN");
-    // A retry would have stored the row (the killer strikes once); the killed statement itself rolled back.
-    assertThat(userCount()).isZero();
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.cairn.testkit.sql;
 import dev.cairn.testkit.MariaDbService;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbConformanceTest extends DatabaseConformance {
+class MariaDbConformanceTest extends DatabaseConformance implements ServerOutcomeConformance {
   @RegisterExtension
   static final MariaDbService MARIADB = new MariaDbService();
 

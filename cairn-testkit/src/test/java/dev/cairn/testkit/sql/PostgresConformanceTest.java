@@ -3,7 +3,7 @@ package dev.cairn.testkit.sql;
 import dev.cairn.testkit.PostgresService;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresConformanceTest extends DatabaseConformance {
+class PostgresConformanceTest extends DatabaseConformance implements ServerOutcomeConformance {
   @RegisterExtension
   static final PostgresService POSTGRES = new PostgresService();
 
