@@ -21,7 +21,9 @@ final class ServerSessions {
 
   /**
    * The one session of the database (other than ours) that has an open transaction with a write in it. Polls for
-   * up to 20 s: MariaDB refreshes its transaction table only every 0.1 s.
+   * up to 20 s, no more often than every 150 ms: MariaDB refreshes its {@code innodb_trx} snapshot only when it has
+   * not been read for 100 ms, so faster polling keeps the snapshot frozen (a killed session's transaction stays
+   * listed, a new one never appears).
    */
   static long openTransaction(StoreUrl url) {
     String sql = url.kind() == StoreUrl.Kind.POSTGRESQL
@@ -32,11 +34,12 @@ final class ServerSessions {
             + " where p.db = database() and p.id <> connection_id()";
     // 20 s, not less: on a loaded 2-core machine a few polls may be all that fit in a shorter bound.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    List<Long> found = query(url, sql, null);
-    while (found.size() != 1 && System.nanoTime() < deadline) {
+    // Pause before the first read too: an earlier read within 100 ms would make it a stale snapshot.
+    List<Long> found;
+    do {
       pause();
       found = query(url, sql, null);
-    }
+    } while (found.size() != 1 && System.nanoTime() < deadline);
     if (found.size() != 1) {
       throw new AssertionError("expected one session of " + url + " with an open transaction, found " + found);
     }
@@ -45,7 +48,7 @@ final class ServerSessions {
 
   private static void pause() {
     try {
-      Thread.sleep(20);
+      Thread.sleep(150);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while looking for a session", e);
