@@ -1,5 +1,6 @@
 package dev.cairn.sql;
 
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.StoreUrl;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,37 +19,42 @@ import java.util.Objects;
 public record DatabaseConfig(
     StoreUrl url, int poolSize, Duration connectTimeout, RetryPolicy retry, int maxPageSize, Clock clock) {
 
+  /**
+   * Validates the settings.
+   *
+   * @throws NullPointerException for a null argument
+   * @throws InvalidInputException {@code NOT_A_DATABASE_URL} for a URL of another kind of store,
+   *     {@code INVALID_OPTION} for a pool size, page size cap or timeout below 1
+   */
   public DatabaseConfig {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(clock, "clock");
     if (!url.kind().isSql()) {
-      throw new IllegalArgumentException(url + " is not a SQL database URL");
+      throw new InvalidInputException("NOT_A_DATABASE_URL",
+          url + " is not a SQL database URL (expected sqlite:, postgresql://, mysql:// or mariadb://)");
     }
     if (poolSize < 1) {
-      throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
+      throw new InvalidInputException("INVALID_OPTION", "poolSize must be >= 1, was " + poolSize);
     }
     if (maxPageSize < 1) {
-      throw new IllegalArgumentException("maxPageSize must be >= 1, was " + maxPageSize);
+      throw new InvalidInputException("INVALID_OPTION", "maxPageSize must be >= 1, was " + maxPageSize);
     }
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-      throw new IllegalArgumentException("connectTimeout must be positive");
+      throw new InvalidInputException("INVALID_OPTION", "connectTimeout must be positive, was " + connectTimeout);
     }
   }
 
   /**
    * Defaults for a URL: pool of 10, 5 s connect timeout, {@link RetryPolicy#DEFAULT}, page size cap 1000.
    *
-   * @throws dev.cairn.core.InvalidInputException for a malformed or non-SQL URL
+   * @throws InvalidInputException {@code INVALID_URL} or {@code UNSUPPORTED_URL_SCHEME} for a malformed URL,
+   *     {@code NOT_A_DATABASE_URL} as the constructor
    */
   public static DatabaseConfig of(String url) {
-    StoreUrl parsed = StoreUrl.parse(url);
-    if (!parsed.kind().isSql()) {
-      throw new dev.cairn.core.InvalidInputException("NOT_A_DATABASE_URL",
-          parsed + " is not a SQL database URL (expected sqlite:, postgresql://, mysql:// or mariadb://)");
-    }
-    return new DatabaseConfig(parsed, 10, Duration.ofSeconds(5), RetryPolicy.DEFAULT, 1000, Clock.systemUTC());
+    return new DatabaseConfig(StoreUrl.parse(url), 10, Duration.ofSeconds(5), RetryPolicy.DEFAULT, 1000,
+        Clock.systemUTC());
   }
 
   public DatabaseConfig withPoolSize(int size) {

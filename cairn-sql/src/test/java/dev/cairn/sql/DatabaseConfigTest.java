@@ -1,0 +1,61 @@
+package dev.cairn.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreUrl;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Bad settings fail as every Cairn configuration fails: InvalidInputException with a code, nothing opened. */
+class DatabaseConfigTest {
+  private static final DatabaseConfig VALID = DatabaseConfig.of("sqlite::memory:");
+
+  @Test
+  void ofAndConstructor_keyValueUrl_sameNotADatabaseUrl() {
+    Throwable viaOf = catchThrowable(() -> DatabaseConfig.of("redis://localhost:6379"));
+    Throwable viaConstructor = catchThrowable(() -> new DatabaseConfig(StoreUrl.parse("redis://localhost:6379"), 10,
+        Duration.ofSeconds(5), RetryPolicy.DEFAULT, 1000, Clock.systemUTC()));
+
+    assertInvalid(viaOf, "NOT_A_DATABASE_URL");
+    assertInvalid(viaConstructor, "NOT_A_DATABASE_URL");
+    assertThat(viaConstructor).hasMessage(viaOf.getMessage());
+  }
+
+  @Test
+  void withPoolSize_zero_invalidOption() {
+    assertInvalid(() -> VALID.withPoolSize(0), "INVALID_OPTION", "poolSize");
+  }
+
+  @Test
+  void withMaxPageSize_zero_invalidOption() {
+    assertInvalid(() -> VALID.withMaxPageSize(0), "INVALID_OPTION", "maxPageSize");
+  }
+
+  @Test
+  void withConnectTimeout_zeroOrNegative_invalidOption() {
+    assertInvalid(() -> VALID.withConnectTimeout(Duration.ZERO), "INVALID_OPTION", "connectTimeout");
+    assertInvalid(() -> VALID.withConnectTimeout(Duration.ofSeconds(-1)), "INVALID_OPTION", "connectTimeout");
+  }
+
+  @Test
+  void withRetry_badPolicy_invalidOptionBeforeAnyConfig() {
+    assertInvalid(() -> VALID.withRetry(new RetryPolicy(0, Duration.ZERO, Duration.ZERO)), "INVALID_OPTION",
+        "maxAttempts");
+  }
+
+  private static void assertInvalid(Executable build, String code, String named) {
+    Throwable thrown = catchThrowable(build::execute);
+    assertInvalid(thrown, code);
+    assertThat(thrown).hasMessageContaining(named);
+  }
+
+  private static void assertInvalid(Throwable thrown, String code) {
+    assertThat(thrown).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.code()).isEqualTo(code));
+    assertThat(thrown.getMessage()).doesNotContain("\n");
+  }
+}
