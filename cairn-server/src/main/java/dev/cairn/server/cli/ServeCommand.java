@@ -6,6 +6,7 @@ import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
+import dev.cairn.server.http.RequestPolicy;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
@@ -17,6 +18,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Spec;
  * <p>Configuration, options first, then the environment: {@code --db} / {@code CAIRN_DATABASE_URL} /
  * {@code DATABASE_URL}, else SQLite at {@code <data dir>/cairn.db} with the data dir from {@code --data-dir} /
  * {@code CAIRN_DATA_DIR} / {@code ./data}; {@code --kv} / {@code CAIRN_KV_URL} / {@code REDIS_URL}, else the memory
- * store; {@code CAIRN_ADMIN_TOKEN} for the bearer token.
+ * store; {@code CAIRN_ADMIN_TOKEN} for the bearer token; {@code --allowed-host} / {@code CAIRN_ALLOWED_HOSTS} for the
+ * host names answered besides loopback and the bind address (see {@link AdminConfig}).
  */
 @Command(
     name = "serve",
@@ -72,6 +76,24 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--read-only", description = "Refuse every write, even with a token.")
   private boolean readOnly;
+
+  @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
+      description = "Also answer requests for host NAME (repeatable or comma-separated; default: CAIRN_ALLOWED_HOSTS;"
+          + " loopback names and the bind address always; * for any). Other Host headers get 403, which keeps web"
+          + " pages from reaching the API through DNS rebinding.")
+  private List<String> allowedHosts;
+  @Option(names = "--request-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long a request may wait for a database thread before 503 DEADLINE_EXCEEDED "
+          + "(default: 5s).")
+  private Duration requestTimeout;
+
+  @Option(names = "--max-queued", paramLabel = "N",
+      description = "Database calls that may wait per pool before more get 503 OVERLOADED (default: 256).")
+  private Integer maxQueued;
+
+  @Option(names = "--idempotency-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long the answer to a write with an Idempotency-Key is kept (default: 24h).")
+  private Duration idempotencyRetention;
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private final Map<String, String> environment;
@@ -161,10 +183,22 @@ final class ServeCommand implements Callable<Integer> {
   private AdminConfig config() {
     String token = environment.get("CAIRN_ADMIN_TOKEN");
     try {
+      RequestPolicy policy = RequestPolicy.defaults();
+      if (requestTimeout != null) {
+        policy = policy.withRequestTimeout(requestTimeout);
+      }
+      if (maxQueued != null) {
+        policy = policy.withMaxQueuedCalls(maxQueued);
+      }
+      if (idempotencyRetention != null) {
+        policy = policy.withIdempotencyRetention(idempotencyRetention);
+      }
       return AdminConfig.defaults()
           .withBind(bind, port)
           .withAdminToken(token == null || token.isEmpty() ? null : token)
-          .withReadOnly(readOnly);
+          .withReadOnly(readOnly)
+          .withAllowedHosts(allowedHosts != null ? allowedHosts : fromList(environment.get("CAIRN_ALLOWED_HOSTS")))
+          .withRequestPolicy(policy);
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
@@ -195,6 +229,11 @@ final class ServeCommand implements Callable<Integer> {
     if (!parsed.kind().isSql()) {
       throw UsageErrors.invalidArgument(spec, "the database URL must be a SQL one, got " + parsed, null);
     }
+  }
+
+  private static List<String> fromList(String commaSeparated) {
+    return commaSeparated == null ? List.of()
+        : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
   }
 
   private static String firstSet(String first, String second, String third, String fallback) {
