@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Measure Cairn side by side with its peers; one line per phase with ops/s.",
     subcommands = {
-      SqlBenchCommand.class, KvBenchCommand.class, SubjectBenchCommand.class, HttpBenchCommand.class
+      SqlBenchCommand.class, KvBenchCommand.class, SubjectBenchCommand.class, HttpBenchCommand.class,
+      FaultsBenchCommand.class
     })
 final class BenchCommand implements Runnable {
   @Spec

@@ -94,7 +94,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn bench' (one of: sql, kv, subject, http) (see 'cairn bench --help')");
+        "cairn: missing command after 'cairn bench' (one of: sql, kv, subject, http, faults) (see 'cairn bench --help')");
   }
 
   @Test
