@@ -93,7 +93,7 @@ public record DatabaseConfig(
    * driver sees them.
    *
    * @throws InvalidInputException {@code INVALID_URL} or {@code UNSUPPORTED_URL_SCHEME} for a malformed URL,
-   *     {@code NOT_A_DATABASE_URL} as the constructor, {@code INVALID_DATABASE_OPTION} for an option value that is
+   *     {@code NOT_A_DATABASE_URL} as the constructor, {@code INVALID_OPTION} for an option value that is
    *     not a positive duration
    */
   public static DatabaseConfig of(String url) {
@@ -129,7 +129,7 @@ public record DatabaseConfig(
       }
     }
     if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new InvalidInputException("INVALID_DATABASE_OPTION", "URL option " + name
+      throw new InvalidInputException("INVALID_OPTION", "URL option " + name
           + " must be a positive duration such as 500ms, 5s, 2m or PT5S", Map.of("option", name), null);
     }
     return duration;

@@ -49,7 +49,7 @@ class DatabaseConfigTest {
     for (String value : new String[] {"0s", "soon", "-PT1S", "5h"}) {
       assertThatThrownBy(() -> DatabaseConfig.of("sqlite::memory:?queryTimeout=" + value))
           .isInstanceOfSatisfying(InvalidInputException.class,
-              e -> assertThat(e.code()).isEqualTo("INVALID_DATABASE_OPTION"))
+              e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
           .hasMessageContaining("queryTimeout");
     }
   }
