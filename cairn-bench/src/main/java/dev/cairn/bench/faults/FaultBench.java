@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  */
 public final class FaultBench {
   /** The main class of the {@code cairn} command, started as a child JVM by the HTTP scenarios. */
-  public static final String SERVER_MAIN_CLASS = "dev.cairn.server.Main";
+  public static final String SERVER_MAIN_CLASS = "dev.cairn.cli.Main";
 
   private static final Map<String, Supplier<Scenario>> FACTORIES = new LinkedHashMap<>();
 

@@ -36,7 +36,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * {@code /api/v1/subjects}, {@code /health}, {@code /metrics} and {@code /api/v1/openapi.json}. Every error is {@code {"error": {"code", "message", "module", "details"}}}.
  *
  * <pre>{@code
- * try (AdminServer server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), db, kv)) {
+ * AdminConfig config = AdminConfig.defaults().withBind("127.0.0.1", 0);
+ * try (AdminServer server = AdminServer.start(config, AdminStores.of(db, kv))) {
  *   System.out.println(server.url());
  * }
  * }</pre>
@@ -45,8 +46,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * writes take an {@code Idempotency-Key}; {@code /health} answers within its own timeout (see
  * {@link RequestPolicy}).
  *
- * <p>Thread-safe. The server does not own the database, the store or the subjects it is given: the caller closes
- * them after the server.
+ * <p>Thread-safe. The server does not own the {@link AdminStores} it is given: the caller closes them after the
+ * server.
  */
 public final class AdminServer implements AutoCloseable {
   /** How long {@link #close()} waits for requests in flight. */
@@ -67,40 +68,26 @@ public final class AdminServer implements AutoCloseable {
   }
 
   /**
-   * Starts listening with subjects in a private in-process storage (closed with the server); see
-   * {@link #start(AdminConfig, Database, KeyValue, Subjects)}.
-   */
-  public static AdminServer start(AdminConfig config, Database database, KeyValue store) {
-    Subjects subjects = Subjects.inMemory();
-    try {
-      return start(config, database, store, subjects, subjects, null);
-    } catch (RuntimeException e) {
-      subjects.close();
-      throw e;
-    }
-  }
-
-  /**
-   * Starts listening.
+   * Starts listening on the configured address and serving {@code stores}.
    *
    * @throws NullPointerException for a null argument
    * @throws UnavailableException {@code PORT_UNAVAILABLE} when the address cannot be bound (port in use, address
    *     not local)
    */
-  public static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects) {
-    return start(config, database, store, subjects, null, null);
-  }
-
-  /**
-   * Starts listening with a multi-database registry too: {@code ?db=name} on the {@code /api/v1/db} endpoints
-   * addresses its databases, and the migrations and databases endpoints serve it. The caller owns the registry.
-   *
-   * @throws NullPointerException for a null argument
-   * @throws UnavailableException {@code PORT_UNAVAILABLE} as above
-   */
-  public static AdminServer start(
-      AdminConfig config, Database database, KeyValue store, Subjects subjects, Databases registry) {
-    return start(config, database, store, subjects, null, Objects.requireNonNull(registry, "registry"));
+  public static AdminServer start(AdminConfig config, AdminStores stores) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(stores, "stores");
+    Databases registry = stores.registry().orElse(null);
+    if (stores.subjects().isPresent()) {
+      return start(config, stores.database(), stores.store(), stores.subjects().get(), null, registry);
+    }
+    Subjects owned = Subjects.inMemory();
+    try {
+      return start(config, stores.database(), stores.store(), owned, owned, registry);
+    } catch (RuntimeException e) {
+      owned.close();
+      throw e;
+    }
   }
 
   private static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects,

@@ -75,7 +75,7 @@ abstract class AdminApiConformance {
           i % 3 == 0 ? null : "nick" + i)).orElseThrow();
     }
     subjects = openSubjects();
-    server = AdminServer.start(writable(), database, store, subjects);
+    server = AdminServer.start(writable(), AdminStores.of(database, store).withSubjects(subjects));
     api = new ApiClient(server.url(), TOKEN);
   }
 
@@ -329,7 +329,8 @@ abstract class AdminApiConformance {
 
   @Test
   void noToken_openButReadOnly() {
-    try (AdminServer open = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), database, store)) {
+    try (AdminServer open = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0),
+        AdminStores.of(database, store))) {
       ApiClient anonymous = new ApiClient(open.url(), null);
       assertThat(anonymous.get("/api/v1/db/tables").status()).isEqualTo(200);
       expectError(anonymous.send("POST", "/api/v1/db/tables/users", "{\"name\": \"x\"}"), 403, "READ_ONLY");
@@ -339,7 +340,7 @@ abstract class AdminApiConformance {
 
   @Test
   void readOnly_refusesWritesWithToken() {
-    try (AdminServer readOnly = AdminServer.start(writable().withReadOnly(true), database, store)) {
+    try (AdminServer readOnly = AdminServer.start(writable().withReadOnly(true), AdminStores.of(database, store))) {
       ApiClient client = new ApiClient(readOnly.url(), TOKEN);
       assertThat(client.get("/api/v1/db/tables/users").status()).isEqualTo(200);
       expectError(client.send("PATCH", "/api/v1/db/tables/users/rows/1", "{\"age\": 1}"), 403, "READ_ONLY");
@@ -506,7 +507,7 @@ abstract class AdminApiConformance {
   void databaseClosed_503() {
     Database closed = Database.open("sqlite::memory:");
     closed.close();
-    try (AdminServer broken = AdminServer.start(writable(), closed, store)) {
+    try (AdminServer broken = AdminServer.start(writable(), AdminStores.of(closed, store))) {
       ApiClient client = new ApiClient(broken.url(), TOKEN);
       Response unavailable = client.get("/api/v1/db/tables");
       expectError(unavailable, 503, "DATABASE_CLOSED");

@@ -58,10 +58,11 @@ class AdminApiPostgresRedisTest extends AdminApiConformance {
   /** The main job's distributed shape: two servers on one PostgreSQL and one Redis see each other's writes. */
   @Test
   void twoServers_sharedDatabaseAndStore_seeEachOthersWrites() {
-    try (AdminServer second = AdminServer.start(writable(), database, store);
+    try (AdminServer second = AdminServer.start(writable(), AdminStores.of(database, store));
         Database otherPool = Database.open(POSTGRES.url());
         KeyValue otherConnection = KeyValue.open(REDIS.url());
-        AdminServer third = AdminServer.start(writable(), otherPool, otherConnection.withPrefix(REDIS.keyPrefix()))) {
+        AdminServer third = AdminServer.start(writable(),
+            AdminStores.of(otherPool, otherConnection.withPrefix(REDIS.keyPrefix())))) {
       ApiClient viaSecond = new ApiClient(second.url(), TOKEN);
       ApiClient viaThird = new ApiClient(third.url(), TOKEN);
       assertThat(second.port()).isNotEqualTo(third.port());

@@ -76,7 +76,7 @@ class AdminApiSaturationTest {
     registry.get("billing").orElseThrow();
     KeyValue store = keep(KeyValue.open("memory:"));
     Subjects subjects = keep(Subjects.inMemory());
-    AdminServer server = keep(AdminServer.start(config, main, store, subjects, registry));
+    AdminServer server = keep(AdminServer.start(config, AdminStores.of(main, store).withSubjects(subjects).withRegistry(registry)));
     return new ApiClient(server.url(), AdminApiConformance.TOKEN);
   }
 
@@ -186,7 +186,7 @@ class AdminApiSaturationTest {
     Database main = keep(Database.open("sqlite:" + mainFile()));
     KeyValue store = KeyValue.open("memory:");
     store.close();
-    AdminServer server = keep(AdminServer.start(AdminApiConformance.writable(), main, store));
+    AdminServer server = keep(AdminServer.start(AdminApiConformance.writable(), AdminStores.of(main, store)));
 
     Response health = new ApiClient(server.url(), null).send("GET", "/health", null, ANSWER_WITHIN);
 
@@ -287,8 +287,8 @@ class AdminApiSaturationTest {
     main.table(ApiUser.class).create().orElseThrow();
     KeyValue store = keep(KeyValue.open("memory:"));
     RequestPolicy policy = RequestPolicy.defaults().withHealthTimeout(Duration.ofMillis(1_500));
-    AdminServer server = keep(AdminServer.start(AdminApiConformance.writable().withRequestPolicy(policy), main,
-        store));
+    AdminServer server = keep(AdminServer.start(AdminApiConformance.writable().withRequestPolicy(policy),
+        AdminStores.of(main, store)));
     ApiClient api = new ApiClient(server.url(), AdminApiConformance.TOKEN);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch holding = new CountDownLatch(2);

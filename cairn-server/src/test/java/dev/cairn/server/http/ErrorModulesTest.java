@@ -28,8 +28,8 @@ class ErrorModulesTest {
     database = Database.open("sqlite::memory:");
     database.execute("create table users (id integer primary key, age integer)").orElseThrow();
     store = KeyValue.open("memory:");
-    server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN), database,
-        store);
+    server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN),
+        AdminStores.of(database, store));
     api = new ApiClient(server.url(), TOKEN);
   }
 

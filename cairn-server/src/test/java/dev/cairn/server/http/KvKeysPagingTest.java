@@ -30,7 +30,7 @@ class KvKeysPagingTest {
   void keysPage_largeKeyspace_fewScanStepsPerPage() {
     try (KeyValue store = KeyValue.open(REDIS.url());
         Database database = Database.open("sqlite::memory:");
-        AdminServer server = AdminServer.start(AdminApiConformance.writable(), database, store);
+        AdminServer server = AdminServer.start(AdminApiConformance.writable(), AdminStores.of(database, store));
         RedisClient client = RedisClient.create(REDIS.url());
         StatefulRedisConnection<String, String> counters = client.connect()) {
       seed(store, "bulk:", KEYS);
@@ -52,7 +52,7 @@ class KvKeysPagingTest {
   void keysPages_memoryStore_everyKeyExactlyOnce() {
     try (KeyValue store = KeyValue.open("memory:");
         Database database = Database.open("sqlite::memory:");
-        AdminServer server = AdminServer.start(AdminApiConformance.writable(), database, store)) {
+        AdminServer server = AdminServer.start(AdminApiConformance.writable(), AdminStores.of(database, store))) {
       seed(store, "bulk:", 3_000);
       seed(store, "other:", 500);
       ApiClient api = new ApiClient(server.url(), AdminApiConformance.TOKEN);

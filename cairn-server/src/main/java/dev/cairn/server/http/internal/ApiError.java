@@ -2,8 +2,8 @@ package dev.cairn.server.http.internal;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.Result;
+import dev.cairn.core.SecretMask;
 import dev.cairn.core.Status;
-import dev.cairn.server.internal.SecretMask;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.cairn.server.http.internal;
 
-import dev.cairn.server.internal.FilterParser;
+import dev.cairn.server.http.FilterParser;
 import dev.cairn.sql.Cursor;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.Query;
