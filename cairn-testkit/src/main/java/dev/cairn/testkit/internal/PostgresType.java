@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
@@ -15,10 +14,12 @@ import java.util.List;
 /**
  * PostgreSQL: env {@code CAIRN_TEST_POSTGRES_URL}, port 5432 as user postgres, or a private cluster made with
  * {@code initdb} and run by {@code pg_ctl}, as user postgres when we are root (PostgreSQL refuses to run as root),
- * with its files in the temporary folder ({@link #start}).
+ * with its files in /tmp ({@link #start}).
  */
 public final class PostgresType implements ServiceType {
   private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+  /** Open to every user on Linux (FHS), unlike a java.io.tmpdir that may have been set to a private folder. */
+  private static final Path TEMPORARY_FOLDER = Path.of("/tmp");
 
   @Override
   public String name() {
@@ -47,7 +48,7 @@ public final class PostgresType implements ServiceType {
 
   /**
    * Starts a private cluster for {@code directory}. The cluster itself (data, socket, server log) lives in
-   * {@link #home(Path)}, a directory of the system's temporary folder owned by the user that runs PostgreSQL:
+   * {@link #home(Path)}, a directory in /tmp owned by the user that runs PostgreSQL:
    * {@code directory} may lie where that user cannot enter (a checkout in a folder of mode 0700, such as under
    * /root), and a socket path must stay under 108 bytes. {@code directory} keeps the log of the commands run.
    * Stopping the server deletes the home.
@@ -91,7 +92,7 @@ public final class PostgresType implements ServiceType {
   }
 
   /**
-   * Where the cluster for {@code directory} lives: {@code cairn-pg-<hash of the directory>} in the temporary folder,
+   * Where the cluster for {@code directory} lives: {@code /tmp/cairn-pg-<hash of the directory>},
    * so a run after a crash finds (and stops) what the crashed run left, and two build trees never share one.
    */
   static Path home(Path directory) {
@@ -102,22 +103,7 @@ public final class PostgresType implements ServiceType {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-    return temporaryFolder().resolve("cairn-pg-" + HexFormat.of().formatHex(digest, 0, 8));
-  }
-
-  /** {@code java.io.tmpdir} when every user may pass through it (it is /tmp unless set otherwise), else /tmp. */
-  private static Path temporaryFolder() {
-    Path configured = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-    for (Path folder = configured; folder != null; folder = folder.getParent()) {
-      try {
-        if (!Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-          return Path.of("/tmp");
-        }
-      } catch (IOException | UnsupportedOperationException e) {
-        return Path.of("/tmp");
-      }
-    }
-    return configured;
+    return TEMPORARY_FOLDER.resolve("cairn-pg-" + HexFormat.of().formatHex(digest, 0, 8));
   }
 
   private static void stopLeftover(Path home, Path directory) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,15 +18,17 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL cluster of the fault suite's own: made with {@code initdb} from the installed binaries (the newest
  * under {@code /usr/lib/postgresql}), run by {@code pg_ctl} on a free loopback port, as user postgres when we are
- * root (PostgreSQL refuses to run as root). Its files (data, socket, server log) live in a temporary directory of
- * their own, owned by that user: the scenario's directory may lie where user postgres cannot enter (a checkout in
- * a folder of mode 0700), and a socket path must stay under 108 bytes. {@link #close()} copies the server log into
+ * root (PostgreSQL refuses to run as root). Its files (data, socket, server log) live in a directory of their own
+ * in /tmp, owned by that user: the scenario's directory may lie where user postgres cannot enter (a checkout in a
+ * folder of mode 0700), and a socket path must stay under 108 bytes. {@link #close()} copies the server log into
  * the scenario's directory and deletes the cluster. {@code fsync} is off (nothing here crashes the machine, only
  * the server) but {@code synchronous_commit} stays on, so an acknowledged commit is in the log before the client
  * hears of it. Not thread-safe: one scenario thread drives it.
  */
 public final class PostgresServer implements AutoCloseable {
   private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
+  /** Open to every user on Linux (FHS), unlike a java.io.tmpdir that may have been set to a private folder. */
+  private static final Path TEMPORARY_FOLDER = Path.of("/tmp");
 
   private final Path bin;
   private final Path directory;
@@ -53,7 +54,7 @@ public final class PostgresServer implements AutoCloseable {
     Files.createDirectories(directory);
     Path log = directory.resolve("postgres.log");
     Files.createFile(log);
-    Path home = Files.createTempDirectory(temporaryFolder(), "cairn-pg-");
+    Path home = Files.createTempDirectory(TEMPORARY_FOLDER, "cairn-pg-");
     Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
     if (Commands.isRoot()) {
       Commands.run(List.of("chown", "postgres:postgres", home.toString()), log, 30);
@@ -70,21 +71,6 @@ public final class PostgresServer implements AutoCloseable {
       throw e;
     }
     return server;
-  }
-
-  /** {@code java.io.tmpdir} when every user may pass through it (it is /tmp unless set otherwise), else /tmp. */
-  private static Path temporaryFolder() {
-    Path configured = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
-    for (Path folder = configured; folder != null; folder = folder.getParent()) {
-      try {
-        if (!Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-          return Path.of("/tmp");
-        }
-      } catch (IOException | UnsupportedOperationException e) {
-        return Path.of("/tmp");
-      }
-    }
-    return configured;
   }
 
   private Path serverLog() {
