@@ -1,5 +1,6 @@
 package dev.cairn.bench;
 
+import dev.cairn.core.InvalidInputException;
 import java.util.Objects;
 
 /**
@@ -12,12 +13,13 @@ import java.util.Objects;
  * @param progress whether to draw a progress bar on standard error (only when on a terminal)
  */
 public record SqlBenchOptions(String dbUrl, int rows, int rounds, boolean progress) {
+  /** @throws InvalidInputException {@code INVALID_OPTION} for fewer than 100 rows or no round */
   public SqlBenchOptions {
     if (rows < 100) {
-      throw new IllegalArgumentException("rows must be >= 100, was " + rows);
+      throw new InvalidInputException("INVALID_OPTION", "rows must be >= 100, was " + rows);
     }
     if (rounds < 1) {
-      throw new IllegalArgumentException("rounds must be >= 1, was " + rounds);
+      throw new InvalidInputException("INVALID_OPTION", "rounds must be >= 1, was " + rounds);
     }
   }
 

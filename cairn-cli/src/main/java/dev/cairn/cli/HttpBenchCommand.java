@@ -62,7 +62,7 @@ final class HttpBenchCommand implements Callable<Integer> {
     try {
       options = new HttpBenchOptions(rows, connections, Duration.ofSeconds(2), Duration.ofSeconds(seconds),
           loader());
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
     Path scratch = dbUrl == null ? Files.createTempDirectory("cairn-bench-http") : null;
@@ -85,7 +85,8 @@ final class HttpBenchCommand implements Callable<Integer> {
     try {
       return HttpBenchOptions.Loader.valueOf(loader.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--loader must be auto, wrk or java, was '" + loader + "'", e);
+      throw new InvalidInputException("INVALID_OPTION", "--loader must be auto, wrk or java, was '" + loader + "'",
+          e);
     }
   }
 

@@ -54,7 +54,7 @@ final class SqlBenchCommand implements Callable<Integer> {
     checkDatabaseUrl();
     try {
       return new SqlBenchOptions(dbUrl, rows, rounds, !noProgress);
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
   }

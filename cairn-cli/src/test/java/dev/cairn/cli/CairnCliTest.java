@@ -120,7 +120,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines().getFirst()).startsWith("cairn: rows must be >= 100, was 5");
-    assertThat(err()).contains("java.lang.IllegalArgumentException: rows must be >= 100", "at dev.cairn.bench.");
+    assertThat(err()).contains("dev.cairn.core.InvalidInputException: rows must be >= 100", "at dev.cairn.bench.");
   }
 
   @Test

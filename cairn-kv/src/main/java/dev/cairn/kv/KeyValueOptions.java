@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param commandTimeout how long one command (and connecting) may take before {@code KV_TIMEOUT}
  * @param maxValueBytes the largest value accepted; at most Redis' 512 MB
- * @param clock the time source of the memory store (tests pass {@link dev.cairn.core.ManualClock}); Redis uses its
- *     own clock
+ * @param clock the time source of the memory store (tests pass a {@code ManualClock} from cairn-core's test-jar);
+ *     Redis uses its own clock
  * @param expirySweepInterval how often the memory store removes expired keys that nobody reads
  */
 public record KeyValueOptions(Duration commandTimeout, long maxValueBytes, Clock clock, Duration expirySweepInterval) {

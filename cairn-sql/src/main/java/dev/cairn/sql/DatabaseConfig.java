@@ -46,6 +46,13 @@ public record DatabaseConfig(
 
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
+  /**
+   * Validates the settings.
+   *
+   * @throws NullPointerException for a null argument
+   * @throws InvalidInputException {@code NOT_A_DATABASE_URL} for a URL of another kind of store,
+   *     {@code INVALID_OPTION} for a pool size or page size cap below 1 or a timeout that is not positive
+   */
   public DatabaseConfig {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -53,23 +60,28 @@ public record DatabaseConfig(
     Objects.requireNonNull(queryTimeout, "queryTimeout");
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(clock, "clock");
-    if (!url.kind().isSql()) {
-      throw new IllegalArgumentException(url + " is not a SQL database URL");
-    }
+    requireSql(url);
     if (poolSize < 1) {
-      throw new IllegalArgumentException("poolSize must be >= 1, was " + poolSize);
+      throw new InvalidInputException("INVALID_OPTION", "poolSize must be >= 1, was " + poolSize);
     }
     if (maxPageSize < 1) {
-      throw new IllegalArgumentException("maxPageSize must be >= 1, was " + maxPageSize);
+      throw new InvalidInputException("INVALID_OPTION", "maxPageSize must be >= 1, was " + maxPageSize);
     }
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(operationTimeout, "operationTimeout");
     requirePositive(queryTimeout, "queryTimeout");
   }
 
+  private static void requireSql(StoreUrl url) {
+    if (!url.kind().isSql()) {
+      throw new InvalidInputException("NOT_A_DATABASE_URL",
+          url + " is not a SQL database URL (expected sqlite:, postgresql://, mysql:// or mariadb://)");
+    }
+  }
+
   private static void requirePositive(Duration duration, String name) {
     if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was " + duration);
+      throw new InvalidInputException("INVALID_OPTION", name + " must be positive, was " + duration);
     }
   }
 
@@ -80,15 +92,13 @@ public record DatabaseConfig(
    * {@code PT5S}), e.g. {@code sqlite:data/app.db?operationTimeout=10s}; they are taken out of the URL, so no
    * driver sees them.
    *
-   * @throws dev.cairn.core.InvalidInputException for a malformed or non-SQL URL, {@code INVALID_DATABASE_OPTION}
-   *     for an option value that is not a positive duration
+   * @throws InvalidInputException {@code INVALID_URL} or {@code UNSUPPORTED_URL_SCHEME} for a malformed URL,
+   *     {@code NOT_A_DATABASE_URL} as the constructor, {@code INVALID_OPTION} for an option value that is
+   *     not a positive duration
    */
   public static DatabaseConfig of(String url) {
     StoreUrl parsed = StoreUrl.parse(url);
-    if (!parsed.kind().isSql()) {
-      throw new InvalidInputException("NOT_A_DATABASE_URL",
-          parsed + " is not a SQL database URL (expected sqlite:, postgresql://, mysql:// or mariadb://)");
-    }
+    requireSql(parsed); // before the options: a key-value URL is refused as such, whatever its parameters
     Map<String, String> params = new LinkedHashMap<>(parsed.params());
     Duration operationTimeout = option(params.remove("operationTimeout"), "operationTimeout",
         DEFAULT_OPERATION_TIMEOUT);
@@ -119,7 +129,7 @@ public record DatabaseConfig(
       }
     }
     if (duration == null || duration.isNegative() || duration.isZero()) {
-      throw new InvalidInputException("INVALID_DATABASE_OPTION", "URL option " + name
+      throw new InvalidInputException("INVALID_OPTION", "URL option " + name
           + " must be a positive duration such as 500ms, 5s, 2m or PT5S", Map.of("option", name), null);
     }
     return duration;

@@ -1,5 +1,6 @@
 package dev.cairn.sql;
 
+import dev.cairn.core.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,14 +21,21 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
   public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
+  /**
+   * Validates the policy.
+   *
+   * @throws NullPointerException for a null delay
+   * @throws InvalidInputException {@code INVALID_OPTION} for fewer than 1 attempt or a negative delay
+   */
   public RetryPolicy {
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
-    }
     Objects.requireNonNull(baseDelay, "baseDelay");
     Objects.requireNonNull(maxDelay, "maxDelay");
+    if (maxAttempts < 1) {
+      throw new InvalidInputException("INVALID_OPTION", "maxAttempts must be >= 1, was " + maxAttempts);
+    }
     if (baseDelay.isNegative() || maxDelay.isNegative()) {
-      throw new IllegalArgumentException("retry delays must not be negative");
+      throw new InvalidInputException("INVALID_OPTION",
+          "retry delays must not be negative, were baseDelay=" + baseDelay + ", maxDelay=" + maxDelay);
     }
   }
 }

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  *
  * <p>The server is found once per JVM: the URL in {@code CAIRN_TEST_POSTGRES_URL} (which must work if set: a
  * broken one fails the class, it never falls back); else a server on 127.0.0.1:5432 as user postgres; else a
- * private cluster started with the installed {@code initdb}/{@code pg_ctl} in {@code target/cairn-services/postgres}
- * on a free port and stopped when the JVM exits; else the class is skipped with the reason, or fails when
+ * private cluster started with the installed {@code initdb}/{@code pg_ctl} on a free port (its log of commands in
+ * {@code target/cairn-services/postgres}, its files in /tmp, where user postgres can reach them
+ * whatever the checkout's permissions) and stopped and deleted when the JVM exits; else the class is skipped with the reason, or fails when
  * {@code CAIRN_REQUIRE_SERVICES=1}. Before the class a database {@code cairn_t_<class>_<random>} is created; after
  * it the database is dropped, even if connections are still open.
  *

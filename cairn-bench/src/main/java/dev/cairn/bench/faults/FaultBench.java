@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,8 +87,6 @@ public final class FaultBench {
     try {
       directory = workDirectory == null ? Files.createTempDirectory("cairn-fault-" + scenario)
           : Files.createTempDirectory(Files.createDirectories(workDirectory), scenario);
-      // a private PostgreSQL runs as user postgres, which must be able to reach its directory inside this one
-      Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a directory for fault scenario " + scenario, e);
     }

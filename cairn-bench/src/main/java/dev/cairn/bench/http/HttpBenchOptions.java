@@ -1,5 +1,6 @@
 package dev.cairn.bench.http;
 
+import dev.cairn.core.InvalidInputException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -35,24 +36,24 @@ public record HttpBenchOptions(int rows, int connections, Duration warmup, Durat
   /**
    * Validates the options.
    *
-   * @throws IllegalArgumentException for a non-positive count or duration, or {@code WRK} without wrk installed
-   *     (the message names the option)
+   * @throws InvalidInputException {@code INVALID_OPTION} for a non-positive count or duration, or {@code WRK}
+   *     without wrk installed (the message names the option)
    */
   public HttpBenchOptions {
     Objects.requireNonNull(warmup, "warmup");
     Objects.requireNonNull(duration, "duration");
     Objects.requireNonNull(loader, "loader");
     if (rows < PAGE_SIZE) {
-      throw new IllegalArgumentException("--rows must be at least " + PAGE_SIZE + ", was " + rows);
+      throw new InvalidInputException("INVALID_OPTION", "--rows must be at least " + PAGE_SIZE + ", was " + rows);
     }
     if (connections < 1) {
-      throw new IllegalArgumentException("--connections must be at least 1, was " + connections);
+      throw new InvalidInputException("INVALID_OPTION", "--connections must be at least 1, was " + connections);
     }
     if (loader == Loader.WRK && !WrkLoad.available()) {
-      throw new IllegalArgumentException("--loader wrk: wrk is not on the PATH (Debian/Ubuntu: apt-get install wrk)");
+      throw new InvalidInputException("INVALID_OPTION", "--loader wrk: wrk is not on the PATH (Debian/Ubuntu: apt-get install wrk)");
     }
     if (warmup.isNegative() || duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException("--seconds must be positive and the warm-up not negative");
+      throw new InvalidInputException("INVALID_OPTION", "--seconds must be positive and the warm-up not negative");
     }
   }
 

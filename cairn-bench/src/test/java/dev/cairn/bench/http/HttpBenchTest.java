@@ -3,6 +3,7 @@ package dev.cairn.bench.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.Filter;
 import java.time.Duration;
@@ -32,12 +33,15 @@ class HttpBenchTest {
   }
 
   @Test
-  void options_invalid_refusedWithTheOptionName() {
+  void options_invalid_invalidOptionNamingIt() {
     assertThatThrownBy(() -> new HttpBenchOptions(10, 50, Duration.ZERO, Duration.ofSeconds(1), HttpBenchOptions.Loader.JAVA))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
         .hasMessageContaining("--rows");
     assertThatThrownBy(() -> new HttpBenchOptions(100, 0, Duration.ZERO, Duration.ofSeconds(1), HttpBenchOptions.Loader.JAVA))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
         .hasMessageContaining("--connections");
     assertThatThrownBy(() -> new HttpBenchOptions(100, 1, Duration.ZERO, Duration.ZERO, HttpBenchOptions.Loader.JAVA))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
         .hasMessageContaining("--seconds");
   }
 

@@ -36,7 +36,8 @@ public record DatabasesConfig(StoreUrl url, Path dataDir, String prefix,
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(prefix, "prefix");
     if (!url.kind().isSql()) {
-      throw new InvalidInputException("NOT_A_DATABASE_URL", url + " is not a SQL database URL");
+      throw new InvalidInputException("NOT_A_DATABASE_URL",
+          url + " is not a SQL database URL (expected sqlite:, postgresql://, mysql:// or mariadb://)");
     }
     if (url.isSqliteMemory()) {
       // Flyway connects on its own: it could never see a private in-memory database.

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The lifecycle shared by the coordination conformance suites: one store per class, and per test a view with a
  * prefix of its own under {@link #keyPrefix()}, deleted afterwards, so a shared Redis is never flushed. A backend
- * supplies its URL, prefix and how time passes: a memory store moves a {@link dev.cairn.core.ManualClock}, a server
+ * supplies its URL, prefix and how time passes: a memory store moves a {@link dev.cairn.core.testing.ManualClock}, a server
  * sleeps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,7 +31,7 @@ public abstract class CoordinationSuite {
   /** Lets at least {@code amount} pass for the store: advance a manual clock, or sleep for a server. */
   protected abstract void passTime(Duration amount);
 
-  /** Options the store is opened with; memory suites pass a {@link dev.cairn.core.ManualClock}. */
+  /** Options the store is opened with; memory suites pass a {@link dev.cairn.core.testing.ManualClock}. */
   protected KeyValueOptions options() {
     return KeyValueOptions.defaults();
   }

@@ -60,7 +60,7 @@ public abstract class KeyValueConformance implements HashConformance, ScanConfor
   /** A prefix no other test class uses on the same server. */
   protected abstract String keyPrefix();
 
-  /** Options the store is opened with; memory tests pass a {@link dev.cairn.core.ManualClock}. */
+  /** Options the store is opened with; memory tests pass a {@link dev.cairn.core.testing.ManualClock}. */
   protected KeyValueOptions options() {
     return KeyValueOptions.defaults();
   }

@@ -74,7 +74,9 @@ public interface OutcomeConformance extends ConformanceContext {
         Result<User> waited = single.transaction(tx -> tx.table(User.class).insert(User.of("A", "a@x", 1)));
 
         Result.Failure<User> failure = Expect.failure(waited, Status.UNAVAILABLE, "DEADLINE_EXCEEDED");
-        assertThat(failure.message()).contains("active=1", "idle=0", "waiting=");
+        // The pool's state as HikariCP words it ("... (total=10, active=10, idle=0, waiting=3)"), and the timeout.
+        assertThat(failure.message()).contains("within the 1000 ms operation timeout (total=1, active=1, idle=0, "
+            + "waiting=");
       } finally {
         release.countDown();
       }

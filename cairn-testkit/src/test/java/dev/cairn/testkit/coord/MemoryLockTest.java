@@ -1,6 +1,6 @@
 package dev.cairn.testkit.coord;
 
-import dev.cairn.core.ManualClock;
+import dev.cairn.core.testing.ManualClock;
 import dev.cairn.kv.KeyValueOptions;
 import java.time.Duration;
 import java.time.Instant;

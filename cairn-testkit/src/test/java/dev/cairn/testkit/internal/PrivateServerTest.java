@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,6 +58,23 @@ class PrivateServerTest {
     int port = server.url().host().port();
     try {
       assertThat(port).isNotEqualTo(5432);
+      assertThat(queryOne(server, "SELECT current_user")).isEqualTo("postgres");
+    } finally {
+      server.stop();
+    }
+    assertThatThrownBy(() -> Jdbc.probe(server.url())).isInstanceOf(SQLException.class);
+    assertThat(PostgresType.home(DIR.resolve("postgres"))).as("the cluster's files are deleted").doesNotExist();
+  }
+
+  // A checkout under a folder only its owner may enter (a clone in /root, mode 0700): when we are root, PostgreSQL
+  // runs as user postgres, which could not reach a data directory there.
+  @Test
+  void start_postgres_directoryOthersCannotEnter_answersAndStops() throws Exception {
+    Path locked = DIR.resolve("locked");
+    Files.createDirectories(locked);
+    Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    PrivateServer server = new PostgresType().start(locked.resolve("postgres"));
+    try {
       assertThat(queryOne(server, "SELECT current_user")).isEqualTo("postgres");
     } finally {
       server.stop();

@@ -2,7 +2,7 @@ package dev.cairn.testkit.kv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.core.ManualClock;
+import dev.cairn.core.testing.ManualClock;
 import dev.cairn.kv.KeyValueOptions;
 import dev.cairn.kv.ScanPage;
 import java.time.Duration;

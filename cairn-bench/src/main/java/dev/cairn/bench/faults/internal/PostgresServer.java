@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,28 +17,33 @@ import java.util.stream.Stream;
 
 /**
  * A PostgreSQL cluster of the fault suite's own: made with {@code initdb} from the installed binaries (the newest
- * under {@code /usr/lib/postgresql}), run by {@code pg_ctl} on a free loopback port with its socket in a temporary
- * directory of its own, as user postgres when we are root (PostgreSQL refuses to run as root). {@code fsync} is off
- * (nothing here crashes the machine, only the server) but {@code synchronous_commit} stays on, so an acknowledged
- * commit is in the log before the client hears of it. Not thread-safe: one scenario thread drives it.
+ * under {@code /usr/lib/postgresql}), run by {@code pg_ctl} on a free loopback port, as user postgres when we are
+ * root (PostgreSQL refuses to run as root). Its files (data, socket, server log) live in a directory of their own
+ * in /tmp, owned by that user: the scenario's directory may lie where user postgres cannot enter (a checkout in a
+ * folder of mode 0700), and a socket path must stay under 108 bytes. {@link #close()} copies the server log into
+ * the scenario's directory and deletes the cluster. {@code fsync} is off (nothing here crashes the machine, only
+ * the server) but {@code synchronous_commit} stays on, so an acknowledged commit is in the log before the client
+ * hears of it. Not thread-safe: one scenario thread drives it.
  */
 public final class PostgresServer implements AutoCloseable {
   private static final Path INSTALLATIONS = Path.of("/usr/lib/postgresql");
+  /** Open to every user on Linux (FHS), unlike a java.io.tmpdir that may have been set to a private folder. */
+  private static final Path TEMPORARY_FOLDER = Path.of("/tmp");
 
   private final Path bin;
   private final Path directory;
-  private final Path socketDirectory;
+  private final Path home;
   private final int port;
 
-  private PostgresServer(Path bin, Path directory, Path socketDirectory, int port) {
+  private PostgresServer(Path bin, Path directory, Path home, int port) {
     this.bin = bin;
     this.directory = directory;
-    this.socketDirectory = socketDirectory;
+    this.home = home;
     this.port = port;
   }
 
   /**
-   * Creates and starts a cluster in {@code directory} (emptied first).
+   * Creates and starts a cluster for {@code directory} (emptied first), which keeps the log of the commands run.
    *
    * @throws IOException when PostgreSQL is not installed or does not start
    */
@@ -48,23 +54,27 @@ public final class PostgresServer implements AutoCloseable {
     Files.createDirectories(directory);
     Path log = directory.resolve("postgres.log");
     Files.createFile(log);
+    Path home = Files.createTempDirectory(TEMPORARY_FOLDER, "cairn-pg-");
+    Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxr-xr-x"));
     if (Commands.isRoot()) {
-      Commands.run(List.of("chown", "-R", "postgres:postgres", directory.toString()), log, 30);
+      Commands.run(List.of("chown", "postgres:postgres", home.toString()), log, 30);
     }
-    Commands.run(Commands.asUser("postgres", List.of(bin.resolve("initdb").toString(), "-D",
-        directory.resolve("data").toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")), log, 180);
-    // a Unix socket path must stay under 108 bytes, which a directory deep in a build tree may not
-    Path socketDirectory = Files.createTempDirectory("cairn-pg-");
-    Files.setPosixFilePermissions(socketDirectory, PosixFilePermissions.fromString("rwxr-xr-x"));
-    if (Commands.isRoot()) {
-      Commands.run(List.of("chown", "postgres:postgres", socketDirectory.toString()), log, 30);
+    PostgresServer server = new PostgresServer(bin, directory, home, Commands.freePort());
+    try {
+      Commands.run(Commands.asUser("postgres", List.of(bin.resolve("initdb").toString(), "-D",
+          home.resolve("data").toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")), log, 180);
+      String options = "-p " + server.port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off"
+          + " -c full_page_writes=off";
+      server.pgCtl(List.of("-o", options, "-l", server.serverLog().toString(), "-w", "-t", "90", "start"), 120);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      server.close();
+      throw e;
     }
-    PostgresServer server = new PostgresServer(bin, directory, socketDirectory, Commands.freePort());
-    String options = "-p " + server.port + " -k " + socketDirectory + " -c listen_addresses=127.0.0.1 -c fsync=off"
-        + " -c full_page_writes=off";
-    server.pgCtl(List.of("-o", options, "-l", directory.resolve("server.log").toString(), "-w", "-t", "90", "start"),
-        120);
     return server;
+  }
+
+  private Path serverLog() {
+    return home.resolve("server.log");
   }
 
   private static Optional<Path> binaries() throws IOException {
@@ -97,34 +107,41 @@ public final class PostgresServer implements AutoCloseable {
    * again on the same port; returns when it accepts connections.
    */
   public void restartFast() throws IOException, InterruptedException {
-    pgCtl(List.of("-m", "fast", "-l", directory.resolve("server.log").toString(), "-w", "-t", "90", "restart"), 120);
+    pgCtl(List.of("-m", "fast", "-l", serverLog().toString(), "-w", "-t", "90", "restart"), 120);
   }
 
   /** The postmaster's process id, to show that a restart really replaced it. */
   public long postmasterPid() throws IOException {
-    List<String> lines =
-        Files.readAllLines(directory.resolve("data").resolve("postmaster.pid"), StandardCharsets.UTF_8);
+    List<String> lines = Files.readAllLines(home.resolve("data").resolve("postmaster.pid"), StandardCharsets.UTF_8);
     return Long.parseLong(lines.getFirst().strip());
   }
 
   private void pgCtl(List<String> arguments, long timeoutSeconds) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D",
-        directory.resolve("data").toString()));
+        home.resolve("data").toString()));
     command.addAll(arguments);
     Commands.run(Commands.asUser("postgres", command), directory.resolve("postgres.log"), timeoutSeconds);
   }
 
-  /** Stops the cluster ({@code pg_ctl stop -m immediate}); never throws, reports a failure on standard error. */
+  /**
+   * Stops the cluster ({@code pg_ctl stop -m immediate}), copies its server log into the scenario's directory and
+   * deletes it; never throws, reports a failure on standard error.
+   */
   @Override
   public void close() {
     try {
-      pgCtl(List.of("-m", "immediate", "-w", "stop"), 60);
-      Commands.deleteTree(socketDirectory);
+      if (Files.exists(home.resolve("data").resolve("postmaster.pid"))) {
+        pgCtl(List.of("-m", "immediate", "-w", "stop"), 60);
+      }
+      if (Files.exists(serverLog())) {
+        Files.copy(serverLog(), directory.resolve("server.log"), StandardCopyOption.REPLACE_EXISTING);
+      }
+      Commands.deleteTree(home);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      System.err.println("cairn: interrupted while stopping PostgreSQL in " + directory);
+      System.err.println("cairn: interrupted while stopping PostgreSQL in " + home);
     } catch (IOException e) {
-      System.err.println("cairn: could not stop PostgreSQL in " + directory + ": " + e.getMessage());
+      System.err.println("cairn: could not stop PostgreSQL in " + home + ": " + e.getMessage());
     }
   }
 }

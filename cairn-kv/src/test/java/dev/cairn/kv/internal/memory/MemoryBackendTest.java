@@ -2,7 +2,7 @@ package dev.cairn.kv.internal.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.core.ManualClock;
+import dev.cairn.core.testing.ManualClock;
 import dev.cairn.kv.SetOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

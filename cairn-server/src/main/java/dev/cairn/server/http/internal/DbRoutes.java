@@ -8,6 +8,7 @@ import dev.cairn.sql.Rows;
 import dev.cairn.sql.Schema;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,15 +40,19 @@ public final class DbRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/db/status", this::status);
-    routes.get("/api/v1/db/is-ready", this::isReady);
-    routes.get("/api/v1/db/tables", this::tables);
-    routes.get("/api/v1/db/tables/{table}", this::rows);
-    routes.post("/api/v1/db/tables/{table}", idempotent.wrap(this::insert));
-    routes.get("/api/v1/db/tables/{table}/schema", this::schema);
-    routes.get("/api/v1/db/tables/{table}/rows/{id}", this::find);
-    routes.patch("/api/v1/db/tables/{table}/rows/{id}", idempotent.wrap(this::update));
-    routes.delete("/api/v1/db/tables/{table}/rows/{id}", idempotent.wrap(this::delete));
+    routes.get("/api/v1/db/status", inModule(this::status));
+    routes.get("/api/v1/db/is-ready", inModule(this::isReady));
+    routes.get("/api/v1/db/tables", inModule(this::tables));
+    routes.get("/api/v1/db/tables/{table}", inModule(this::rows));
+    routes.post("/api/v1/db/tables/{table}", idempotent.wrap(inModule(this::insert)));
+    routes.get("/api/v1/db/tables/{table}/schema", inModule(this::schema));
+    routes.get("/api/v1/db/tables/{table}/rows/{id}", inModule(this::find));
+    routes.patch("/api/v1/db/tables/{table}/rows/{id}", idempotent.wrap(inModule(this::update)));
+    routes.delete("/api/v1/db/tables/{table}/rows/{id}", idempotent.wrap(inModule(this::delete)));
+  }
+
+  private static Handler inModule(Handler handler) {
+    return ErrorHandling.inModule(MODULE, handler);
   }
 
   private void status(Context ctx) {

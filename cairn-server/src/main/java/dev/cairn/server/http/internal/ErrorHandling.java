@@ -3,6 +3,7 @@ package dev.cairn.server.http.internal;
 import dev.cairn.core.CairnException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,12 +13,26 @@ import org.slf4j.LoggerFactory;
  * Turns every failure into the error body {@code {"error": {"code", "message", "module", "details"}}}: our own
  * {@link ApiError}s, Cairn exceptions that escaped a handler, Javalin's own responses (no route, body too large)
  * and, as 500 {@code INTERNAL_ERROR}, anything else, which is logged with its stack trace and never shown.
+ *
+ * <p>The {@code module} of a Cairn exception is the module of the route whose own work threw it: routes register
+ * their handlers through {@link #inModule}, which marks the request once the handler starts. So handlers let the
+ * library's exceptions fly instead of re-wrapping them, and a failure of what runs before the handler (the guards,
+ * the Idempotency-Key bookkeeping) stays {@code cairn.server}.
  */
 public final class ErrorHandling {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
   private static final String MODULE = "cairn.server";
+  private static final String MODULE_ATTRIBUTE = "cairn.error-module";
 
   private ErrorHandling() {}
+
+  /** {@code handler}, whose Cairn exceptions are answered as failures of {@code module} ({@code "cairn.kv"}). */
+  public static Handler inModule(String module, Handler handler) {
+    return ctx -> {
+      ctx.attribute(MODULE_ATTRIBUTE, module);
+      handler.handle(ctx);
+    };
+  }
 
   public static void register(RoutesConfig routes) {
     // Javalin answers its own HttpResponseExceptions itself unless that class has a handler of its own.
@@ -38,13 +53,18 @@ public final class ErrorHandling {
   private static ApiError toApiError(Exception failure, Context ctx) {
     return switch (failure) {
       case ApiError error -> error;
-      case CairnException cairn -> ApiError.of(cairn, MODULE);
+      case CairnException cairn -> ApiError.of(cairn, moduleOf(ctx));
       case HttpResponseException javalin -> fromJavalin(javalin.getStatus());
       default -> {
         LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), failure);
         yield new ApiError(500, "INTERNAL_ERROR", "internal error; the server log has the details", MODULE, null);
       }
     };
+  }
+
+  private static String moduleOf(Context ctx) {
+    String module = ctx.attribute(MODULE_ATTRIBUTE);
+    return module == null ? MODULE : module;
   }
 
   private static void respond(ApiError error, Context ctx) {

@@ -1,12 +1,12 @@
 package dev.cairn.server.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.core.CairnException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.ScanPage;
 import dev.cairn.kv.Ttl;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,10 +40,14 @@ public final class KvRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/kv/keys", this::list);
-    routes.get("/api/v1/kv/keys/{key}", this::get);
-    routes.put("/api/v1/kv/keys/{key}", idempotent.wrap(this::put));
-    routes.delete("/api/v1/kv/keys/{key}", idempotent.wrap(this::delete));
+    routes.get("/api/v1/kv/keys", inModule(this::list));
+    routes.get("/api/v1/kv/keys/{key}", inModule(this::get));
+    routes.put("/api/v1/kv/keys/{key}", idempotent.wrap(inModule(this::put)));
+    routes.delete("/api/v1/kv/keys/{key}", idempotent.wrap(inModule(this::delete)));
+  }
+
+  private static Handler inModule(Handler handler) {
+    return ErrorHandling.inModule(MODULE, handler);
   }
 
   private void list(Context ctx) {
@@ -56,7 +60,7 @@ public final class KvRoutes {
     int steps = 0;
     do {
       String from = step.cursor();
-      step = call(() -> store.scan(pattern, from, limit - keys.size()));
+      step = store.scan(pattern, from, limit - keys.size());
       keys.addAll(step.keys());
       steps++;
     } while (!step.finished() && keys.size() < limit && steps < MAX_STEPS);
@@ -68,8 +72,8 @@ public final class KvRoutes {
 
   private void get(Context ctx) {
     String key = key(ctx);
-    String value = call(() -> store.get(key)).orElseThrow(() -> notFound(key));
-    Ttl ttl = call(() -> store.ttl(key));
+    String value = store.get(key).orElseThrow(() -> notFound(key));
+    Ttl ttl = store.ttl(key);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("key", key);
     body.put("value", value);
@@ -86,15 +90,9 @@ public final class KvRoutes {
     }
     JsonNode ttl = body.get("ttl_seconds");
     if (ttl == null || ttl.isNull()) {
-      call(() -> {
-        store.set(key, value.asText());
-        return null;
-      });
+      store.set(key, value.asText());
     } else if (ttl.canConvertToLong() && ttl.isIntegralNumber() && ttl.asLong() > 0) {
-      call(() -> {
-        store.set(key, value.asText(), Duration.ofSeconds(ttl.asLong()));
-        return null;
-      });
+      store.set(key, value.asText(), Duration.ofSeconds(ttl.asLong()));
     } else {
       throw ApiError.badRequest("INVALID_TTL", "ttl_seconds must be a positive integer", MODULE);
     }
@@ -103,7 +101,7 @@ public final class KvRoutes {
 
   private void delete(Context ctx) {
     String key = key(ctx);
-    if (call(() -> store.delete(key)) == 0) {
+    if (store.delete(key) == 0) {
       throw notFound(key);
     }
     Responses.ok(ctx, Map.of("success", true, "deleted", true));
@@ -151,13 +149,5 @@ public final class KvRoutes {
 
   private static String orEmpty(String text) {
     return text == null ? "" : text;
-  }
-
-  private static <T> T call(java.util.function.Supplier<T> operation) {
-    try {
-      return operation.get();
-    } catch (CairnException e) {
-      throw ApiError.of(e, MODULE);
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,15 @@ public final class MigrationRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/db/databases", this::list);
-    routes.get("/api/v1/db/migrations/status", this::status);
-    routes.post("/api/v1/db/migrations/generate", this::generate);
-    routes.post("/api/v1/db/migrations/run", this::run);
-    routes.post("/api/v1/db/migrations/downgrade", this::downgrade);
+    routes.get("/api/v1/db/databases", inModule(this::list));
+    routes.get("/api/v1/db/migrations/status", inModule(this::status));
+    routes.post("/api/v1/db/migrations/generate", inModule(this::generate));
+    routes.post("/api/v1/db/migrations/run", inModule(this::run));
+    routes.post("/api/v1/db/migrations/downgrade", inModule(this::downgrade));
+  }
+
+  private static Handler inModule(Handler handler) {
+    return ErrorHandling.inModule(MODULE, handler);
   }
 
   private void list(Context ctx) {

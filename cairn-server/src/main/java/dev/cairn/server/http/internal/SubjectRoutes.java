@@ -1,7 +1,6 @@
 package dev.cairn.server.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.core.CairnException;
 import dev.cairn.core.Json;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.StoredSubject;
@@ -9,9 +8,9 @@ import dev.cairn.subject.Subjects;
 import dev.cairn.subject.Write;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The {@code /api/v1/subjects} endpoints: read a subject whole, set or delete one property. Writes go straight to
@@ -30,14 +29,18 @@ public final class SubjectRoutes {
   }
 
   public void register(RoutesConfig routes) {
-    routes.get("/api/v1/subjects/{name}", this::get);
-    routes.put("/api/v1/subjects/{name}/{property}", idempotent.wrap(this::set));
-    routes.delete("/api/v1/subjects/{name}/{property}", idempotent.wrap(this::delete));
+    routes.get("/api/v1/subjects/{name}", inModule(this::get));
+    routes.put("/api/v1/subjects/{name}/{property}", idempotent.wrap(inModule(this::set)));
+    routes.delete("/api/v1/subjects/{name}/{property}", idempotent.wrap(inModule(this::delete)));
+  }
+
+  private static Handler inModule(Handler handler) {
+    return ErrorHandling.inModule(MODULE, handler);
   }
 
   private void get(Context ctx) {
     String name = ctx.pathParam("name");
-    StoredSubject stored = call(() -> subjects.storage().load(name));
+    StoredSubject stored = subjects.storage().load(name);
     if (stored.properties().isEmpty() && stored.extended().isEmpty()) {
       throw new ApiError(404, "SUBJECT_NOT_FOUND", "subject '" + name + "' has no properties", MODULE,
           Map.of("subject", name));
@@ -56,9 +59,9 @@ public final class SubjectRoutes {
     }
     Object value = Json.mapper().convertValue(body.get("value"), Object.class);
     String property = ctx.pathParam("property");
-    Change change = call(() -> isExtended(ctx)
+    Change change = isExtended(ctx)
         ? subjects.get(ctx.pathParam("name")).setExt(property, value, Write.DIRECT)
-        : subjects.get(ctx.pathParam("name")).set(property, value, Write.DIRECT));
+        : subjects.get(ctx.pathParam("name")).set(property, value, Write.DIRECT);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("success", true);
     response.put("value", change.value());
@@ -68,9 +71,9 @@ public final class SubjectRoutes {
 
   private void delete(Context ctx) {
     String property = ctx.pathParam("property");
-    Object previous = call(() -> isExtended(ctx)
+    Object previous = isExtended(ctx)
         ? subjects.get(ctx.pathParam("name")).deleteExt(property, Write.DIRECT)
-        : subjects.get(ctx.pathParam("name")).delete(property, Write.DIRECT));
+        : subjects.get(ctx.pathParam("name")).delete(property, Write.DIRECT);
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("success", true);
     response.put("previous", previous);
@@ -84,13 +87,5 @@ public final class SubjectRoutes {
       case "true", "1" -> true;
       default -> throw ApiError.badRequest("INVALID_PARAMETER", "ext must be true or false", MODULE);
     };
-  }
-
-  private static <T> T call(Supplier<T> operation) {
-    try {
-      return operation.get();
-    } catch (CairnException e) {
-      throw ApiError.of(e, MODULE);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.cairn.server.http.internal;
 
-import dev.cairn.core.InvalidInputException;
 import dev.cairn.server.http.FilterParser;
 import dev.cairn.sql.Cursor;
 import dev.cairn.sql.Filter;
@@ -59,11 +58,7 @@ final class TableQueryParser {
 
   /** One PostgREST-style filter, parsed by the parser the CLI shares, so both surfaces accept and refuse alike. */
   private static Filter filter(String column, String expression) {
-    try {
-      return FilterParser.parse(column, expression);
-    } catch (InvalidInputException e) {
-      throw ApiError.of(e, MODULE);
-    }
+    return FilterParser.parse(column, expression);
   }
 
   private int pageSize(Map<String, List<String>> params) {

@@ -12,9 +12,9 @@ class ApiErrorTest {
 
   @Test
   void unavailable_503() {
-    ApiError error = ApiError.of(failure(Status.UNAVAILABLE, "POOL_TIMEOUT", Map.of()), "cairn.db");
+    ApiError error = ApiError.of(failure(Status.UNAVAILABLE, "DEADLINE_EXCEEDED", Map.of()), "cairn.db");
     assertThat(error.httpStatus()).isEqualTo(503);
-    assertThat(error.code()).isEqualTo("POOL_TIMEOUT");
+    assertThat(error.code()).isEqualTo("DEADLINE_EXCEEDED");
   }
 
   @Test

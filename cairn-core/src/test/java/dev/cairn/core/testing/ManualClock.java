@@ -1,4 +1,4 @@
-package dev.cairn.core;
+package dev.cairn.core.testing;
 
 import java.io.Serial;
 import java.io.Serializable;
