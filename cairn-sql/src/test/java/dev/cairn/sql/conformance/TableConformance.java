@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static dev.cairn.sql.Filter.eq;
 import static dev.cairn.sql.Filter.gt;
@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.core.Status;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.Table;
-import dev.cairn.testkit.sql.ConformanceModels.Tag;
-import dev.cairn.testkit.sql.ConformanceModels.User;
+import dev.cairn.sql.conformance.ConformanceModels.Tag;
+import dev.cairn.sql.conformance.ConformanceModels.User;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

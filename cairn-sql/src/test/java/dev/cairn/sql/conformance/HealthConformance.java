@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import dev.cairn.core.Status;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.Health;
 import dev.cairn.sql.Query;
-import dev.cairn.testkit.sql.ConformanceModels.User;
+import dev.cairn.sql.conformance.ConformanceModels.User;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

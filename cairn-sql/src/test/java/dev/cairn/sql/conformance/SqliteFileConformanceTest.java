@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,9 +7,9 @@ import dev.cairn.sql.Database;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.RetryPolicy;
 import dev.cairn.sql.Table;
+import dev.cairn.sql.conformance.ConformanceModels.User;
 import dev.cairn.testkit.internal.Processes;
 import dev.cairn.testkit.internal.ServiceResolver;
-import dev.cairn.testkit.sql.ConformanceModels.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

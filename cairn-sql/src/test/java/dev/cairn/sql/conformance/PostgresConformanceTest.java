@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import dev.cairn.testkit.PostgresService;
 import org.junit.jupiter.api.extension.RegisterExtension;

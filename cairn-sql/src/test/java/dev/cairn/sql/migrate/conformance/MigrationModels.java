@@ -1,4 +1,4 @@
-package dev.cairn.testkit.migrate;
+package dev.cairn.sql.migrate.conformance;
 
 import dev.cairn.sql.Column;
 import dev.cairn.sql.TableName;

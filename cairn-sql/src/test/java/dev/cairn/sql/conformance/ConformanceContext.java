@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;

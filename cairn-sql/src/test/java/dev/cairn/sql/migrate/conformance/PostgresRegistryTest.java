@@ -1,11 +1,11 @@
-package dev.cairn.testkit.migrate;
+package dev.cairn.sql.migrate.conformance;
 
 import dev.cairn.sql.Database;
 import dev.cairn.testkit.PostgresService;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresMigrationTest extends MigrationConformance {
+class PostgresRegistryTest extends RegistryConformance {
   @RegisterExtension
   static final PostgresService POSTGRES = new PostgresService();
 
@@ -21,10 +21,5 @@ class PostgresMigrationTest extends MigrationConformance {
         database.execute("drop schema if exists \"" + schema + "\" cascade").orElseThrow();
       }
     }
-  }
-
-  @Override
-  protected String dialectName() {
-    return "postgresql";
   }
 }

@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static dev.cairn.sql.Filter.and;
 import static dev.cairn.sql.Filter.eq;
@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.sql.Query;
 import dev.cairn.sql.Table;
-import dev.cairn.testkit.sql.ConformanceModels.Address;
-import dev.cairn.testkit.sql.ConformanceModels.Color;
-import dev.cairn.testkit.sql.ConformanceModels.TypedValues;
+import dev.cairn.sql.conformance.ConformanceModels.Address;
+import dev.cairn.sql.conformance.ConformanceModels.Color;
+import dev.cairn.sql.conformance.ConformanceModels.TypedValues;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

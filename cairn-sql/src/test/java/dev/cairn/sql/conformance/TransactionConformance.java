@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import dev.cairn.core.Result;
 import dev.cairn.core.Status;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.Table;
-import dev.cairn.testkit.sql.ConformanceModels.User;
+import dev.cairn.sql.conformance.ConformanceModels.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

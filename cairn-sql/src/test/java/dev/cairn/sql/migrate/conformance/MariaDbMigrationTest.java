@@ -1,11 +1,11 @@
-package dev.cairn.testkit.migrate;
+package dev.cairn.sql.migrate.conformance;
 
 import dev.cairn.sql.Database;
 import dev.cairn.testkit.MariaDbService;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbRegistryTest extends RegistryConformance {
+class MariaDbMigrationTest extends MigrationConformance {
   @RegisterExtension
   static final MariaDbService MARIADB = new MariaDbService();
 
@@ -21,5 +21,10 @@ class MariaDbRegistryTest extends RegistryConformance {
         database.execute("drop database if exists `" + name + "`").orElseThrow();
       }
     }
+  }
+
+  @Override
+  protected String dialectName() {
+    return "mariadb";
   }
 }

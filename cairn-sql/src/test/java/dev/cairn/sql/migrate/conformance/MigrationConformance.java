@@ -1,4 +1,4 @@
-package dev.cairn.testkit.migrate;
+package dev.cairn.sql.migrate.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,11 +10,11 @@ import dev.cairn.sql.Schema.TableInfo;
 import dev.cairn.sql.migrate.GeneratedMigration;
 import dev.cairn.sql.migrate.MigrationStatus;
 import dev.cairn.sql.migrate.Migrations;
+import dev.cairn.sql.migrate.conformance.MigrationModels.ItemV1;
+import dev.cairn.sql.migrate.conformance.MigrationModels.ItemV2;
+import dev.cairn.sql.migrate.conformance.MigrationModels.Tag;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
-import dev.cairn.testkit.migrate.MigrationModels.ItemV1;
-import dev.cairn.testkit.migrate.MigrationModels.ItemV2;
-import dev.cairn.testkit.migrate.MigrationModels.Tag;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;

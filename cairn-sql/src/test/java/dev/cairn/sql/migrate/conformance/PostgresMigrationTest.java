@@ -1,11 +1,11 @@
-package dev.cairn.testkit.migrate;
+package dev.cairn.sql.migrate.conformance;
 
 import dev.cairn.sql.Database;
 import dev.cairn.testkit.PostgresService;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresRegistryTest extends RegistryConformance {
+class PostgresMigrationTest extends MigrationConformance {
   @RegisterExtension
   static final PostgresService POSTGRES = new PostgresService();
 
@@ -21,5 +21,10 @@ class PostgresRegistryTest extends RegistryConformance {
         database.execute("drop schema if exists \"" + schema + "\" cascade").orElseThrow();
       }
     }
+  }
+
+  @Override
+  protected String dialectName() {
+    return "postgresql";
   }
 }

@@ -1,11 +1,11 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.Status;
 import dev.cairn.sql.Schema;
-import dev.cairn.testkit.sql.ConformanceModels.Tag;
-import dev.cairn.testkit.sql.ConformanceModels.User;
+import dev.cairn.sql.conformance.ConformanceModels.Tag;
+import dev.cairn.sql.conformance.ConformanceModels.User;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;

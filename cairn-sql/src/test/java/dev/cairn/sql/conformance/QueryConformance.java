@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static dev.cairn.sql.Filter.and;
 import static dev.cairn.sql.Filter.eq;
@@ -24,7 +24,7 @@ import dev.cairn.sql.Filter;
 import dev.cairn.sql.Page;
 import dev.cairn.sql.Query;
 import dev.cairn.sql.Table;
-import dev.cairn.testkit.sql.ConformanceModels.Product;
+import dev.cairn.sql.conformance.ConformanceModels.Product;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import dev.cairn.core.StoreUrl;
 import dev.cairn.sql.Database;

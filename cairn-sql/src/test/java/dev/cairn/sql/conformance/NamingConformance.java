@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,13 +12,13 @@ import dev.cairn.sql.Filter;
 import dev.cairn.sql.Query;
 import dev.cairn.sql.Schema;
 import dev.cairn.sql.Table;
+import dev.cairn.sql.conformance.ConformanceModels.Box;
+import dev.cairn.sql.conformance.ConformanceModels.Category;
+import dev.cairn.sql.conformance.ConformanceModels.Counter;
+import dev.cairn.sql.conformance.ConformanceModels.OrderLine;
+import dev.cairn.sql.conformance.ConformanceModels.TypedValues;
+import dev.cairn.sql.conformance.ConformanceModels.User;
 import dev.cairn.testkit.internal.FreePort;
-import dev.cairn.testkit.sql.ConformanceModels.Box;
-import dev.cairn.testkit.sql.ConformanceModels.Category;
-import dev.cairn.testkit.sql.ConformanceModels.Counter;
-import dev.cairn.testkit.sql.ConformanceModels.OrderLine;
-import dev.cairn.testkit.sql.ConformanceModels.TypedValues;
-import dev.cairn.testkit.sql.ConformanceModels.User;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

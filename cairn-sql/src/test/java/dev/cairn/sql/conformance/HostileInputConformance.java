@@ -1,4 +1,4 @@
-package dev.cairn.testkit.sql;
+package dev.cairn.sql.conformance;
 
 import static dev.cairn.sql.Filter.eq;
 import static dev.cairn.sql.Filter.in;
@@ -13,8 +13,8 @@ import dev.cairn.sql.Query;
 import dev.cairn.sql.Rows;
 import dev.cairn.sql.Sort;
 import dev.cairn.sql.Table;
-import dev.cairn.testkit.sql.ConformanceModels.Tag;
-import dev.cairn.testkit.sql.ConformanceModels.User;
+import dev.cairn.sql.conformance.ConformanceModels.Tag;
+import dev.cairn.sql.conformance.ConformanceModels.User;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
