@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,4 +73,35 @@ public final class ConformanceModels {
       List<String> labels,
       Map<String, Integer> scores,
       Address address) {}
+
+  public enum Level { LOW, HIGH }
+
+  /** A nested record, stored as JSON inside {@link Person}. */
+  public record Badge(String label, int weight) {}
+
+  /**
+   * Table {@code persons}: a record as an application writes it, every mapped type in one row, a unique and an
+   * indexed column, a JSON list and an enum.
+   */
+  public record Person(@Id Long id, String name, @Column(unique = true, length = 120) String email,
+      @Column(index = true) int age, Instant createdAt, LocalDate birthday, LocalDateTime localTime,
+      BigDecimal balance, byte[] photo, Level level, boolean active, List<Badge> badges, UUID token) {
+
+    /** A person with every column set; the email follows the name, the creation time the age. */
+    public static Person of(String name, int age) {
+      return new Person(null, name, name.toLowerCase(Locale.ROOT) + "@example.com", age,
+          Instant.parse("2024-05-06T07:08:09.123456Z").plusSeconds(age), LocalDate.of(1990, 1, 2),
+          LocalDateTime.of(2024, 1, 2, 3, 4, 5, 6000), new BigDecimal("12.5"), new byte[] {1, 2, 3}, Level.HIGH, true,
+          List.of(new Badge("a", 1)), UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+    }
+
+    /** A person with only the name, email and age set. */
+    public static Person bare(String name, String email, int age) {
+      return new Person(null, name, email, age, null, null, null, null, null, null, false, null, null);
+    }
+  }
+
+  /** Table {@code docs}: a generated UUID key and a NOT NULL column. */
+  @TableName("docs")
+  public record Doc(@Id UUID id, @Column(nullable = false) String title) {}
 }

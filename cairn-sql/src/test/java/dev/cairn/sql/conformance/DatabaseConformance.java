@@ -17,28 +17,32 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The cairn-sql conformance suite: every operation of the {@code dev.cairn.sql} API against a real database,
- * written once. A backend passes by extending this class and naming its database:
+ * written once. A backend passes by extending this class and naming its database; a server backend also binds
+ * {@link ServerConformance}:
  *
  * <pre>{@code
- * class PostgresConformanceTest extends DatabaseConformance {
+ * class PostgresConformanceTest extends DatabaseConformance implements ServerConformance {
  *   @RegisterExtension static final PostgresService postgres = new PostgresService();
  *   @Override protected String databaseUrl() { return postgres.url(); }
  * }
  * }</pre>
  *
- * <p>The tests live in small interfaces by topic ({@link TableConformance}, {@link QueryConformance}, ...), each
- * written against {@link ConformanceContext}; this class opens the database once per class and drops the model
- * tables before every test, so tests never see each other's rows.
+ * <p>The suite ships in cairn-sql's test jar ({@code <type>test-jar</type>}), the service extensions in
+ * cairn-testkit. The tests live in small interfaces by topic ({@link TableConformance}, {@link QueryConformance},
+ * ...), each written against {@link ConformanceContext}; this class opens the database once per class and drops
+ * the model tables before every test, so tests never see each other's rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseConformance implements ConformanceContext, TableConformance, QueryConformance,
     MappingConformance, RowsConformance, SchemaConformance, TransactionConformance, HostileInputConformance,
-    HealthConformance, NamingConformance, ExecuteConformance {
+    HealthConformance, NamingConformance, ExecuteConformance, WideRecordTableConformance,
+    WideRecordSessionConformance {
 
   /** Dropped before each test, children first (none has foreign keys today). */
   private static final List<Class<? extends Record>> MODEL_TYPES = List.of(
       ConformanceModels.User.class, ConformanceModels.Tag.class, ConformanceModels.Product.class,
-      ConformanceModels.TypedValues.class, ConformanceModels.Counter.class);
+      ConformanceModels.TypedValues.class, ConformanceModels.Counter.class, ConformanceModels.Person.class,
+      ConformanceModels.Doc.class);
 
   private Database db;
   private DatabaseConfig config;

@@ -3,7 +3,7 @@ package dev.cairn.sql.conformance;
 import dev.cairn.testkit.MariaDbService;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class MariaDbConformanceTest extends DatabaseConformance {
+class MariaDbConformanceTest extends DatabaseConformance implements ServerConformance {
   @RegisterExtension
   static final MariaDbService MARIADB = new MariaDbService();
 

@@ -3,7 +3,7 @@ package dev.cairn.sql.conformance;
 import dev.cairn.testkit.PostgresService;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresConformanceTest extends DatabaseConformance {
+class PostgresConformanceTest extends DatabaseConformance implements ServerConformance {
   @RegisterExtension
   static final PostgresService POSTGRES = new PostgresService();
 
