@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreUrl;
 import dev.cairn.core.UnavailableException;
+import dev.cairn.testkit.MariaDbService;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OpenFailureTest {
+  @RegisterExtension
+  static final MariaDbService MARIADB = new MariaDbService();
+
   private static int closedPort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -33,11 +39,12 @@ class OpenFailureTest {
 
   @Test
   void open_wrongMariaDbPassword_isUnavailableWithoutPassword() {
-    ServerDatabases.assumeListening(3306);
-    assertThatThrownBy(() -> Database.open(DatabaseConfig.of("mariadb://root:wr0ng-pw@127.0.0.1:3306/test")
-        .withConnectTimeout(Duration.ofSeconds(2))))
+    StoreUrl server = MARIADB.storeUrl();
+    String wrongPassword = "mariadb://" + server.user() + ":wr0ng-pw@" + server.host() + "/" + server.path();
+
+    assertThatThrownBy(() -> Database.open(DatabaseConfig.of(wrongPassword).withConnectTimeout(Duration.ofSeconds(2))))
         .isInstanceOf(UnavailableException.class)
-        .hasMessageContaining("127.0.0.1:3306")
+        .hasMessageContaining(server.host().toString())
         .hasMessageNotContaining("wr0ng-pw");
   }
 

@@ -20,7 +20,7 @@
  * Every test class gets its own database (dropped after the class) or Redis key prefix (its keys deleted after
  * the class; the server is never flushed). No Docker is involved.
  *
- * <p>The conformance suites live in sub-packages: {@link dev.cairn.testkit.sql.DatabaseConformance}.
+ * <p>The SQL and migration conformance suites live in cairn-sql's test jar ({@code dev.cairn.sql.conformance}).
  * {@code dev.cairn.testkit.internal} is not API.
  */
 package dev.cairn.testkit;

@@ -1,8 +1,0 @@
-package dev.cairn.sql;
-
-class SqliteMemoryTest extends DatabaseBehaviour {
-  @Override
-  Database open() {
-    return Database.open("sqlite::memory:");
-  }
-}

@@ -1,0 +1,14 @@
+package dev.cairn.sql.conformance;
+
+import dev.cairn.testkit.MariaDbService;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MariaDbConformanceTest extends DatabaseConformance implements ServerConformance, ServerOutcomeConformance {
+  @RegisterExtension
+  static final MariaDbService MARIADB = new MariaDbService();
+
+  @Override
+  protected String databaseUrl() {
+    return MARIADB.url();
+  }
+}

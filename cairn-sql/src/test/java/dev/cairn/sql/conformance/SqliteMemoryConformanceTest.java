@@ -1,0 +1,9 @@
+package dev.cairn.sql.conformance;
+
+class SqliteMemoryConformanceTest extends DatabaseConformance {
+
+  @Override
+  protected String databaseUrl() {
+    return "sqlite::memory:";
+  }
+}

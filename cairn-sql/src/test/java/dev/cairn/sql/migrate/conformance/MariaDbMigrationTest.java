@@ -1,0 +1,30 @@
+package dev.cairn.sql.migrate.conformance;
+
+import dev.cairn.sql.Database;
+import dev.cairn.testkit.MariaDbService;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MariaDbMigrationTest extends MigrationConformance {
+  @RegisterExtension
+  static final MariaDbService MARIADB = new MariaDbService();
+
+  @Override
+  protected String databaseUrl() {
+    return MARIADB.url();
+  }
+
+  @Override
+  protected void dropDatabases(List<String> physicalNames) {
+    try (Database database = Database.open(MARIADB.url())) {
+      for (String name : physicalNames) {
+        database.execute("drop database if exists `" + name + "`").orElseThrow();
+      }
+    }
+  }
+
+  @Override
+  protected String dialectName() {
+    return "mariadb";
+  }
+}

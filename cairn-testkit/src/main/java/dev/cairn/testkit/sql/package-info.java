@@ -1,5 +1,0 @@
-/**
- * {@link dev.cairn.testkit.sql.DatabaseConformance}: the cairn-sql conformance suite, written once and run against
- * every backend by a four-line subclass. Its tests are grouped by topic in the {@code *Conformance} interfaces.
- */
-package dev.cairn.testkit.sql;

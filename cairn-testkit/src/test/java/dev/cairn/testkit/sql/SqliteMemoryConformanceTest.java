@@ -1,9 +1,0 @@
-package dev.cairn.testkit.sql;
-
-class SqliteMemoryConformanceTest extends DatabaseConformance {
-
-  @Override
-  protected String databaseUrl() {
-    return "sqlite::memory:";
-  }
-}
