@@ -11,12 +11,17 @@ import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
 import dev.cairn.kv.Subscription;
 import dev.cairn.kv.Ttl;
+import dev.cairn.kv.coord.conformance.CoordinationConformance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +31,13 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The behaviour every {@link KeyValue} backend must show, written once and run against each backend by extending
- * this class: strings, bytes, JSON, conditions, TTLs, counters, multi-key operations and input checks here;
- * hashes in {@link HashConformance}, SCAN and deletePrefix in {@link ScanConformance}, pub/sub in
- * {@link PubSubConformance} and scripts in {@link ScriptingConformance} (test interfaces, so each part stays one
- * readable file).
+ * The behaviour every {@link KeyValue} backend and deployment must show, written once and run against each by
+ * extending this class: strings, bytes, JSON, conditions, TTLs, counters, multi-key operations and input checks
+ * here; hashes in {@link HashConformance}, SCAN and deletePrefix in {@link ScanConformance}, pub/sub in
+ * {@link PubSubConformance}, scripts in {@link ScriptingConformance}, and the coordination primitives built on them
+ * (locks, rate limiters, work queues, embedding caches) in {@link CoordinationConformance}. The parts are test
+ * interfaces over one {@link KeyValueFixture}, so each stays one readable file and one binding per deployment runs
+ * them all.
  *
  * <pre>{@code
  * class RedisKeyValueTest extends KeyValueConformance {
@@ -46,10 +53,12 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class KeyValueConformance implements HashConformance, ScanConformance, PubSubConformance,
-    ScriptingConformance {
+    ScriptingConformance, CoordinationConformance {
   // long enough that a loaded CI machine reads the key before it expires, short enough to wait for on a server
   private static final Duration SHORT_TTL = Duration.ofSeconds(1);
   private static final Duration PAST_SHORT_TTL = Duration.ofMillis(1_200);
+  private final Deque<AutoCloseable> closedAfterTest = new ArrayDeque<>();
+  private ExecutorService threads;
   private KeyValue store;
   /** The view the current test works in. */
   protected KeyValue kv;
@@ -104,8 +113,40 @@ public abstract class KeyValueConformance implements HashConformance, ScanConfor
   }
 
   @AfterEach
-  void cleanView() {
+  void cleanView() throws Exception {
+    Exception failure = null;
+    for (AutoCloseable resource = closedAfterTest.pollFirst(); resource != null;
+        resource = closedAfterTest.pollFirst()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    threads = null;
     kv.deletePrefix("");
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public <T extends AutoCloseable> T closeAfterTest(T resource) {
+    closedAfterTest.addFirst(resource);
+    return resource;
+  }
+
+  @Override
+  public ExecutorService threads() {
+    if (threads == null) {
+      threads = Executors.newVirtualThreadPerTaskExecutor();
+      closeAfterTest(threads::shutdownNow);
+    }
+    return threads;
   }
 
   @Test

@@ -6,28 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.SetOptions;
+import dev.cairn.kv.conformance.KeyValueFixture;
 import dev.cairn.kv.coord.EmbeddingCache;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour every backend must show for {@link EmbeddingCache}: round trips, wire format, TTL, batch reads. */
-public abstract class EmbeddingCacheConformance extends CoordinationSuite {
-  private static final float[] VECTOR = {0.25f, -1.5f, 3.0e-8f, Float.MAX_VALUE, -0.0f};
-
-  private EmbeddingCache cache;
-
-  @BeforeEach
-  void openCache() {
-    cache = EmbeddingCache.on(kv, Duration.ofMinutes(10));
-  }
+/**
+ * The behaviour every backend must show for {@link EmbeddingCache}, part of {@link CoordinationConformance}: round
+ * trips, wire format, TTL, batch reads.
+ */
+public interface EmbeddingCacheConformance extends KeyValueFixture {
+  float[] VECTOR = {0.25f, -1.5f, 3.0e-8f, Float.MAX_VALUE, -0.0f};
 
   @Test
-  void put_thenGet_returnsSameComponentsAsCopy() {
+  default void put_thenGet_returnsSameComponentsAsCopy() {
+    EmbeddingCache cache = openCache();
     float[] vector = VECTOR.clone();
     cache.put("doc-1", vector);
     vector[0] = 99f;
@@ -40,10 +37,11 @@ public abstract class EmbeddingCacheConformance extends CoordinationSuite {
   }
 
   @Test
-  void put_storesLittleEndianFloat32Only() {
+  default void put_storesLittleEndianFloat32Only() {
+    EmbeddingCache cache = openCache();
     cache.put("doc-1", VECTOR);
 
-    byte[] stored = kv.getBytes("embedding:doc-1").orElseThrow();
+    byte[] stored = kv().getBytes("embedding:doc-1").orElseThrow();
 
     assertThat(stored).hasSize(VECTOR.length * 4);
     ByteBuffer expected = ByteBuffer.allocate(VECTOR.length * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -54,7 +52,8 @@ public abstract class EmbeddingCacheConformance extends CoordinationSuite {
   }
 
   @Test
-  void put_withTtl_expiresAfterIt() {
+  default void put_withTtl_expiresAfterIt() {
+    EmbeddingCache cache = openCache();
     cache.put("short", VECTOR, Duration.ofMillis(300));
     cache.put("long", VECTOR);
 
@@ -65,7 +64,8 @@ public abstract class EmbeddingCacheConformance extends CoordinationSuite {
   }
 
   @Test
-  void getMany_mixOfPresentAndMissing_returnsPresentInAskedOrder() {
+  default void getMany_mixOfPresentAndMissing_returnsPresentInAskedOrder() {
+    EmbeddingCache cache = openCache();
     cache.put("b", new float[] {2f});
     cache.put("a", new float[] {1f, 1f});
 
@@ -78,7 +78,8 @@ public abstract class EmbeddingCacheConformance extends CoordinationSuite {
   }
 
   @Test
-  void remove_cachedKey_deletesIt() {
+  default void remove_cachedKey_deletesIt() {
+    EmbeddingCache cache = openCache();
     cache.put("doc-1", VECTOR);
 
     assertThat(cache.remove("doc-1")).isTrue();
@@ -88,7 +89,8 @@ public abstract class EmbeddingCacheConformance extends CoordinationSuite {
   }
 
   @Test
-  void put_badInput_failsWithCodeAndStoresNothing() {
+  default void put_badInput_failsWithCodeAndStoresNothing() {
+    EmbeddingCache cache = openCache();
     assertThatThrownBy(() -> cache.put("doc", new float[0]))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("EMPTY_VECTOR"));
     assertThatThrownBy(() -> cache.put("doc", new float[] {1f, Float.NaN}))
@@ -100,15 +102,20 @@ public abstract class EmbeddingCacheConformance extends CoordinationSuite {
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("INVALID_DURATION"));
 
-    assertThat(kv.scan("*").toList()).isEmpty();
+    assertThat(kv().scan("*").toList()).isEmpty();
   }
 
   @Test
-  void get_valueNotFloat32_failsCorruptEmbedding() {
-    kv.setBytes("embedding:odd", new byte[] {1, 2, 3}, SetOptions.always());
+  default void get_valueNotFloat32_failsCorruptEmbedding() {
+    EmbeddingCache cache = openCache();
+    kv().setBytes("embedding:odd", new byte[] {1, 2, 3}, SetOptions.always());
 
     assertThatThrownBy(() -> cache.get("odd"))
         .isInstanceOfSatisfying(CairnException.class, e -> assertThat(e.code()).isEqualTo("CORRUPT_EMBEDDING"))
         .hasMessageContaining("3 bytes");
+  }
+
+  private EmbeddingCache openCache() {
+    return EmbeddingCache.on(kv(), Duration.ofMinutes(10));
   }
 }

@@ -5,46 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.ConflictException;
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.kv.conformance.KeyValueFixture;
 import dev.cairn.kv.coord.Lock;
 import dev.cairn.kv.coord.Locks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every backend must show for {@link Locks}: ownership, fencing, owner-only release and extend,
- * expiry, waiting and contention. Time passes through {@link #passTime}, so the memory suite runs on a manual
- * clock; waiting threads still block in real time, bounded by the lock's poll interval.
+ * The behaviour every backend must show for {@link Locks}, part of {@link CoordinationConformance}: ownership,
+ * fencing, owner-only release and extend, expiry, waiting and contention. Time passes through {@link #passTime},
+ * so the memory suite runs on a manual clock; waiting threads still block in real time, bounded by the lock's poll
+ * interval.
  */
-public abstract class LockConformance extends CoordinationSuite {
-  private static final Duration LONG = Duration.ofMinutes(1);
-  private static final Duration SHORT = Duration.ofMillis(300);
-  private static final Duration PAST_SHORT = Duration.ofMillis(500);
-
-  private Locks locks;
-  private ExecutorService threads;
-
-  @BeforeEach
-  void openLocks() {
-    locks = Locks.on(kv);
-    threads = Executors.newVirtualThreadPerTaskExecutor();
-  }
-
-  @AfterEach
-  void closeLocks() {
-    threads.shutdownNow();
-    locks.close();
-  }
+public interface LockConformance extends KeyValueFixture {
+  Duration LONG = Duration.ofMinutes(1);
+  Duration SHORT = Duration.ofMillis(300);
+  Duration PAST_SHORT = Duration.ofMillis(500);
 
   @Test
-  void acquire_freeLock_givesOwnerAndFencingToken() {
+  default void acquire_freeLock_givesOwnerAndFencingToken() {
+    Locks locks = openLocks();
     try (Lock lock = locks.acquire("job", LONG, Duration.ZERO)) {
       assertThat(lock.name()).isEqualTo("job");
       assertThat(lock.ownerToken()).hasSize(32);
@@ -54,7 +38,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void acquire_sameNameRepeatedly_fencingTokensStrictlyIncrease() {
+  default void acquire_sameNameRepeatedly_fencingTokensStrictlyIncrease() {
+    Locks locks = openLocks();
     long previous = 0;
     for (int i = 0; i < 5; i++) {
       try (Lock lock = locks.acquire("job", LONG, Duration.ZERO)) {
@@ -65,7 +50,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void acquire_afterStoreLostItsData_fencingTokenStillGreater() {
+  default void acquire_afterStoreLostItsData_fencingTokenStillGreater() {
+    Locks locks = openLocks();
     long highest = 0;
     for (int i = 0; i < 3; i++) {
       try (Lock lock = locks.acquire("job", LONG, Duration.ZERO)) {
@@ -74,7 +60,7 @@ public abstract class LockConformance extends CoordinationSuite {
     }
 
     // what a server restarted without persistence has lost: every key, the fencing counter included
-    kv.deletePrefix("");
+    kv().deletePrefix("");
     passTime(Duration.ofMillis(1));
 
     try (Lock lock = locks.acquire("job", LONG, Duration.ZERO)) {
@@ -83,7 +69,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void fencingToken_staysAnExactIntegerInLuaAndJava() {
+  default void fencingToken_staysAnExactIntegerInLuaAndJava() {
+    Locks locks = openLocks();
     try (Lock lock = locks.acquire("job", LONG, Duration.ZERO)) {
       // Lua numbers are doubles: integers are exact only up to 2^53
       assertThat(lock.fencingToken()).isPositive().isLessThan(1L << 53);
@@ -91,7 +78,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void tryAcquire_heldByAnother_isEmptyAndLeavesHolder() {
+  default void tryAcquire_heldByAnother_isEmptyAndLeavesHolder() {
+    Locks locks = openLocks();
     try (Lock holder = locks.acquire("job", LONG, Duration.ZERO)) {
       assertThat(locks.tryAcquire("job", LONG)).isEmpty();
       assertThat(holder.isHeld()).isTrue();
@@ -100,7 +88,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void release_byOwner_freesLockForNextHolder() {
+  default void release_byOwner_freesLockForNextHolder() {
+    Locks locks = openLocks();
     Lock first = locks.acquire("job", LONG, Duration.ZERO);
 
     assertThat(first.release()).isTrue();
@@ -113,7 +102,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void release_afterExpiryAndTakeover_returnsFalseAndKeepsNewHolder() {
+  default void release_afterExpiryAndTakeover_returnsFalseAndKeepsNewHolder() {
+    Locks locks = openLocks();
     Lock stale = locks.acquire("job", SHORT, Duration.ZERO);
     passTime(PAST_SHORT);
     Lock current = locks.tryAcquire("job", LONG).orElseThrow();
@@ -127,7 +117,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void extend_byOwner_keepsLockPastItsFirstTtl() {
+  default void extend_byOwner_keepsLockPastItsFirstTtl() {
+    Locks locks = openLocks();
     try (Lock lock = locks.acquire("job", SHORT, Duration.ZERO)) {
       assertThat(lock.extend(LONG)).isTrue();
 
@@ -139,7 +130,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void extend_afterExpiryAndTakeover_returnsFalseAndChangesNothing() {
+  default void extend_afterExpiryAndTakeover_returnsFalseAndChangesNothing() {
+    Locks locks = openLocks();
     Lock stale = locks.acquire("job", SHORT, Duration.ZERO);
     passTime(PAST_SHORT);
     Lock current = locks.tryAcquire("job", SHORT).orElseThrow();
@@ -153,7 +145,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void close_afterExpiry_throwsLockLost() {
+  default void close_afterExpiry_throwsLockLost() {
+    Locks locks = openLocks();
     Lock lock = locks.acquire("job", SHORT, Duration.ZERO);
     passTime(PAST_SHORT);
 
@@ -163,7 +156,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void acquire_heldForWholeWait_throwsLockTimeout() {
+  default void acquire_heldForWholeWait_throwsLockTimeout() {
+    Locks locks = openLocks();
     try (Lock holder = locks.acquire("job", LONG, Duration.ZERO)) {
       assertThatThrownBy(() -> locks.acquire("job", LONG, Duration.ofMillis(150)))
           .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("LOCK_TIMEOUT"))
@@ -173,9 +167,10 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void acquire_whileWaiting_isWokenByRelease() throws Exception {
+  default void acquire_whileWaiting_isWokenByRelease() throws Exception {
+    Locks locks = openLocks();
     Lock holder = locks.acquire("job", LONG, Duration.ZERO);
-    Future<Lock> waiter = threads.submit(() -> locks.acquire("job", LONG, Duration.ofSeconds(20)));
+    Future<Lock> waiter = threads().submit(() -> locks.acquire("job", LONG, Duration.ofSeconds(20)));
 
     holder.release();
 
@@ -185,9 +180,10 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void acquire_holderStopsRenewing_nextWaiterTakesOverAfterTtl() throws Exception {
+  default void acquire_holderStopsRenewing_nextWaiterTakesOverAfterTtl() throws Exception {
+    Locks locks = openLocks();
     Lock silent = locks.acquire("job", SHORT, Duration.ZERO);
-    Future<Lock> waiter = threads.submit(() -> locks.acquire("job", LONG, Duration.ofSeconds(20)));
+    Future<Lock> waiter = threads().submit(() -> locks.acquire("job", LONG, Duration.ofSeconds(20)));
 
     passTime(PAST_SHORT);
 
@@ -199,7 +195,8 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
-  void acquire_badInput_failsWithCodeAndTakesNoLock() {
+  default void acquire_badInput_failsWithCodeAndTakesNoLock() {
+    Locks locks = openLocks();
     assertThatThrownBy(() -> locks.acquire("", LONG, Duration.ZERO))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("EMPTY_NAME"));
     assertThatThrownBy(() -> locks.acquire("job", Duration.ZERO, Duration.ZERO))
@@ -211,25 +208,26 @@ public abstract class LockConformance extends CoordinationSuite {
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("INVALID_DURATION"));
 
-    assertThat(kv.scan("*").toList()).isEmpty();
+    assertThat(kv().scan("*").toList()).isEmpty();
   }
 
   @Test
-  void acquire_contendedByManyThreads_neverOverlapsAndCountsExactly() throws Exception {
+  default void acquire_contendedByManyThreads_neverOverlapsAndCountsExactly() throws Exception {
+    Locks locks = openLocks();
     int workers = 8;
     int rounds = 40;
     List<Future<List<Long>>> results = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
-      results.add(threads.submit(() -> {
+      results.add(threads().submit(() -> {
         List<Long> fences = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
           try (Lock lock = locks.acquire("counter", LONG, Duration.ofSeconds(30))) {
-            assertThat(kv.incr("holders")).as("holders inside the lock").isEqualTo(1);
+            assertThat(kv().incr("holders")).as("holders inside the lock").isEqualTo(1);
             // a read-modify-write that only the lock makes safe
-            long value = Long.parseLong(kv.get("count").orElse("0"));
-            kv.set("count", Long.toString(value + 1));
+            long value = Long.parseLong(kv().get("count").orElse("0"));
+            kv().set("count", Long.toString(value + 1));
             fences.add(lock.fencingToken());
-            kv.decr("holders");
+            kv().decr("holders");
           }
         }
         return fences;
@@ -242,7 +240,11 @@ public abstract class LockConformance extends CoordinationSuite {
       allFences.addAll(fences);
     }
 
-    assertThat(kv.get("count")).contains(Integer.toString(workers * rounds));
+    assertThat(kv().get("count")).contains(Integer.toString(workers * rounds));
     assertThat(allFences).hasSize(workers * rounds).doesNotHaveDuplicates();
+  }
+
+  private Locks openLocks() {
+    return closeAfterTest(Locks.on(kv()));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.kv.conformance.KeyValueFixture;
 import dev.cairn.kv.coord.Decision;
 import dev.cairn.kv.coord.RateLimiter;
 import java.time.Duration;
@@ -16,17 +17,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every backend must show for both {@link RateLimiter}s: counting down, rejecting with a usable
- * retry-after, recording only admitted requests (sliding window), spacing after a burst (GCRA), independent keys,
- * exact limits under concurrency and input checks. Time passes through {@link #passTime}.
+ * The behaviour every backend must show for both {@link RateLimiter}s, part of {@link CoordinationConformance}:
+ * counting down, rejecting with a usable retry-after, recording only admitted requests (sliding window), spacing
+ * after a burst (GCRA), independent keys, exact limits under concurrency and input checks. Time passes through
+ * {@link #passTime}.
  */
-public abstract class RateLimiterConformance extends CoordinationSuite {
-  private static final Duration LONG_WINDOW = Duration.ofHours(1);
-  private static final Duration WINDOW = Duration.ofSeconds(1);
+public interface RateLimiterConformance extends KeyValueFixture {
+  Duration LONG_WINDOW = Duration.ofHours(1);
+  Duration WINDOW = Duration.ofSeconds(1);
 
   @Test
-  void slidingWindow_underLimit_admitsAndCountsDownThenRejects() {
-    RateLimiter limiter = RateLimiter.slidingWindow(kv, 3, LONG_WINDOW);
+  default void slidingWindow_underLimit_admitsAndCountsDownThenRejects() {
+    RateLimiter limiter = RateLimiter.slidingWindow(kv(), 3, LONG_WINDOW);
 
     assertThat(remainingOfAdmitted(limiter, "user", 3)).containsExactly(2L, 1L, 0L);
     Decision rejected = limiter.check("user");
@@ -37,8 +39,8 @@ public abstract class RateLimiterConformance extends CoordinationSuite {
   }
 
   @Test
-  void slidingWindow_rejectedRequests_areNotRecorded() {
-    RateLimiter limiter = RateLimiter.slidingWindow(kv, 2, WINDOW);
+  default void slidingWindow_rejectedRequests_areNotRecorded() {
+    RateLimiter limiter = RateLimiter.slidingWindow(kv(), 2, WINDOW);
     assertThat(limiter.check("user").allowed()).isTrue();
     passTime(Duration.ofMillis(500));
     assertThat(limiter.check("user").allowed()).isTrue();
@@ -59,8 +61,8 @@ public abstract class RateLimiterConformance extends CoordinationSuite {
   }
 
   @Test
-  void slidingWindow_afterWholeWindow_admitsFullLimitAgain() {
-    RateLimiter limiter = RateLimiter.slidingWindow(kv, 2, WINDOW);
+  default void slidingWindow_afterWholeWindow_admitsFullLimitAgain() {
+    RateLimiter limiter = RateLimiter.slidingWindow(kv(), 2, WINDOW);
     remainingOfAdmitted(limiter, "user", 2);
     assertThat(limiter.check("user").allowed()).isFalse();
 
@@ -70,8 +72,8 @@ public abstract class RateLimiterConformance extends CoordinationSuite {
   }
 
   @Test
-  void gcra_burstOfLimit_thenSpacedByWindowOverLimit() {
-    RateLimiter limiter = RateLimiter.gcra(kv, 4, WINDOW);
+  default void gcra_burstOfLimit_thenSpacedByWindowOverLimit() {
+    RateLimiter limiter = RateLimiter.gcra(kv(), 4, WINDOW);
 
     assertThat(remainingOfAdmitted(limiter, "user", 4)).containsExactly(3L, 2L, 1L, 0L);
     Decision rejected = limiter.check("user");
@@ -85,8 +87,8 @@ public abstract class RateLimiterConformance extends CoordinationSuite {
   }
 
   @Test
-  void gcra_afterQuietWindow_admitsFullBurstAgain() {
-    RateLimiter limiter = RateLimiter.gcra(kv, 3, WINDOW);
+  default void gcra_afterQuietWindow_admitsFullBurstAgain() {
+    RateLimiter limiter = RateLimiter.gcra(kv(), 3, WINDOW);
     remainingOfAdmitted(limiter, "user", 3);
 
     passTime(WINDOW.plusMillis(50));
@@ -96,9 +98,9 @@ public abstract class RateLimiterConformance extends CoordinationSuite {
   }
 
   @Test
-  void check_differentKeys_areCountedSeparately() {
-    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv, 1, LONG_WINDOW),
-        RateLimiter.gcra(kv, 1, LONG_WINDOW))) {
+  default void check_differentKeys_areCountedSeparately() {
+    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv(), 1, LONG_WINDOW),
+        RateLimiter.gcra(kv(), 1, LONG_WINDOW))) {
       assertThat(limiter.check("alice").allowed()).isTrue();
       assertThat(limiter.check("bob").allowed()).isTrue();
       assertThat(limiter.check("alice").allowed()).isFalse();
@@ -106,43 +108,43 @@ public abstract class RateLimiterConformance extends CoordinationSuite {
   }
 
   @Test
-  void check_sixteenThreads_admitExactlyTheLimit() throws Exception {
-    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv, 100, LONG_WINDOW),
-        RateLimiter.gcra(kv, 100, LONG_WINDOW))) {
+  default void check_sixteenThreads_admitExactlyTheLimit() throws Exception {
+    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv(), 100, LONG_WINDOW),
+        RateLimiter.gcra(kv(), 100, LONG_WINDOW))) {
       assertThat(admittedByThreads(limiter, 16, 20)).isEqualTo(100);
     }
   }
 
   @Test
-  void create_badLimitOrWindow_failsWithCode() {
-    assertThatThrownBy(() -> RateLimiter.slidingWindow(kv, 0, WINDOW))
+  default void create_badLimitOrWindow_failsWithCode() {
+    assertThatThrownBy(() -> RateLimiter.slidingWindow(kv(), 0, WINDOW))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_LIMIT"));
-    assertThatThrownBy(() -> RateLimiter.gcra(kv, -1, WINDOW))
+    assertThatThrownBy(() -> RateLimiter.gcra(kv(), -1, WINDOW))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_LIMIT"));
-    assertThatThrownBy(() -> RateLimiter.gcra(kv, 10, Duration.ZERO))
+    assertThatThrownBy(() -> RateLimiter.gcra(kv(), 10, Duration.ZERO))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("INVALID_DURATION"));
   }
 
   @Test
-  void check_emptyKey_failsAndRecordsNothing() {
-    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv, 5, WINDOW), RateLimiter.gcra(kv, 5, WINDOW))) {
+  default void check_emptyKey_failsAndRecordsNothing() {
+    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv(), 5, WINDOW), RateLimiter.gcra(kv(), 5, WINDOW))) {
       assertThatThrownBy(() -> limiter.check(""))
           .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("EMPTY_NAME"));
     }
-    assertThat(kv.scan("*").toList()).isEmpty();
+    assertThat(kv().scan("*").toList()).isEmpty();
   }
 
   @Test
-  void check_keyHoldingOtherType_failsWrongType() {
-    kv.set("ratelimit:log:user", "not a sorted set");
-    kv.hashSet("ratelimit:gcra:user", "field", "not a timestamp");
+  default void check_keyHoldingOtherType_failsWrongType() {
+    kv().set("ratelimit:log:user", "not a sorted set");
+    kv().hashSet("ratelimit:gcra:user", "field", "not a timestamp");
 
-    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv, 5, WINDOW), RateLimiter.gcra(kv, 5, WINDOW))) {
+    for (RateLimiter limiter : List.of(RateLimiter.slidingWindow(kv(), 5, WINDOW), RateLimiter.gcra(kv(), 5, WINDOW))) {
       assertThatThrownBy(() -> limiter.check("user"))
           .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("WRONG_TYPE"));
     }
-    assertThat(kv.get("ratelimit:log:user")).contains("not a sorted set");
+    assertThat(kv().get("ratelimit:log:user")).contains("not a sorted set");
   }
 
   private static List<Long> remainingOfAdmitted(RateLimiter limiter, String key, int requests) {

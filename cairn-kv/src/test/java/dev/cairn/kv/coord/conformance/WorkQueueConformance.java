@@ -4,52 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.kv.conformance.KeyValueFixture;
 import dev.cairn.kv.coord.Job;
 import dev.cairn.kv.coord.WorkQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every backend must show for {@link WorkQueue}: order, single delivery, owner-only ack, reclaim of
- * jobs whose consumer stopped after the visibility timeout, waking on push, and input checks. Time passes through
- * {@link #passTime}.
+ * The behaviour every backend must show for {@link WorkQueue}, part of {@link CoordinationConformance}: order,
+ * single delivery, owner-only ack, reclaim of jobs whose consumer stopped after the visibility timeout, waking on
+ * push, and input checks. Time passes through {@link #passTime}.
  */
-public abstract class WorkQueueConformance extends CoordinationSuite {
-  private static final Duration VISIBILITY = Duration.ofMillis(300);
-  private static final Duration PAST_VISIBILITY = Duration.ofMillis(500);
-
-  private final List<WorkQueue> opened = new ArrayList<>();
-  private ExecutorService threads;
-
-  @BeforeEach
-  void startThreads() {
-    threads = Executors.newVirtualThreadPerTaskExecutor();
-  }
-
-  @AfterEach
-  void closeQueues() {
-    threads.shutdownNow();
-    opened.forEach(WorkQueue::close);
-    opened.clear();
-  }
-
-  private WorkQueue consumer(Duration visibility) {
-    WorkQueue queue = WorkQueue.on(kv, "jobs", visibility);
-    opened.add(queue);
-    return queue;
-  }
+public interface WorkQueueConformance extends KeyValueFixture {
+  Duration VISIBILITY = Duration.ofMillis(300);
+  Duration PAST_VISIBILITY = Duration.ofMillis(500);
 
   @Test
-  void take_emptyQueue_isEmptyAfterWait() {
+  default void take_emptyQueue_isEmptyAfterWait() {
     WorkQueue queue = consumer(VISIBILITY);
 
     assertThat(queue.take(Duration.ZERO)).isEmpty();
@@ -57,7 +33,7 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void take_pushedJobs_comeInPushOrderOnce() {
+  default void take_pushedJobs_comeInPushOrderOnce() {
     WorkQueue queue = consumer(Duration.ofMinutes(1));
     List<String> ids = List.of(queue.push("a"), queue.push("b"), queue.push("c"));
 
@@ -70,7 +46,7 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void ack_byHolder_removesJobForGood() {
+  default void ack_byHolder_removesJobForGood() {
     WorkQueue queue = consumer(VISIBILITY);
     queue.push("work");
     Job job = take(queue);
@@ -83,7 +59,7 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void take_beforeVisibilityTimeout_leavesOthersJobAlone() {
+  default void take_beforeVisibilityTimeout_leavesOthersJobAlone() {
     WorkQueue first = consumer(Duration.ofMinutes(1));
     WorkQueue second = consumer(Duration.ofMinutes(1));
     first.push("work");
@@ -93,7 +69,7 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void take_jobOfStoppedConsumer_isReclaimedAfterVisibilityTimeout() {
+  default void take_jobOfStoppedConsumer_isReclaimedAfterVisibilityTimeout() {
     WorkQueue stopped = consumer(VISIBILITY);
     WorkQueue healthy = consumer(VISIBILITY);
     stopped.push("work");
@@ -112,7 +88,7 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void extend_byHolder_keepsJobPastVisibilityTimeout() {
+  default void extend_byHolder_keepsJobPastVisibilityTimeout() {
     Duration visibility = Duration.ofSeconds(1);
     WorkQueue holder = consumer(visibility);
     WorkQueue other = consumer(visibility);
@@ -132,7 +108,7 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void take_abandonedAndNewJobs_reclaimsAbandonedFirst() {
+  default void take_abandonedAndNewJobs_reclaimsAbandonedFirst() {
     WorkQueue stopped = consumer(VISIBILITY);
     WorkQueue healthy = consumer(VISIBILITY);
     stopped.push("old");
@@ -150,9 +126,9 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void take_whileWaiting_isWokenByPush() throws Exception {
+  default void take_whileWaiting_isWokenByPush() throws Exception {
     WorkQueue waiting = consumer(Duration.ofMinutes(1));
-    Future<Optional<Job>> taken = threads.submit(() -> waiting.take(Duration.ofSeconds(20)));
+    Future<Optional<Job>> taken = threads().submit(() -> waiting.take(Duration.ofSeconds(20)));
 
     consumer(Duration.ofMinutes(1)).push("late work");
 
@@ -161,7 +137,7 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void take_competingConsumers_deliverEachJobExactlyOnce() throws Exception {
+  default void take_competingConsumers_deliverEachJobExactlyOnce() throws Exception {
     WorkQueue producer = consumer(Duration.ofMinutes(1));
     int jobs = 120;
     for (int i = 0; i < jobs; i++) {
@@ -170,7 +146,7 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
     List<Future<List<String>>> results = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       WorkQueue worker = consumer(Duration.ofMinutes(1));
-      results.add(threads.submit(() -> {
+      results.add(threads().submit(() -> {
         List<String> done = new ArrayList<>();
         for (Optional<Job> job = worker.take(Duration.ZERO); job.isPresent(); job = worker.take(Duration.ZERO)) {
           assertThat(worker.ack(job.get())).isTrue();
@@ -188,10 +164,10 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
   }
 
   @Test
-  void badInput_failsWithCodeAndChangesNothing() {
-    assertThatThrownBy(() -> WorkQueue.on(kv, "", VISIBILITY))
+  default void badInput_failsWithCodeAndChangesNothing() {
+    assertThatThrownBy(() -> WorkQueue.on(kv(), "", VISIBILITY))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("EMPTY_NAME"));
-    assertThatThrownBy(() -> WorkQueue.on(kv, "jobs", Duration.ZERO))
+    assertThatThrownBy(() -> WorkQueue.on(kv(), "jobs", Duration.ZERO))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("INVALID_DURATION"));
     WorkQueue queue = consumer(VISIBILITY);
@@ -202,7 +178,11 @@ public abstract class WorkQueueConformance extends CoordinationSuite {
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("INVALID_JOB_ID"));
 
-    assertThat(kv.scan("*").toList()).isEmpty();
+    assertThat(kv().scan("*").toList()).isEmpty();
+  }
+
+  private WorkQueue consumer(Duration visibility) {
+    return closeAfterTest(WorkQueue.on(kv(), "jobs", visibility));
   }
 
   private static Job take(WorkQueue queue) {
