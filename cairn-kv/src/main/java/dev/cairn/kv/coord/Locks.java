@@ -40,16 +40,20 @@ import java.util.concurrent.TimeUnit;
  * {@link #close()} or with the store.
  */
 public final class Locks implements AutoCloseable {
-  /** The longest a waiter sleeps before looking again without having been woken. */
-  static final Duration MAX_POLL_INTERVAL = Duration.ofMillis(100);
+  /** The longest a waiter sleeps before looking again without having been woken, unless configured otherwise. */
+  static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMillis(100);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KeyValue kv;
   private final Scripting scripting;
   private final WakeupChannel releases;
+  private final long maxPollNanos;
 
-  private Locks(KeyValue kv) {
+  private Locks(KeyValue kv, Duration maxPollInterval) {
     this.kv = kv;
+    // an interval of centuries is as good as forever, and must not overflow the nanosecond arithmetic of waiting
+    this.maxPollNanos = maxPollInterval.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
+        : maxPollInterval.toNanos();
     this.scripting = Scripting.of(kv);
     this.releases = new WakeupChannel(kv, "lock:released");
   }
@@ -60,7 +64,21 @@ public final class Locks implements AutoCloseable {
    * @throws IllegalArgumentException for a {@link KeyValue} not opened by {@link KeyValue#open}
    */
   public static Locks on(KeyValue kv) {
-    return new Locks(Objects.requireNonNull(kv, "kv"));
+    return on(kv, DEFAULT_MAX_POLL_INTERVAL);
+  }
+
+  /**
+   * Locks kept in {@code kv} whose waiters, when no release wakes them, look again at least every
+   * {@code maxPollInterval} (100 ms with {@link #on(KeyValue)}), and when the holder's TTL ends if sooner. A longer
+   * interval costs fewer store calls while waiting; a release whose message is lost (pub/sub drops messages while
+   * disconnected) then keeps a waiter waiting up to that long.
+   *
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_DURATION} for an interval below 1 ms
+   * @throws IllegalArgumentException for a {@link KeyValue} not opened by {@link KeyValue#open}
+   */
+  public static Locks on(KeyValue kv, Duration maxPollInterval) {
+    Objects.requireNonNull(kv, "kv");
+    return new Locks(kv, Checks.atLeastOneMilli("lock poll interval", maxPollInterval));
   }
 
   /**
@@ -156,10 +174,10 @@ public final class Locks implements AutoCloseable {
     return new Attempt(null, result.longAt(2));
   }
 
-  private static long pollNanos(long holderTtlMillis) {
-    long poll = MAX_POLL_INTERVAL.toNanos();
+  private long pollNanos(long holderTtlMillis) {
     // a holder about to expire is retried right when its TTL runs out (plus a millisecond of slack)
-    return holderTtlMillis >= 0 ? Math.min(poll, TimeUnit.MILLISECONDS.toNanos(holderTtlMillis + 1)) : poll;
+    return holderTtlMillis >= 0 ? Math.min(maxPollNanos, TimeUnit.MILLISECONDS.toNanos(holderTtlMillis + 1))
+        : maxPollNanos;
   }
 
   private static ConflictException timeout(String name, Duration wait, long holderTtlMillis) {

@@ -11,6 +11,7 @@ import dev.cairn.kv.coord.Locks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -168,15 +169,26 @@ public interface LockConformance extends KeyValueFixture {
 
   @Test
   default void acquire_whileWaiting_isWokenByRelease() throws Exception {
-    Locks locks = openLocks();
-    Lock holder = locks.acquire("job", LONG, Duration.ZERO);
-    Future<Lock> waiter = threads().submit(() -> locks.acquire("job", LONG, Duration.ofSeconds(20)));
+    // waiters that poll only hourly, and a holder whose TTL outlasts the test: only the release's wake-up can end
+    // the wait in time
+    Locks locks = closeAfterTest(Locks.on(kv(), Duration.ofHours(1)));
+    Lock holder = locks.acquire("job", Duration.ofMinutes(10), Duration.ZERO);
+    CompletableFuture<Lock> next = new CompletableFuture<>();
+    Thread waiter = Thread.ofVirtual().start(() -> {
+      try {
+        next.complete(locks.acquire("job", LONG, Duration.ofMinutes(5)));
+      } catch (RuntimeException e) {
+        next.completeExceptionally(e);
+      }
+    });
+    closeAfterTest(waiter::interrupt);
+    // released before the waiter sleeps, the lock would be found free without any wake-up
+    Waiters.awaitSleepingForWakeUp(waiter);
 
     holder.release();
 
-    try (Lock next = waiter.get(20, TimeUnit.SECONDS)) {
-      assertThat(next.fencingToken()).isGreaterThan(holder.fencingToken());
-    }
+    assertThat(next).as("the waiter, woken by the release").succeedsWithin(Duration.ofSeconds(30))
+        .satisfies(acquired -> assertThat(acquired.fencingToken()).isGreaterThan(holder.fencingToken()));
   }
 
   @Test
@@ -205,6 +217,9 @@ public interface LockConformance extends KeyValueFixture {
     assertThatThrownBy(() -> locks.tryAcquire("job", Duration.ofMillis(-5)))
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> locks.acquire("job", LONG, Duration.ofSeconds(-1)))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.code()).isEqualTo("INVALID_DURATION"));
+    assertThatThrownBy(() -> Locks.on(kv(), Duration.ZERO))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("INVALID_DURATION"));
 
