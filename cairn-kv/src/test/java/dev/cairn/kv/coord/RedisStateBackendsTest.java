@@ -31,8 +31,13 @@ class RedisStateBackendsTest {
   void forMode_distributedWithOnlyRedisUrl_opensIt() {
     Map<String, String> environment = Map.of("CAIRN_MODE", "distributed", "REDIS_URL", REDIS.url());
 
-    try (KeyValue kv = StateBackends.forMode(environment, KeyValueOptions.defaults())) {
-      assertThat(kv.ping()).isPositive();
+    try (KeyValue kv = StateBackends.forMode(environment, KeyValueOptions.defaults());
+        KeyValue separateClient = KeyValue.open(REDIS.url())) {
+      kv.withPrefix(REDIS.keyPrefix()).set("only-redis-url", "written through the state backend");
+
+      assertThat(separateClient.withPrefix(REDIS.keyPrefix()).get("only-redis-url"))
+          .as("the key, read by a separate client of the Redis at REDIS_URL")
+          .contains("written through the state backend");
     }
   }
 }
