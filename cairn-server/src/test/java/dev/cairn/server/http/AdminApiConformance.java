@@ -273,6 +273,18 @@ abstract class AdminApiConformance {
   }
 
   @Test
+  void keyValue_listPrefixWithGlobCharacters_listsOnlyKeysStartingWithIt() {
+    for (String key : List.of("g*[1]:a", "g*[1]:b", "gx1:c", "g*1:d", "g?[1]:e")) {
+      assertThat(api.send("PUT", "/api/v1/kv/keys/" + ApiClient.encode(key), "{\"value\": \"v\"}").status())
+          .isEqualTo(200);
+    }
+
+    JsonNode page = api.get("/api/v1/kv/keys?prefix=" + ApiClient.encode("g*[1]:")).json();
+
+    assertThat(page.path("keys")).extracting(JsonNode::asText).containsExactly("g*[1]:a", "g*[1]:b");
+  }
+
+  @Test
   void health_upWithLatencies_openWithoutToken() {
     Response health = api.withToken(null).get("/health");
     assertThat(health.status()).isEqualTo(200);

@@ -46,7 +46,9 @@ public final class KvRoutes {
     String cursor = orEmpty(ctx.queryParam("cursor"));
     int limit = limit(ctx.queryParam("limit"));
     TreeSet<String> smallest = new TreeSet<>();
-    try (Stream<String> keys = store.scan(globEscape(prefix) + "*")) {
+    // a view of the prefix scans exactly the keys starting with it: the store escapes the prefix's glob characters
+    try (Stream<String> keys = (prefix.isEmpty() ? store : store.withPrefix(prefix)).scan("*")
+        .map(key -> prefix + key)) {
       keys.filter(key -> key.compareTo(cursor) > 0).forEach(key -> {
         smallest.add(key);
         if (smallest.size() > limit + 1) {
@@ -134,18 +136,6 @@ public final class KvRoutes {
 
   private static ApiError notFound(String key) {
     return new ApiError(404, "KEY_NOT_FOUND", "no key '" + key + "'", MODULE, Map.of("key", key));
-  }
-
-  /** Makes the prefix match only itself in a Redis glob. */
-  static String globEscape(String prefix) {
-    StringBuilder escaped = new StringBuilder(prefix.length() + 8);
-    for (char c : prefix.toCharArray()) {
-      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-        escaped.append('\\');
-      }
-      escaped.append(c);
-    }
-    return escaped.toString();
   }
 
   private static String orEmpty(String text) {
