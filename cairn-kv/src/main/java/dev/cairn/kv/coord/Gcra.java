@@ -1,23 +1,20 @@
 package dev.cairn.kv.coord;
 
-import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.internal.Script;
-import dev.cairn.kv.internal.ScriptResult;
 import dev.cairn.kv.internal.ScriptStore;
-import dev.cairn.kv.internal.Scripting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The GCRA limiter of {@link RateLimiter#gcra}. Per key one number, the theoretical arrival time (TAT, µs): the
+ * The algorithm of {@link RateLimiter#gcra}. Per key one number, the theoretical arrival time (TAT, µs): the
  * time at which the key would be back to an empty bucket. With spacing {@code T = ceil(window / limit)}, a request
  * at {@code now} conforms when {@code max(TAT, now) - T * (limit - 1) <= now}; admitting it moves TAT on by T.
  * Integer microseconds with T rounded up (instead of a fractional T) keep the burst exactly {@code limit} and never
  * admit more than {@code limit} per window.
  */
-final class GcraLimiter implements RateLimiter {
+final class Gcra {
   /** ARGV: spacing µs, limit. Returns {allowed, remaining, retry-after µs}. */
   private static final Script CHECK = new Script("ratelimit-gcra", StoreTime.LUA_NOW + """
       local spacing = tonumber(ARGV[1])
@@ -34,37 +31,15 @@ final class GcraLimiter implements RateLimiter {
       local newTat = tat + spacing
       redis.call('SET', KEYS[1], string.format('%.0f', newTat), 'PX', math.ceil((newTat - now) / 1000))
       return {1, math.floor((now - newTat + spacing * limit) / spacing), 0}
-      """, GcraLimiter::check);
+      """, Gcra::check);
 
-  private final Scripting scripting;
-  private final long limit;
-  private final Duration window;
-  private final long spacingMicros;
+  private Gcra() {}
 
-  GcraLimiter(KeyValue kv, long limit, Duration window) {
-    this.scripting = Scripting.of(kv);
-    this.limit = limit;
-    this.window = window;
-    long windowMicros = StoreTime.micros(window);
-    this.spacingMicros = Math.max(1, (windowMicros + limit - 1) / limit);
-  }
-
-  @Override
-  public Decision check(String key) {
-    Checks.name("rate limit key", key);
-    List<String> args = List.of(Long.toString(spacingMicros), Long.toString(limit));
-    ScriptResult result = scripting.run(CHECK, List.of("ratelimit:gcra:" + key), args);
-    return new Decision(result.longAt(0) == 1, result.longAt(1), StoreTime.duration(result.longAt(2)));
-  }
-
-  @Override
-  public long limit() {
-    return limit;
-  }
-
-  @Override
-  public Duration window() {
-    return window;
+  /** GCRA for {@code limit} per {@code window}: the check's arguments are fixed. */
+  static ScriptedRateLimiter.Algorithm of(long limit, Duration window) {
+    long spacingMicros = Math.max(1, (StoreTime.micros(window) + limit - 1) / limit);
+    List<String> arguments = List.of(Long.toString(spacingMicros), Long.toString(limit));
+    return new ScriptedRateLimiter.Algorithm("gcra", CHECK, () -> arguments);
   }
 
   private static List<Object> check(ScriptStore store, List<String> keys, List<String> args) {

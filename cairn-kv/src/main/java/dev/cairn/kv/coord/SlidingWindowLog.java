@@ -1,23 +1,20 @@
 package dev.cairn.kv.coord;
 
-import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.internal.Script;
-import dev.cairn.kv.internal.ScriptResult;
 import dev.cairn.kv.internal.ScriptStore;
-import dev.cairn.kv.internal.Scripting;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The sliding-window log of {@link RateLimiter#slidingWindow}. One sorted set per key: members are admitted
+ * The algorithm of {@link RateLimiter#slidingWindow}, a sliding-window log. One sorted set per key: members are admitted
  * requests (a random id, so equal timestamps from different callers stay distinct), scores their Redis TIME in
  * microseconds. A check drops entries that left the window {@code (now - window, now]}, admits when fewer than
  * {@code limit} remain and records only what it admits. A rejection's retry-after is when the entry that must leave
  * for the count to fall below the limit leaves the window.
  */
-final class SlidingWindowLimiter implements RateLimiter {
+final class SlidingWindowLog {
   /** ARGV: window µs, limit, request id. Returns {allowed, remaining, retry-after µs}. */
   private static final Script CHECK = new Script("ratelimit-sliding-window", StoreTime.LUA_NOW + """
       local window = tonumber(ARGV[1])
@@ -31,35 +28,16 @@ final class SlidingWindowLimiter implements RateLimiter {
       end
       local leaving = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
       return {0, 0, tonumber(leaving[2]) + window - now}
-      """, SlidingWindowLimiter::check);
+      """, SlidingWindowLog::check);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final Scripting scripting;
-  private final long limit;
-  private final Duration window;
+  private SlidingWindowLog() {}
 
-  SlidingWindowLimiter(KeyValue kv, long limit, Duration window) {
-    this.scripting = Scripting.of(kv);
-    this.limit = limit;
-    this.window = window;
-  }
-
-  @Override
-  public Decision check(String key) {
-    Checks.name("rate limit key", key);
-    List<String> args = List.of(Long.toString(StoreTime.micros(window)), Long.toString(limit), requestId());
-    ScriptResult result = scripting.run(CHECK, List.of("ratelimit:log:" + key), args);
-    return new Decision(result.longAt(0) == 1, result.longAt(1), StoreTime.duration(result.longAt(2)));
-  }
-
-  @Override
-  public long limit() {
-    return limit;
-  }
-
-  @Override
-  public Duration window() {
-    return window;
+  /** A sliding-window log of {@code limit} per {@code window}; each check records its request under a new id. */
+  static ScriptedRateLimiter.Algorithm of(long limit, Duration window) {
+    String windowMicros = Long.toString(StoreTime.micros(window));
+    String limitText = Long.toString(limit);
+    return new ScriptedRateLimiter.Algorithm("log", CHECK, () -> List.of(windowMicros, limitText, requestId()));
   }
 
   private static String requestId() {
