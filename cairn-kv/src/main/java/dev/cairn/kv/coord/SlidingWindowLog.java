@@ -8,9 +8,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The algorithm of {@link RateLimiter#slidingWindow}, a sliding-window log. One sorted set per key: members are admitted
- * requests (a random id, so equal timestamps from different callers stay distinct), scores their Redis TIME in
- * microseconds. A check drops entries that left the window {@code (now - window, now]}, admits when fewer than
+ * The algorithm of {@link RateLimiter#slidingWindow}, a sliding-window log. One sorted set per key: members are
+ * admitted requests (a random id, so equal timestamps from different callers stay distinct), scores their Redis
+ * TIME in microseconds. A check drops entries that left the window {@code (now - window, now]}, admits when fewer than
  * {@code limit} remain and records only what it admits. A rejection's retry-after is when the entry that must leave
  * for the count to fall below the limit leaves the window.
  */
