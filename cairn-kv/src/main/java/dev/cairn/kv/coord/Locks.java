@@ -49,11 +49,9 @@ public final class Locks implements AutoCloseable {
   private final WakeupChannel releases;
   private final long maxPollNanos;
 
-  private Locks(KeyValue kv, Duration maxPollInterval) {
+  private Locks(KeyValue kv, long maxPollNanos) {
     this.kv = kv;
-    // an interval of centuries is as good as forever, and must not overflow the nanosecond arithmetic of waiting
-    this.maxPollNanos = maxPollInterval.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos()
-        : maxPollInterval.toNanos();
+    this.maxPollNanos = maxPollNanos;
     this.scripting = Scripting.of(kv);
     this.releases = new WakeupChannel(kv, "lock:released");
   }
@@ -78,7 +76,7 @@ public final class Locks implements AutoCloseable {
    */
   public static Locks on(KeyValue kv, Duration maxPollInterval) {
     Objects.requireNonNull(kv, "kv");
-    return new Locks(kv, Checks.atLeastOneMilli("lock poll interval", maxPollInterval));
+    return new Locks(kv, Checks.pollIntervalNanos("lock poll interval", maxPollInterval));
   }
 
   /**

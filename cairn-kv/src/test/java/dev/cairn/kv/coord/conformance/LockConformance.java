@@ -173,17 +173,9 @@ public interface LockConformance extends KeyValueFixture {
     // the wait in time
     Locks locks = closeAfterTest(Locks.on(kv(), Duration.ofHours(1)));
     Lock holder = locks.acquire("job", Duration.ofMinutes(10), Duration.ZERO);
-    CompletableFuture<Lock> next = new CompletableFuture<>();
-    Thread waiter = Thread.ofVirtual().start(() -> {
-      try {
-        next.complete(locks.acquire("job", LONG, Duration.ofMinutes(5)));
-      } catch (RuntimeException e) {
-        next.completeExceptionally(e);
-      }
-    });
-    closeAfterTest(waiter::interrupt);
     // released before the waiter sleeps, the lock would be found free without any wake-up
-    Waiters.awaitSleepingForWakeUp(waiter);
+    CompletableFuture<Lock> next = Waiters.sleepingForWakeUp(this,
+        () -> locks.acquire("job", LONG, Duration.ofMinutes(5)));
 
     holder.release();
 

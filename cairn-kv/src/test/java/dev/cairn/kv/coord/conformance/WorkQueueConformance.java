@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -127,13 +128,17 @@ public interface WorkQueueConformance extends KeyValueFixture {
 
   @Test
   default void take_whileWaiting_isWokenByPush() throws Exception {
-    WorkQueue waiting = consumer(Duration.ofMinutes(1));
-    Future<Optional<Job>> taken = threads().submit(() -> waiting.take(Duration.ofSeconds(20)));
+    // a consumer that looks again only hourly: only the push's wake-up can end its wait in time
+    WorkQueue waiting = closeAfterTest(WorkQueue.on(kv(), "jobs", Duration.ofMinutes(1), Duration.ofHours(1)));
+    // pushed before the take sleeps, the job would be found without any wake-up
+    CompletableFuture<Optional<Job>> taken = Waiters.sleepingForWakeUp(this,
+        () -> waiting.take(Duration.ofMinutes(5)));
 
     consumer(Duration.ofMinutes(1)).push("late work");
 
-    assertThat(taken.get(20, TimeUnit.SECONDS)).hasValueSatisfying(
-        job -> assertThat(job.payload()).isEqualTo("late work"));
+    assertThat(taken).as("the waiting take, woken by the push").succeedsWithin(Duration.ofSeconds(30))
+        .satisfies(job -> assertThat(job).hasValueSatisfying(
+            received -> assertThat(received.payload()).isEqualTo("late work")));
   }
 
   @Test
@@ -168,6 +173,9 @@ public interface WorkQueueConformance extends KeyValueFixture {
     assertThatThrownBy(() -> WorkQueue.on(kv(), "", VISIBILITY))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("EMPTY_NAME"));
     assertThatThrownBy(() -> WorkQueue.on(kv(), "jobs", Duration.ZERO))
+        .isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.code()).isEqualTo("INVALID_DURATION"));
+    assertThatThrownBy(() -> WorkQueue.on(kv(), "jobs", VISIBILITY, Duration.ZERO))
         .isInstanceOfSatisfying(InvalidInputException.class,
             e -> assertThat(e.code()).isEqualTo("INVALID_DURATION"));
     WorkQueue queue = consumer(VISIBILITY);
