@@ -1,8 +1,11 @@
 package dev.cairn.kv.internal;
 
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.Json;
+import dev.cairn.core.Unicode;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.Message;
+import dev.cairn.kv.ScanPage;
 import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
 import dev.cairn.kv.Subscription;
@@ -87,7 +90,7 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public boolean set(String key, String value, SetOptions options) {
-    return setBytes(key, bytes(Objects.requireNonNull(value, "value")), options);
+    return setBytes(key, check.text(value, "value for key '" + key + "'"), options);
   }
 
   @Override
@@ -164,7 +167,8 @@ public final class PrefixedKeyValue implements KeyValue {
   @Override
   public void mset(Map<String, String> entries) {
     Map<String, byte[]> full = new LinkedHashMap<>();
-    entries.forEach((key, value) -> full.put(fullKey(key), check.value(key, bytes(value))));
+    entries.forEach((key, value) -> full.put(fullKey(key),
+        check.value(key, check.text(value, "value for key '" + key + "'"))));
     if (!full.isEmpty()) {
       backend.mset(full);
     }
@@ -172,16 +176,31 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public Stream<String> scan(String pattern) {
-    String fullPattern = Glob.escape(prefix) + Objects.requireNonNull(pattern, "pattern");
+    String fullPattern = Glob.escape(prefix)
+        + Unicode.requireWellFormed(Objects.requireNonNull(pattern, "pattern"), "pattern");
     Spliterator<String> keys = Spliterators.spliteratorUnknownSize(
         backend.scan(fullPattern, SCAN_BATCH), Spliterator.NONNULL);
     return StreamSupport.stream(keys, false).map(this::relative);
   }
 
   @Override
+  public ScanPage scan(String pattern, String cursor, int count) {
+    String fullPattern = Glob.escape(prefix) + Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(cursor, "cursor");
+    if (count < 1) {
+      throw new InvalidInputException("INVALID_LIMIT", "count must be at least 1, was " + count);
+    }
+    ScanPage step = backend.scanPage(fullPattern, cursor, count);
+    return new ScanPage(step.keys().stream().map(this::relative).toList(), step.cursor());
+  }
+
+  @Override
   public long deletePrefix(String prefixToDelete, String... excludedPrefixes) {
-    return new PrefixDeletion(backend, prefix + Objects.requireNonNull(prefixToDelete, "prefix"),
-        Arrays.stream(excludedPrefixes).map(excluded -> prefix + excluded).toList()).run();
+    // Checked here above all: on Redis a lone surrogate would be sent as '?', a wildcard in the SCAN pattern.
+    return new PrefixDeletion(backend,
+        prefix + Unicode.requireWellFormed(Objects.requireNonNull(prefixToDelete, "prefix"), "prefix"),
+        Arrays.stream(excludedPrefixes).map(excluded -> prefix + Unicode.requireWellFormed(excluded, "prefix"))
+            .toList()).run();
   }
 
   @Override
@@ -192,14 +211,15 @@ public final class PrefixedKeyValue implements KeyValue {
   @Override
   public boolean hashSet(String key, String field, String value) {
     String full = fullKey(key);
-    return backend.hashSet(full, check.field(field), check.value(key, bytes(value)));
+    return backend.hashSet(full, check.field(field), check.value(key, check.text(value, "value of a hash field")));
   }
 
   @Override
   public void hashSet(String key, Map<String, String> fields) {
     String full = fullKey(key);
     Map<String, byte[]> values = new LinkedHashMap<>();
-    fields.forEach((field, value) -> values.put(check.field(field), check.value(key, bytes(value))));
+    fields.forEach((field, value) -> values.put(check.field(field),
+        check.value(key, check.text(value, "value of a hash field"))));
     if (!values.isEmpty()) {
       backend.hashSet(full, values);
     }
@@ -226,7 +246,8 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public long publish(String channel, String message) {
-    return backend.publish(prefix + check.channel(channel), bytes(Objects.requireNonNull(message, "message")));
+    return backend.publish(prefix + check.channel(channel),
+        check.text(Objects.requireNonNull(message, "message"), "message"));
   }
 
   @Override
@@ -293,10 +314,6 @@ public final class PrefixedKeyValue implements KeyValue {
 
   private String relative(String fullKey) {
     return fullKey.substring(prefix.length());
-  }
-
-  private static byte[] bytes(String text) {
-    return Objects.requireNonNull(text, "value").getBytes(StandardCharsets.UTF_8);
   }
 
   private static String text(byte[] bytes) {

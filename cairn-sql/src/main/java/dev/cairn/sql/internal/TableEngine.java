@@ -23,7 +23,9 @@ import java.util.UUID;
  *
  * <p>Every public operation returns a Result: SQLExceptions are translated by {@link SqlErrors}, and
  * CairnExceptions thrown while checking input become their Failure. Outside a transaction, a transient
- * conflict re-runs the statement (a failed statement wrote nothing).
+ * conflict or a connection lost before anything could be written re-runs the statement (see
+ * {@link SqlErrors#isRetryable}); a write whose connection broke while it ran is not re-run
+ * ({@link DatabaseExecutor}).
  */
 final class TableEngine {
   /** Work that may throw SQLException. */
@@ -397,6 +399,7 @@ final class TableEngine {
     int index = firstIndex;
     for (int i = 0; i < row.length; i++) {
       if (i != skip) {
+        BadValueException.requireStorable(row[i], model.name(), model.column(i).name());
         Jdbc.bind(statement, index++, model.column(i).kind().bindForm(row[i], dialect));
       }
     }
