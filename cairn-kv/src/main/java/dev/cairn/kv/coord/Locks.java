@@ -31,10 +31,12 @@ import java.util.concurrent.TimeUnit;
  * the holder's random token with the TTL (SET NX PX), {@code :fence} holds the last fencing token, never expiring.
  * The same script sets it to {@code max(last + 1, store time in microseconds)} on every acquisition, so tokens
  * strictly increase per name, and still do after the store lost the counter (a Redis restarted without persistence)
- * as long as its clock has not been set back; see {@link Lock#fencingToken()}. Release and extend are compare-and-act scripts on the owner token. A waiter does not spin: it sleeps until a
- * release is announced on the channel {@code lock:released} (pub/sub, reaching every process) or until a bounded
- * poll interval passes, which covers expiry (nothing is announced when a TTL runs out) and lost messages. There is
- * no watchdog thread: a lock lives exactly as long as its TTL unless its holder extends it. Waiting is not fair.
+ * as long as its clock has not been set back; see {@link Lock#fencingToken()}. Release and extend are
+ * compare-and-act scripts on the owner token. A waiter does not spin: it sleeps until a release is announced on the
+ * channel {@code lock:released} (pub/sub, reaching every process) or until a bounded poll interval passes (see
+ * {@link #on(KeyValue, Duration)}), which covers expiry (nothing is announced when a TTL runs out) and lost
+ * messages. There is no watchdog thread: a lock lives exactly as long as its TTL unless its holder extends it.
+ * Waiting is not fair.
  *
  * <p>Thread-safe. One instance per store is enough; it opens one subscription on the first wait, closed by
  * {@link #close()} or with the store.
