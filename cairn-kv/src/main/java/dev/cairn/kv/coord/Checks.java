@@ -26,6 +26,17 @@ final class Checks {
     return duration;
   }
 
+  /**
+   * A waiter's poll interval in nanoseconds; intervals beyond a year, as good as forever, are a year, so waiting
+   * arithmetic cannot overflow.
+   *
+   * @throws InvalidInputException {@code INVALID_DURATION} for an interval below one millisecond
+   */
+  static long pollIntervalNanos(String what, Duration interval) {
+    Duration year = Duration.ofDays(365);
+    return atLeastOneMilli(what, interval).compareTo(year) > 0 ? year.toNanos() : interval.toNanos();
+  }
+
   /** @throws InvalidInputException {@code INVALID_DURATION} for a negative duration */
   static Duration notNegative(String what, Duration duration) {
     Objects.requireNonNull(duration, what);

@@ -31,25 +31,29 @@ import java.util.concurrent.TimeUnit;
  * the holder's random token with the TTL (SET NX PX), {@code :fence} holds the last fencing token, never expiring.
  * The same script sets it to {@code max(last + 1, store time in microseconds)} on every acquisition, so tokens
  * strictly increase per name, and still do after the store lost the counter (a Redis restarted without persistence)
- * as long as its clock has not been set back; see {@link Lock#fencingToken()}. Release and extend are compare-and-act scripts on the owner token. A waiter does not spin: it sleeps until a
- * release is announced on the channel {@code lock:released} (pub/sub, reaching every process) or until a bounded
- * poll interval passes, which covers expiry (nothing is announced when a TTL runs out) and lost messages. There is
- * no watchdog thread: a lock lives exactly as long as its TTL unless its holder extends it. Waiting is not fair.
+ * as long as its clock has not been set back; see {@link Lock#fencingToken()}. Release and extend are
+ * compare-and-act scripts on the owner token. A waiter does not spin: it sleeps until a release is announced on the
+ * channel {@code lock:released} (pub/sub, reaching every process) or until a bounded poll interval passes (see
+ * {@link #on(KeyValue, Duration)}), which covers expiry (nothing is announced when a TTL runs out) and lost
+ * messages. There is no watchdog thread: a lock lives exactly as long as its TTL unless its holder extends it.
+ * Waiting is not fair.
  *
  * <p>Thread-safe. One instance per store is enough; it opens one subscription on the first wait, closed by
  * {@link #close()} or with the store.
  */
 public final class Locks implements AutoCloseable {
-  /** The longest a waiter sleeps before looking again without having been woken. */
-  static final Duration MAX_POLL_INTERVAL = Duration.ofMillis(100);
+  /** The longest a waiter sleeps before looking again without having been woken, unless configured otherwise. */
+  static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMillis(100);
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final KeyValue kv;
   private final Scripting scripting;
   private final WakeupChannel releases;
+  private final long maxPollNanos;
 
-  private Locks(KeyValue kv) {
+  private Locks(KeyValue kv, long maxPollNanos) {
     this.kv = kv;
+    this.maxPollNanos = maxPollNanos;
     this.scripting = Scripting.of(kv);
     this.releases = new WakeupChannel(kv, "lock:released");
   }
@@ -60,7 +64,21 @@ public final class Locks implements AutoCloseable {
    * @throws IllegalArgumentException for a {@link KeyValue} not opened by {@link KeyValue#open}
    */
   public static Locks on(KeyValue kv) {
-    return new Locks(Objects.requireNonNull(kv, "kv"));
+    return on(kv, DEFAULT_MAX_POLL_INTERVAL);
+  }
+
+  /**
+   * Locks kept in {@code kv} whose waiters, when no release wakes them, look again at least every
+   * {@code maxPollInterval} (100 ms with {@link #on(KeyValue)}), and when the holder's TTL ends if sooner. A longer
+   * interval costs fewer store calls while waiting; a release whose message is lost (pub/sub drops messages while
+   * disconnected) then keeps a waiter waiting up to that long.
+   *
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_DURATION} for an interval below 1 ms
+   * @throws IllegalArgumentException for a {@link KeyValue} not opened by {@link KeyValue#open}
+   */
+  public static Locks on(KeyValue kv, Duration maxPollInterval) {
+    Objects.requireNonNull(kv, "kv");
+    return new Locks(kv, Checks.pollIntervalNanos("lock poll interval", maxPollInterval));
   }
 
   /**
@@ -156,10 +174,10 @@ public final class Locks implements AutoCloseable {
     return new Attempt(null, result.longAt(2));
   }
 
-  private static long pollNanos(long holderTtlMillis) {
-    long poll = MAX_POLL_INTERVAL.toNanos();
+  private long pollNanos(long holderTtlMillis) {
     // a holder about to expire is retried right when its TTL runs out (plus a millisecond of slack)
-    return holderTtlMillis >= 0 ? Math.min(poll, TimeUnit.MILLISECONDS.toNanos(holderTtlMillis + 1)) : poll;
+    return holderTtlMillis >= 0 ? Math.min(maxPollNanos, TimeUnit.MILLISECONDS.toNanos(holderTtlMillis + 1))
+        : maxPollNanos;
   }
 
   private static ConflictException timeout(String name, Duration wait, long holderTtlMillis) {

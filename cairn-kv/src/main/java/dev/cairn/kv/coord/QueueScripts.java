@@ -46,8 +46,11 @@ final class QueueScripts {
       return {entry[1], entry[2][2], pending[1][4]}
       """, QueueScripts::take);
 
-  /** ARGV: group, consumer, id. Acks and deletes the entry if the consumer holds it. Returns {1} or {0}. */
-  static final Script ACK = new Script("queue-ack", """
+  /**
+   * The start of the scripts that act on a held job (ARGV: group, consumer, id): returns {0} unless the consumer
+   * holds the entry; a group that does not exist yet holds nothing.
+   */
+  private static final String RETURN_UNLESS_HELD = """
       local pending = redis.pcall('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
       if pending.err then
         if string.find(pending.err, 'NOGROUP') then
@@ -58,6 +61,10 @@ final class QueueScripts {
       if #pending == 0 or pending[1][2] ~= ARGV[2] then
         return {0}
       end
+      """;
+
+  /** ARGV: group, consumer, id. Acks and deletes the entry if the consumer holds it. Returns {1} or {0}. */
+  static final Script ACK = new Script("queue-ack", RETURN_UNLESS_HELD + """
       redis.call('XACK', KEYS[1], ARGV[1], ARGV[3])
       redis.call('XDEL', KEYS[1], ARGV[3])
       return {1}
@@ -67,17 +74,7 @@ final class QueueScripts {
    * ARGV: group, consumer, id. Restarts the job's visibility timeout (XCLAIM with JUSTID, which leaves the delivery
    * count alone) if the consumer holds it. Returns {1} or {0}.
    */
-  static final Script EXTEND = new Script("queue-extend", """
-      local pending = redis.pcall('XPENDING', KEYS[1], ARGV[1], ARGV[3], ARGV[3], 1)
-      if pending.err then
-        if string.find(pending.err, 'NOGROUP') then
-          return {0}
-        end
-        return redis.error_reply(pending.err)
-      end
-      if #pending == 0 or pending[1][2] ~= ARGV[2] then
-        return {0}
-      end
+  static final Script EXTEND = new Script("queue-extend", RETURN_UNLESS_HELD + """
       redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[3], 'JUSTID')
       return {1}
       """, QueueScripts::extend);

@@ -30,7 +30,7 @@ public interface RateLimiter {
    * @throws IllegalArgumentException for a {@link KeyValue} not opened by {@link KeyValue#open}
    */
   static RateLimiter slidingWindow(KeyValue kv, long limit, Duration window) {
-    return new SlidingWindowLimiter(kv, Checks.positive("limit", limit), Checks.atLeastOneMilli("window", window));
+    return ScriptedRateLimiter.of(kv, limit, window, SlidingWindowLog::of);
   }
 
   /**
@@ -43,7 +43,7 @@ public interface RateLimiter {
    * @throws IllegalArgumentException as {@link #slidingWindow}
    */
   static RateLimiter gcra(KeyValue kv, long limit, Duration window) {
-    return new GcraLimiter(kv, Checks.positive("limit", limit), Checks.atLeastOneMilli("window", window));
+    return ScriptedRateLimiter.of(kv, limit, window, Gcra::of);
   }
 
   /**

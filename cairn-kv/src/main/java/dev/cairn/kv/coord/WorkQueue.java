@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  */
 public final class WorkQueue implements AutoCloseable {
   static final String GROUP = "cairn";
-  private static final Duration MAX_POLL_INTERVAL = Duration.ofMillis(100);
+  /** The longest a waiting take sleeps before looking again without having been woken, unless configured otherwise. */
+  static final Duration DEFAULT_MAX_POLL_INTERVAL = Duration.ofMillis(100);
   private static final Pattern JOB_ID = Pattern.compile("\\d{1,19}-\\d{1,19}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -51,11 +52,13 @@ public final class WorkQueue implements AutoCloseable {
   private final Duration visibilityTimeout;
   private final String consumer;
   private final WakeupChannel pushes;
+  private final long maxPollNanos;
 
-  private WorkQueue(KeyValue kv, String name, Duration visibilityTimeout) {
+  private WorkQueue(KeyValue kv, String name, Duration visibilityTimeout, long maxPollNanos) {
     this.scripting = Scripting.of(kv);
     this.name = name;
     this.visibilityTimeout = visibilityTimeout;
+    this.maxPollNanos = maxPollNanos;
     this.consumer = "consumer-" + randomHex();
     this.pushes = new WakeupChannel(kv, "queue:pushed");
   }
@@ -69,9 +72,23 @@ public final class WorkQueue implements AutoCloseable {
    * @throws IllegalArgumentException for a {@link KeyValue} not opened by {@link KeyValue#open}
    */
   public static WorkQueue on(KeyValue kv, String name, Duration visibilityTimeout) {
+    return on(kv, name, visibilityTimeout, DEFAULT_MAX_POLL_INTERVAL);
+  }
+
+  /**
+   * The queue {@code name} in {@code kv}, as a new consumer whose waiting takes, when no push wakes them, look
+   * again at least every {@code maxPollInterval} (100 ms with {@link #on(KeyValue, String, Duration)}). A longer
+   * interval costs fewer store calls while waiting; a push whose message is lost, or a job becoming reclaimable,
+   * is then noticed up to that late.
+   *
+   * @throws InvalidInputException as {@link #on(KeyValue, String, Duration)}, and {@code INVALID_DURATION} for a
+   *     poll interval below 1 ms
+   * @throws IllegalArgumentException as {@link #on(KeyValue, String, Duration)}
+   */
+  public static WorkQueue on(KeyValue kv, String name, Duration visibilityTimeout, Duration maxPollInterval) {
     Objects.requireNonNull(kv, "kv");
     return new WorkQueue(kv, Checks.name("queue name", name), Checks.atLeastOneMilli("visibility timeout",
-        visibilityTimeout));
+        visibilityTimeout), Checks.pollIntervalNanos("queue poll interval", maxPollInterval));
   }
 
   /** Appends a job and wakes waiting consumers; returns its id. */
@@ -108,7 +125,7 @@ public final class WorkQueue implements AutoCloseable {
         if (job.isPresent() || left <= 0) {
           return job;
         }
-        signal.awaitAfter(seen, Math.min(left, MAX_POLL_INTERVAL.toNanos()));
+        signal.awaitAfter(seen, Math.min(left, maxPollNanos));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -286,20 +286,36 @@ abstract class AdminApiConformance {
     assertThat(one.path("value").asText()).isEqualTo("v3");
     assertThat(one.path("ttl_ms").isNull()).isTrue();
     assertThat(api.get("/api/v1/kv/keys/other").json().path("ttl_ms").asLong()).isBetween(1L, 60_000L);
-    List<String> listed = new ArrayList<>();
-    String cursor = "";
-    do {
-      JsonNode page = api.get("/api/v1/kv/keys?prefix=cfg:&limit=2&cursor=" + ApiClient.encode(cursor)).json();
-      page.path("keys").forEach(key -> listed.add(key.asText()));
-      cursor = page.path("next").isNull() ? null : page.path("next").asText();
-    } while (cursor != null);
     // Pages follow the store's SCAN cursor, so the order is the store's; Redis may repeat a key while it resizes.
-    assertThat(new TreeSet<>(listed)).containsExactly("cfg:0", "cfg:1", "cfg:2", "cfg:3", "cfg:4");
+    assertThat(listedKeys("cfg:", 2)).containsExactly("cfg:0", "cfg:1", "cfg:2", "cfg:3", "cfg:4");
     assertThat(api.send("DELETE", "/api/v1/kv/keys/cfg:0", null).status()).isEqualTo(200);
     expectError(api.get("/api/v1/kv/keys/cfg:0"), 404, "KEY_NOT_FOUND");
     expectError(api.send("PUT", "/api/v1/kv/keys/x", "{\"value\": 1}"), 400, "INVALID_VALUE");
     expectError(api.send("PUT", "/api/v1/kv/keys/x", "{\"value\": \"a\", \"ttl_seconds\": -5}"), 400, "INVALID_TTL");
     expectError(api.get("/api/v1/kv/keys?limit=1000000000"), 400, "PAGE_SIZE_TOO_LARGE");
+  }
+
+  @Test
+  void keyValue_listPrefixWithGlobCharacters_listsOnlyKeysStartingWithIt() {
+    for (String key : List.of("g*[1]:a", "g*[1]:b", "gx1:c", "g*1:d", "g?[1]:e")) {
+      assertThat(api.send("PUT", "/api/v1/kv/keys/" + ApiClient.encode(key), "{\"value\": \"v\"}").status())
+          .isEqualTo(200);
+    }
+
+    assertThat(listedKeys("g*[1]:", 100)).containsExactly("g*[1]:a", "g*[1]:b");
+  }
+
+  /** Every key the listing returns for {@code prefix}, following {@code next} with pages of {@code limit}. */
+  private TreeSet<String> listedKeys(String prefix, int limit) {
+    TreeSet<String> listed = new TreeSet<>();
+    String cursor = "";
+    do {
+      JsonNode page = api.get("/api/v1/kv/keys?prefix=" + ApiClient.encode(prefix) + "&limit=" + limit + "&cursor="
+          + ApiClient.encode(cursor)).json();
+      page.path("keys").forEach(key -> listed.add(key.asText()));
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (cursor != null);
+    return listed;
   }
 
   @Test

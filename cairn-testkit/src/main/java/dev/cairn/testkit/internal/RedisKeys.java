@@ -13,7 +13,8 @@ public final class RedisKeys {
 
   /**
    * Deletes every key starting with {@code prefix}, by SCAN (never KEYS, which blocks the server) and DEL in
-   * batches.
+   * batches. The prefix is compared here rather than given to SCAN as a MATCH glob: SCAN visits every key either
+   * way, and a glob would need the prefix's metacharacters escaped, which cairn-kv already does for its own scans.
    *
    * @return how many keys were deleted
    * @throws IOException when Redis cannot be reached or answers an error
@@ -26,12 +27,13 @@ public final class RedisKeys {
     try (RespClient client = RedisType.open(url)) {
       String cursor = "0";
       do {
-        List<?> reply = (List<?>) client.call("SCAN", cursor, "MATCH", globEscape(prefix) + "*", "COUNT",
-            String.valueOf(BATCH));
+        List<?> reply = (List<?>) client.call("SCAN", cursor, "COUNT", String.valueOf(BATCH));
         cursor = (String) reply.get(0);
         List<String> keys = new ArrayList<>();
         for (Object key : (List<?>) reply.get(1)) {
-          keys.add((String) key);
+          if (((String) key).startsWith(prefix)) {
+            keys.add((String) key);
+          }
         }
         if (!keys.isEmpty()) {
           List<String> command = new ArrayList<>(List.of("DEL"));
@@ -41,10 +43,5 @@ public final class RedisKeys {
       } while (!cursor.equals("0"));
     }
     return deleted;
-  }
-
-  /** Escapes Redis glob metacharacters so the prefix matches only itself. */
-  static String globEscape(String text) {
-    return text.replaceAll("([\\\\*?\\[\\]])", "\\\\$1");
   }
 }

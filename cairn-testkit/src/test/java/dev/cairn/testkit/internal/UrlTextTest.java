@@ -23,9 +23,4 @@ class UrlTextTest {
 
     assertThat(UrlText.unmasked(url)).isEqualTo("mariadb://root@127.0.0.1:3306/cairn_t_y");
   }
-
-  @Test
-  void globEscape_metacharacters_escaped() {
-    assertThat(RedisKeys.globEscape("a*b?c[d]e\\")).isEqualTo("a\\*b\\?c\\[d\\]e\\\\");
-  }
 }

@@ -54,14 +54,15 @@ public final class KvRoutes {
     String prefix = orEmpty(ctx.queryParam("prefix"));
     String cursor = orEmpty(ctx.queryParam("cursor"));
     int limit = limit(ctx.queryParam("limit"));
-    String pattern = globEscape(prefix) + "*";
+    // a view of the prefix scans exactly the keys starting with it: the store escapes the prefix's glob characters
+    KeyValue listed = prefix.isEmpty() ? store : store.withPrefix(prefix);
     List<String> keys = new ArrayList<>();
     ScanPage step = new ScanPage(List.of(), cursor.isEmpty() ? ScanPage.START : cursor);
     int steps = 0;
     do {
       String from = step.cursor();
-      step = store.scan(pattern, from, limit - keys.size());
-      keys.addAll(step.keys());
+      step = listed.scan("*", from, limit - keys.size());
+      step.keys().forEach(key -> keys.add(prefix + key));
       steps++;
     } while (!step.finished() && keys.size() < limit && steps < MAX_STEPS);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -133,18 +134,6 @@ public final class KvRoutes {
 
   private static ApiError notFound(String key) {
     return new ApiError(404, "KEY_NOT_FOUND", "no key '" + key + "'", MODULE, Map.of("key", key));
-  }
-
-  /** Makes the prefix match only itself in a Redis glob. */
-  static String globEscape(String prefix) {
-    StringBuilder escaped = new StringBuilder(prefix.length() + 8);
-    for (char c : prefix.toCharArray()) {
-      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-        escaped.append('\\');
-      }
-      escaped.append(c);
-    }
-    return escaped.toString();
   }
 
   private static String orEmpty(String text) {

@@ -1,0 +1,20 @@
+package dev.cairn.kv.internal.redis;
+
+import dev.cairn.testkit.kv.PrivateRedis;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link KilledMidLoadScenario} on a standalone Redis. */
+class RedisKilledMidLoadTest extends KilledMidLoadScenario {
+  @RegisterExtension
+  static final PrivateRedis REDIS = PrivateRedis.plain("--appendonly", "yes", "--appendfsync", "always");
+
+  @Override
+  PrivateRedis redis() {
+    return REDIS;
+  }
+
+  @Override
+  String keyPrefix() {
+    return "killed:";
+  }
+}
