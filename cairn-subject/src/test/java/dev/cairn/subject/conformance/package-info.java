@@ -1,2 +1,2 @@
 /** The conformance suite every {@link dev.cairn.subject.SubjectStorage} passes. */
-package dev.cairn.testkit.subject;
+package dev.cairn.subject.conformance;
