@@ -1,7 +1,7 @@
 package dev.cairn.bench.subject;
 
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.internal.redis.RedisAccess;
+import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Subject;
 import dev.cairn.subject.Subjects;
 import dev.cairn.subject.Write;

@@ -1,10 +1,10 @@
 package dev.cairn.kv.coord;
 
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.internal.Script;
-import dev.cairn.kv.internal.ScriptResult;
-import dev.cairn.kv.internal.ScriptStore;
-import dev.cairn.kv.internal.Scripting;
+import dev.cairn.kv.spi.Script;
+import dev.cairn.kv.spi.ScriptResult;
+import dev.cairn.kv.spi.ScriptStore;
+import dev.cairn.kv.spi.Scripting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.cairn.kv.internal.redis;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.kv.KeyValueOptions;
 import dev.cairn.kv.internal.Backend;
+import dev.cairn.kv.spi.DedicatedConnection;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;

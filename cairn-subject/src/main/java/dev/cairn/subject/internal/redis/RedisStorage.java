@@ -4,7 +4,7 @@ import dev.cairn.core.CairnException;
 import dev.cairn.core.ConflictException;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.internal.redis.RedisAccess;
+import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;

@@ -1,7 +1,8 @@
-package dev.cairn.kv.internal;
+package dev.cairn.kv.spi;
 
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.KeyValue;
+import dev.cairn.kv.internal.PrefixedKeyValue;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Instant;
 import java.util.List;

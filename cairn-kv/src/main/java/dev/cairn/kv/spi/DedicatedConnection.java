@@ -1,6 +1,7 @@
-package dev.cairn.kv.internal.redis;
+package dev.cairn.kv.spi;
 
 import dev.cairn.core.CairnException;
+import dev.cairn.kv.internal.redis.RedisErrors;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.function.Function;
