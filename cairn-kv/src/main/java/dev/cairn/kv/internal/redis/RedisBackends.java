@@ -3,7 +3,6 @@ package dev.cairn.kv.internal.redis;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.kv.KeyValueOptions;
 import dev.cairn.kv.internal.Backend;
-import dev.cairn.kv.spi.DedicatedConnection;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -63,7 +62,7 @@ public final class RedisBackends {
     return new RedisBackend("redis-cluster", new RedisSession(cluster, cluster.getResources(), connection,
         connection.sync(), () -> cluster.connectPubSub(CODEC), () -> {
           StatefulRedisClusterConnection<String, byte[]> own = cluster.connect(CODEC);
-          return new DedicatedConnection(own, own.sync(), errors);
+          return new RedisDedicatedConnection(own, own.sync(), errors);
         }), errors);
   }
 
@@ -77,7 +76,7 @@ public final class RedisBackends {
     return new RedisBackend(sentinel ? "redis-sentinel" : "redis", new RedisSession(standalone,
         standalone.getResources(), connection, connection.sync(), () -> standalone.connectPubSub(CODEC, uri), () -> {
           StatefulRedisConnection<String, byte[]> own = standalone.connect(CODEC, uri);
-          return new DedicatedConnection(own, own.sync(), errors);
+          return new RedisDedicatedConnection(own, own.sync(), errors);
         }), errors);
   }
 
