@@ -77,6 +77,11 @@ public interface SubjectStorage extends AutoCloseable {
   /** True when several threads and processes sharing the store see atomic writes (false only for no-op stores). */
   boolean isConcurrencySafe();
 
+  /** What the storage counted since it was opened; the default counts nothing ({@link StorageStats#NOT_COUNTED}). */
+  default StorageStats stats() {
+    return StorageStats.NOT_COUNTED;
+  }
+
   /** Releases what the storage opened itself; a store or database passed in by the caller stays open. */
   @Override
   void close();
