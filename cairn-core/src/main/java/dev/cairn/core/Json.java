@@ -1,6 +1,9 @@
 package dev.cairn.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +14,25 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * Cairn's JSON settings in one place: Java time types as ISO-8601 text, unknown properties ignored on read.
  * Thread-safe; the mapper is shared and must not be reconfigured by callers.
+ *
+ * <p>Reading is bounded, since some of what is read comes from outside (cursors in query strings, values written
+ * by other services): nesting at most {@value #MAX_NESTING_DEPTH} deep (as deep as Jackson writes by default,
+ * so whatever Cairn writes it can read back), numbers of at most {@value #MAX_NUMBER_LENGTH} characters, names of
+ * at most {@value #MAX_NAME_LENGTH}. Text past a limit is refused with {@code JSON_TOO_DEEP} or
+ * {@code JSON_TOO_LARGE} before it is parsed further. Callers parsing untrusted input with their own reader (the
+ * HTTP server) set tighter limits.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  public static final int MAX_NESTING_DEPTH = 1000;
+  public static final int MAX_NUMBER_LENGTH = 1000;
+  public static final int MAX_NAME_LENGTH = 50_000;
+  private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .maxNumberLength(MAX_NUMBER_LENGTH)
+          .maxNameLength(MAX_NAME_LENGTH)
+          .build())
+      .build())
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -35,7 +54,10 @@ public final class Json {
     }
   }
 
-  /** @throws InvalidInputException {@code INVALID_JSON} for malformed text or a shape that does not fit */
+  /**
+   * @throws InvalidInputException {@code INVALID_JSON} for malformed text or a shape that does not fit,
+   *     {@code JSON_TOO_DEEP} / {@code JSON_TOO_LARGE} past a limit
+   */
   public static <T> T read(String json, Class<T> type) {
     try {
       return MAPPER.readValue(json, type);
@@ -44,7 +66,7 @@ public final class Json {
     }
   }
 
-  /** @throws InvalidInputException {@code INVALID_JSON} for malformed text or a shape that does not fit */
+  /** As {@link #read(String, Class)}. */
   public static <T> T read(String json, TypeReference<T> type) {
     try {
       return MAPPER.readValue(json, type);
@@ -53,7 +75,7 @@ public final class Json {
     }
   }
 
-  /** @throws InvalidInputException {@code INVALID_JSON} for malformed text */
+  /** @throws InvalidInputException {@code INVALID_JSON} for malformed text, or a limit's code as for {@link #read} */
   public static JsonNode tree(String json) {
     try {
       return MAPPER.readTree(json);
@@ -63,6 +85,25 @@ public final class Json {
   }
 
   private static InvalidInputException invalid(JsonProcessingException e) {
+    String limit = limitCode(e);
+    if (limit != null) {
+      return new InvalidInputException(limit, "JSON past a limit: " + e.getOriginalMessage(), e);
+    }
     return new InvalidInputException("INVALID_JSON", "invalid JSON: " + e.getOriginalMessage(), e);
+  }
+
+  /**
+   * For a failure caused by one of Jackson's {@link StreamReadConstraints} (thrown as is by the parser, or wrapped
+   * by a deserializer): {@code JSON_TOO_DEEP} for nesting past the limit, else {@code JSON_TOO_LARGE}; null for any
+   * other failure. Works for any reader, so callers with tighter limits of their own name them alike.
+   */
+  public static String limitCode(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StreamConstraintsException limit) {
+        return String.valueOf(limit.getOriginalMessage()).contains("nesting depth") ? "JSON_TOO_DEEP"
+            : "JSON_TOO_LARGE";
+      }
+    }
+    return null;
   }
 }

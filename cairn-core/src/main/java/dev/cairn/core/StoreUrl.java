@@ -29,6 +29,14 @@ import java.util.Set;
  * password are percent-decoded. {@link #toString()} masks the password and secret-looking parameters, so a
  * StoreUrl is safe to log. Immutable and thread-safe.
  *
+ * <p>Passwords with delimiters: the host part ends at the first {@code /}, {@code ?} or {@code #}, so a password
+ * holding one of them must be percent-encoded ({@code %2F}, {@code %3F}, {@code %23}; {@code %40} for {@code @},
+ * which is also accepted raw before the host). A URL with an {@code @} after the host part (except in the value of
+ * a {@code user} or {@code password} parameter, as in {@code ?user=me@corp}) is refused as {@code INVALID_URL}
+ * rather than parsed as some other host, port, database or parameter made of pieces of the password. Parse errors never show any part of the user info: the URL is shown
+ * with everything between the scheme and its last {@code @} replaced by {@code ****}, and host, port or database
+ * text is quoted only when no {@code @} follows the host part.
+ *
  * @param kind which store the URL names
  * @param tls whether the connection must use TLS ({@code rediss}, or {@code ssl=true}/{@code sslmode} for SQL)
  * @param user user name, or {@code null}
@@ -132,7 +140,9 @@ public record StoreUrl(
       default -> {
         out.append("://");
         if (user != null || password != null) {
-          out.append(user == null ? "" : user);
+          // redis://SECRET@host is how Lettuce, Jedis and redis-cli users write a password alone: not shown.
+          boolean userMayBePassword = password == null && isRedis();
+          out.append(user == null ? "" : userMayBePassword ? MASK : user);
           if (password != null) {
             out.append(':').append(MASK);
           }
@@ -151,6 +161,10 @@ public record StoreUrl(
       out.append(String.join("&", pairs));
     }
     return out.toString();
+  }
+
+  private boolean isRedis() {
+    return kind == Kind.REDIS || kind == Kind.REDIS_SENTINEL || kind == Kind.REDIS_CLUSTER;
   }
 
   private String scheme() {
@@ -174,7 +188,14 @@ public record StoreUrl(
 
   /** Hand-written because java.net.URI rejects the comma-separated host lists of Sentinel and Cluster URLs. */
   private static final class Parser {
+    private static final Set<String> SCHEMES = Set.of("sqlite", "memory", "mem", "postgresql", "postgres", "pgsql",
+        "mysql", "mariadb", "redis", "rediss", "redis-sentinel", "rediss-sentinel", "redis-cluster",
+        "rediss-cluster");
+    private static final String ENCODE_HINT = "; percent-encode '/', '?', '#' and '@' in a user name or password"
+        + " (%2F, %3F, %23, %40)";
     private final String original;
+    /** Whether an '@' follows the host part: then host, port and database text may be pieces of a password. */
+    private boolean atAfterHost;
 
     Parser(String original) {
       this.original = original;
@@ -205,7 +226,8 @@ public record StoreUrl(
         case "redis-cluster" -> server(Kind.REDIS_CLUSTER, false, rest);
         case "rediss-cluster" -> server(Kind.REDIS_CLUSTER, true, rest);
         default -> throw new InvalidInputException("UNSUPPORTED_URL_SCHEME",
-            "unsupported store URL scheme '" + scheme + "' in " + safe()
+            "unsupported store URL scheme " + (rest.startsWith("//") && scheme.matches("[a-z][a-z0-9.-]*")
+                ? "'" + scheme + "' " : "") + "in " + safe()
                 + " (supported: sqlite, postgresql, mysql, mariadb, memory, redis, rediss, redis-sentinel,"
                 + " redis-cluster)");
       };
@@ -237,6 +259,8 @@ public record StoreUrl(
         throw invalid("must start with " + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "://");
       }
       rest = rest.substring(2);
+      int hostEnd = indexOfAny(rest, "/?#");
+      refuseAtAfterHost(rest.substring(hostEnd));
       String fragment = null;
       int hash = rest.indexOf('#');
       if (hash >= 0) {
@@ -286,9 +310,44 @@ public record StoreUrl(
         String ssl = params.getOrDefault("ssl", params.getOrDefault("sslmode", "")).toLowerCase(Locale.ROOT);
         tls = ssl.equals("true") || ssl.equals("require") || ssl.startsWith("verify");
       } else if (!path.isEmpty() && !path.chars().allMatch(Character::isDigit)) {
-        throw invalid("has a Redis database '" + path + "' that is not a number");
+        throw invalid("has a Redis database " + quoted(path) + "that is not a number");
       }
       return new StoreUrl(kind, tls, user, password, hosts, path, params);
+    }
+
+    /**
+     * Refuses an '@' after the host part: it is almost surely the end of a user info whose password held a raw
+     * '/', '?' or '#', and parsing on would take pieces of the password for the host, port, database or a
+     * parameter. Only the {@code user} and {@code password} parameters may hold one ({@code ?user=me@corp}).
+     */
+    private void refuseAtAfterHost(String afterHost) {
+      if (afterHost.indexOf('@') < 0) {
+        return;
+      }
+      atAfterHost = true;
+      int hash = afterHost.indexOf('#');
+      String beforeFragment = hash < 0 ? afterHost : afterHost.substring(0, hash);
+      int q = beforeFragment.indexOf('?');
+      boolean strayAt = hash >= 0 && afterHost.indexOf('@', hash) >= 0
+          || (q < 0 ? beforeFragment : beforeFragment.substring(0, q)).indexOf('@') >= 0;
+      if (q >= 0 && !strayAt) {
+        for (String pair : beforeFragment.substring(q + 1).split("&")) {
+          String name = pair.substring(0, pair.indexOf('=') < 0 ? pair.length() : pair.indexOf('='));
+          strayAt |= pair.indexOf('@') >= 0 && !name.equalsIgnoreCase("user") && !name.equalsIgnoreCase("password");
+        }
+      }
+      if (strayAt) {
+        throw invalid("has an '@' after the host");
+      }
+    }
+
+    private static int indexOfAny(String text, String characters) {
+      for (int i = 0; i < text.length(); i++) {
+        if (characters.indexOf(text.charAt(i)) >= 0) {
+          return i;
+        }
+      }
+      return text.length();
     }
 
     private List<Host> hosts(Kind kind, String list) {
@@ -307,7 +366,7 @@ public record StoreUrl(
           name = part.substring(1, close);
           if (part.length() > close + 1) {
             if (part.charAt(close + 1) != ':') {
-              throw invalid("has a malformed host '" + part + "'");
+              throw invalid("has a malformed host " + quoted(part));
             }
             port = part.substring(close + 2);
           }
@@ -328,12 +387,17 @@ public record StoreUrl(
       try {
         int port = Integer.parseInt(text);
         if (port < 1 || port > 65535) {
-          throw invalid("has port " + port + " outside 1..65535");
+          throw invalid("has port " + (atAfterHost ? "" : port + " ") + "outside 1..65535");
         }
         return port;
       } catch (NumberFormatException e) {
-        throw invalid("has a port '" + text + "' that is not a number");
+        throw invalid("has a port " + quoted(text) + "that is not a number");
       }
+    }
+
+    /** {@code 'text' } for a message, or nothing when the text may be a piece of a password. */
+    private String quoted(String text) {
+      return atAfterHost ? "" : "'" + text + "' ";
     }
 
     private Map<String, String> query(String query) {
@@ -361,13 +425,39 @@ public record StoreUrl(
     }
 
     private InvalidInputException invalid(String problem) {
-      return new InvalidInputException("INVALID_URL", "store URL " + safe() + " " + problem);
+      return new InvalidInputException("INVALID_URL",
+          "store URL " + safe() + " " + problem + (atAfterHost ? ENCODE_HINT : ""));
     }
 
-    /** The original text with anything between "//user:" and "@" masked; never parses, so it cannot fail. */
+    /**
+     * The original text with everything between the scheme and the last '@' masked, and secret parameters too;
+     * never parses, so it cannot fail. Without a known scheme the mask starts at the beginning: in
+     * {@code user:password@host} the "scheme" is the user name.
+     */
     private String safe() {
-      return original.replaceAll("(//[^/@:]*):[^@/]*@", "$1:" + MASK + "@")
-          .replaceAll("(?i)((?:password|passwd|pwd|pass|secret|token|auth)=)[^&]*", "$1" + MASK);
+      int at = original.lastIndexOf('@');
+      String shown = original;
+      if (at >= 0) {
+        int start = userInfoStart(at);
+        shown = original.substring(0, start) + MASK + original.substring(at);
+      }
+      return shown.replaceAll("(?i)((?:password|passwd|pwd|pass|secret|token|auth)=)[^&]*", "$1" + MASK);
+    }
+
+    private int userInfoStart(int at) {
+      int offset = original.regionMatches(true, 0, "jdbc:", 0, 5) ? 5 : 0;
+      int colon = original.indexOf(':', offset);
+      if (colon < 0 || colon > at) {
+        return offset;
+      }
+      String scheme = original.substring(offset, colon).toLowerCase(Locale.ROOT);
+      int plus = scheme.indexOf('+');
+      boolean known = SCHEMES.contains(plus > 0 ? scheme.substring(0, plus) : scheme);
+      boolean slashes = original.startsWith("//", colon + 1);
+      if (!known && !(slashes && scheme.matches("[a-z][a-z0-9+.-]*"))) {
+        return offset;
+      }
+      return slashes ? colon + 3 : colon + 1;
     }
   }
 }

@@ -26,7 +26,10 @@ import java.util.stream.Stream;
  *
  * <p><b>Keys and values.</b> Keys are non-empty strings (UTF-8 on the wire); values are text (UTF-8) or bytes. A
  * view made by {@link #withPrefix(String)} prepends its prefix to every key and channel it is given and strips it
- * from every key and channel it returns.
+ * from every key and channel it returns. Text is stored exactly or refused: a key, field, channel, prefix or text
+ * value holding a lone UTF-16 surrogate (which UTF-8 cannot hold; the encoder would silently write {@code ?}, and
+ * a key would then name another key) is {@link dev.cairn.core.InvalidInputException} {@code INVALID_UNICODE} on
+ * every backend, the memory store included; surrogate pairs are whole characters and are kept.
  *
  * <p><b>Failures.</b> Every operation throws an unchecked exception of the {@link dev.cairn.core.CairnException}
  * family and changes nothing when its input is rejected:
@@ -38,12 +41,26 @@ import java.util.stream.Stream;
  *       kind of value (a hash where text is expected, or the reverse), {@code NOT_AN_INTEGER} when a counter
  *       operation meets a value that is not a 64-bit integer or would overflow, {@code INVALID_TTL} for a TTL
  *       below one millisecond or above {@link SetOptions#MAX_TTL};
- *   <li>{@link dev.cairn.core.UnavailableException} {@code KV_UNAVAILABLE} when the server cannot be reached or
- *       the connection drops, {@code KV_TIMEOUT} when it does not answer within the command timeout (the
- *       operation may or may not have been applied);
+ *   <li>{@link dev.cairn.core.UnavailableException} {@code KV_UNAVAILABLE} when the command did not reach the
+ *       server: it cannot be reached, the connection is down (standalone and Sentinel reject a command issued
+ *       meanwhile at once; a cluster holds it until the node is back or the timeout runs out), or the server refused
+ *       to serve it ({@code LOADING}, {@code READONLY}, {@code CLUSTERDOWN}, ...). Nothing was applied; retrying is
+ *       safe;
+ *   <li>{@link OutcomeUnknownException} (an {@code UnavailableException} too) when the command may or may not have
+ *       been applied: {@code KV_OUTCOME_UNKNOWN} when the connection was lost after the command was sent and before
+ *       its answer came, {@code KV_TIMEOUT} when no answer came within the command timeout, {@code KV_INTERRUPTED}
+ *       when the waiting thread was interrupted. See below;
  *   <li>{@link dev.cairn.core.CairnException} with status ERROR {@code KV_ERROR} for an unexpected server answer,
  *       and {@code KV_CLOSED} after {@link #close()}.
  * </ul>
+ *
+ * <p><b>At most once.</b> A command is sent to Redis once: after a reconnect the store does not send again what it
+ * had sent before the connection was lost (unlike Lettuce's default), nor a command whose caller timed out. So a
+ * failed call was applied once or not at all, and the failure says which it may be: after {@code KV_UNAVAILABLE} it
+ * was not applied; after an {@link OutcomeUnknownException} it may have been, and may even be applied shortly after
+ * the exception (a slow server), so retry only what is idempotent ({@code get}, {@code set} of the same value,
+ * {@code delete}, {@code hashSet}) and read the state before repeating {@code incr}, {@code incrBy},
+ * {@code hashIncrBy}, a conditional {@code set} or a {@code publish}. The memory store never fails this way.
  *
  * <p>The individual methods list only failures beyond these.
  */

@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>The table and every column name are checked against the introspected schema before any SQL is built, then
  * quoted by the dialect; values are bound and converted to the column's type. An unknown table is NOT_FOUND
  * {@code TABLE_NOT_FOUND} with the available tables in the details; an unknown column INVALID
- * {@code COLUMN_NOT_FOUND}; a value that does not fit its column INVALID {@code INVALID_VALUE}; a null in a NOT NULL
+ * {@code COLUMN_NOT_FOUND}; a value that does not fit its column INVALID {@code INVALID_VALUE}; text with a lone
+ * UTF-16 surrogate INVALID {@code INVALID_UNICODE} (see {@link Table}); a null in a NOT NULL
  * column INVALID {@code NOT_NULL_VIOLATION}. Nothing is changed
  * by a failed call. Keys are the table's primary key (single-column keys only; a table without one supports
  * only the filter-based operations).

@@ -20,7 +20,8 @@ public interface Session {
    * placeholders, in this session (its own short transaction on the database, or the open transaction). For
    * trusted SQL only: never build {@code sql} from outside input; outside values go in {@code params}. Errors are
    * translated like every other operation (DUPLICATE {@code DUPLICATE_KEY}, INVALID, UNAVAILABLE, ...); a blank
-   * statement is INVALID {@code EMPTY_SQL}. Transient conflicts are retried outside transactions.
+   * statement is INVALID {@code EMPTY_SQL}, a text parameter with a lone UTF-16 surrogate INVALID
+   * {@code INVALID_UNICODE} (see {@link Table}). Transient conflicts are retried outside transactions.
    *
    * @return the update count, 0 for statements that have none
    */

@@ -13,6 +13,9 @@ import java.util.Map;
  * {@code COLUMN_NOT_FOUND}, a missing table NOT_FOUND {@code TABLE_NOT_FOUND}, a value that does not fit its
  * column INVALID {@code INVALID_VALUE}, a null in a NOT NULL column INVALID
  * {@code NOT_NULL_VIOLATION}, a lost connection UNAVAILABLE. Messages name the table and column.
+ * Text is stored exactly or refused: a {@code String} holding a lone UTF-16 surrogate, which no database here can
+ * store as UTF-8 (drivers would silently write {@code ?}), is INVALID {@code INVALID_UNICODE}, in values, keys and
+ * filters alike; surrogate pairs are whole characters and are kept.
  * A failed write changes nothing. Outside a transaction each call is its own transaction; inside
  * {@link Session#transaction} it joins the transaction.
  *

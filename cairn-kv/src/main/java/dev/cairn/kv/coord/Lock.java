@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Use the {@link #fencingToken()} to guard writes to other systems: it strictly increases each time anyone
  * acquires this lock name, so a store that remembers the highest token seen can refuse a write from a holder
- * whose lock already expired.
+ * whose lock already expired. Tokens are large numbers (the store's clock in microseconds, or one more than the
+ * previous token); compare them, do not count on them being consecutive.
  *
  * <p>Thread-safe; every method may throw what {@link dev.cairn.kv.KeyValue} calls throw
  * ({@link dev.cairn.core.UnavailableException} when the store cannot be reached).
@@ -40,7 +41,14 @@ public final class Lock implements AutoCloseable {
     return ownerToken;
   }
 
-  /** The fencing token: greater than that of every earlier holder of this lock name. */
+  /**
+   * The fencing token: greater than that of every earlier holder of this lock name. It is at least the store's clock
+   * in microseconds since 1970 (Redis {@code TIME}; the memory store's clock) and at least one more than the last
+   * token, so it keeps growing even where the store lost its counter (a Redis restarted without persistence, a
+   * failover to a replica that missed the last acquisitions), provided the store's clock has not been set back behind
+   * the time of the last token handed out before; where Redis persists with AOF the counter itself survives a
+   * restart. Below 2^53 (until the year 2255), so exact in Lua, JSON and a {@code double} too.
+   */
   public long fencingToken() {
     return fencingToken;
   }

@@ -28,9 +28,10 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p><b>Design.</b> A lock {@code name} is two keys sharing the hash tag {@code {lock:name}}: {@code :owner} holds
- * the holder's random token with the TTL (SET NX PX), {@code :fence} is a counter incremented in the same script on
- * every acquisition, never expiring, so fencing tokens strictly increase per name for the life of the store.
- * Release and extend are compare-and-act scripts on the owner token. A waiter does not spin: it sleeps until a
+ * the holder's random token with the TTL (SET NX PX), {@code :fence} holds the last fencing token, never expiring.
+ * The same script sets it to {@code max(last + 1, store time in microseconds)} on every acquisition, so tokens
+ * strictly increase per name, and still do after the store lost the counter (a Redis restarted without persistence)
+ * as long as its clock has not been set back; see {@link Lock#fencingToken()}. Release and extend are compare-and-act scripts on the owner token. A waiter does not spin: it sleeps until a
  * release is announced on the channel {@code lock:released} (pub/sub, reaching every process) or until a bounded
  * poll interval passes, which covers expiry (nothing is announced when a TTL runs out) and lost messages. There is
  * no watchdog thread: a lock lives exactly as long as its TTL unless its holder extends it. Waiting is not fair.
@@ -72,6 +73,8 @@ public final class Locks implements AutoCloseable {
    *     for a TTL below 1 ms or a negative wait
    * @throws CairnException {@code INTERRUPTED} when the thread is interrupted while waiting (its interrupt flag is
    *     set again)
+   * @throws dev.cairn.kv.OutcomeUnknownException when an acquisition attempt may have run without its answer
+   *     arriving: the lock may then be held under a token nobody knows until its TTL ends
    */
   public Lock acquire(String name, Duration ttl, Duration wait) {
     checkName(name);

@@ -10,8 +10,10 @@
  * <p><b>Contracts common to the package.</b> Every class is thread-safe. A null argument throws
  * {@link java.lang.NullPointerException}; every other failure is a {@link dev.cairn.core.CairnException} with a
  * stable code, raised before anything is written when the input is rejected. Calls that reach the store can also
- * fail as {@link dev.cairn.kv.KeyValue} calls do ({@link dev.cairn.core.UnavailableException} {@code KV_UNAVAILABLE}
- * or {@code KV_TIMEOUT}). Waiting primitives (locks, queue takes) open one pub/sub subscription per instance on their
+ * fail as {@link dev.cairn.kv.KeyValue} calls do: {@link dev.cairn.core.UnavailableException} {@code KV_UNAVAILABLE}
+ * when the script was not sent (nothing changed), or {@link dev.cairn.kv.OutcomeUnknownException}
+ * ({@code KV_OUTCOME_UNKNOWN}, {@code KV_TIMEOUT}) when it may have run; then a lock may have been taken for the
+ * caller (it stays held until its TTL ends) or a rate limiter may have counted the request. Waiting primitives (locks, queue takes) open one pub/sub subscription per instance on their
  * first wait, so share one instance per process rather than creating one per call or per thread.
  */
 package dev.cairn.kv.coord;

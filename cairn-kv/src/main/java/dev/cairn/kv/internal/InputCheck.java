@@ -1,11 +1,16 @@
 package dev.cairn.kv.internal;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.Unicode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Checks keys, fields, channels and values before anything reaches a backend. Immutable, thread-safe. */
+/**
+ * Checks keys, fields, channels and values before anything reaches a backend, text included: a lone surrogate is
+ * refused ({@code INVALID_UNICODE}, see {@link Unicode}) rather than encoded as '?'. Immutable, thread-safe.
+ */
 record InputCheck(long maxValueBytes) {
 
   String key(String key) {
@@ -13,7 +18,7 @@ record InputCheck(long maxValueBytes) {
     if (key.isEmpty()) {
       throw new InvalidInputException("EMPTY_KEY", "key must not be empty");
     }
-    return key;
+    return Unicode.requireWellFormed(key, "key");
   }
 
   String field(String field) {
@@ -21,7 +26,7 @@ record InputCheck(long maxValueBytes) {
     if (field.isEmpty()) {
       throw new InvalidInputException("EMPTY_FIELD", "hash field must not be empty");
     }
-    return field;
+    return Unicode.requireWellFormed(field, "hash field");
   }
 
   String channel(String channel) {
@@ -29,7 +34,7 @@ record InputCheck(long maxValueBytes) {
     if (channel.isEmpty()) {
       throw new InvalidInputException("EMPTY_CHANNEL", "channel must not be empty");
     }
-    return channel;
+    return Unicode.requireWellFormed(channel, "channel");
   }
 
   String prefix(String prefix) {
@@ -37,7 +42,13 @@ record InputCheck(long maxValueBytes) {
     if (prefix.isEmpty()) {
       throw new InvalidInputException("EMPTY_PREFIX", "prefix must not be empty");
     }
-    return prefix;
+    return Unicode.requireWellFormed(prefix, "prefix");
+  }
+
+  /** {@code text} as UTF-8; {@code what} names it in the message ("value for key 'k'"). */
+  byte[] text(String text, String what) {
+    Objects.requireNonNull(text, "value");
+    return Unicode.requireWellFormed(text, what).getBytes(StandardCharsets.UTF_8);
   }
 
   byte[] value(String key, byte[] value) {

@@ -1,6 +1,7 @@
 package dev.cairn.kv.internal;
 
 import dev.cairn.core.Json;
+import dev.cairn.core.Unicode;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.Message;
 import dev.cairn.kv.SetOptions;
@@ -88,7 +89,7 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public boolean set(String key, String value, SetOptions options) {
-    return setBytes(key, bytes(Objects.requireNonNull(value, "value")), options);
+    return setBytes(key, check.text(value, "value for key '" + key + "'"), options);
   }
 
   @Override
@@ -165,7 +166,8 @@ public final class PrefixedKeyValue implements KeyValue {
   @Override
   public void mset(Map<String, String> entries) {
     Map<String, byte[]> full = new LinkedHashMap<>();
-    entries.forEach((key, value) -> full.put(fullKey(key), check.value(key, bytes(value))));
+    entries.forEach((key, value) -> full.put(fullKey(key),
+        check.value(key, check.text(value, "value for key '" + key + "'"))));
     if (!full.isEmpty()) {
       backend.mset(full);
     }
@@ -173,7 +175,8 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public Stream<String> scan(String pattern) {
-    String fullPattern = Glob.escape(prefix) + Objects.requireNonNull(pattern, "pattern");
+    String fullPattern = Glob.escape(prefix)
+        + Unicode.requireWellFormed(Objects.requireNonNull(pattern, "pattern"), "pattern");
     Spliterator<String> keys = Spliterators.spliteratorUnknownSize(
         backend.scan(fullPattern, SCAN_BATCH), Spliterator.NONNULL);
     return StreamSupport.stream(keys, false).map(this::relative);
@@ -181,8 +184,11 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public long deletePrefix(String prefixToDelete, String... excludedPrefixes) {
-    return new PrefixDeletion(backend, prefix + Objects.requireNonNull(prefixToDelete, "prefix"),
-        Arrays.stream(excludedPrefixes).map(excluded -> prefix + excluded).toList()).run();
+    // Checked here above all: on Redis a lone surrogate would be sent as '?', a wildcard in the SCAN pattern.
+    return new PrefixDeletion(backend,
+        prefix + Unicode.requireWellFormed(Objects.requireNonNull(prefixToDelete, "prefix"), "prefix"),
+        Arrays.stream(excludedPrefixes).map(excluded -> prefix + Unicode.requireWellFormed(excluded, "prefix"))
+            .toList()).run();
   }
 
   @Override
@@ -193,14 +199,15 @@ public final class PrefixedKeyValue implements KeyValue {
   @Override
   public boolean hashSet(String key, String field, String value) {
     String full = fullKey(key);
-    return backend.hashSet(full, check.field(field), check.value(key, bytes(value)));
+    return backend.hashSet(full, check.field(field), check.value(key, check.text(value, "value of a hash field")));
   }
 
   @Override
   public void hashSet(String key, Map<String, String> fields) {
     String full = fullKey(key);
     Map<String, byte[]> values = new LinkedHashMap<>();
-    fields.forEach((field, value) -> values.put(check.field(field), check.value(key, bytes(value))));
+    fields.forEach((field, value) -> values.put(check.field(field),
+        check.value(key, check.text(value, "value of a hash field"))));
     if (!values.isEmpty()) {
       backend.hashSet(full, values);
     }
@@ -227,7 +234,8 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public long publish(String channel, String message) {
-    return backend.publish(prefix + check.channel(channel), bytes(Objects.requireNonNull(message, "message")));
+    return backend.publish(prefix + check.channel(channel),
+        check.text(Objects.requireNonNull(message, "message"), "message"));
   }
 
   @Override
@@ -294,10 +302,6 @@ public final class PrefixedKeyValue implements KeyValue {
 
   private String relative(String fullKey) {
     return fullKey.substring(prefix.length());
-  }
-
-  private static byte[] bytes(String text) {
-    return Objects.requireNonNull(text, "value").getBytes(StandardCharsets.UTF_8);
   }
 
   private static String text(byte[] bytes) {

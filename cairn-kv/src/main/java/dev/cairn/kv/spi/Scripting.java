@@ -1,6 +1,7 @@
 package dev.cairn.kv.spi;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.Unicode;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.internal.PrefixedKeyValue;
 import io.lettuce.core.cluster.SlotHash;
@@ -50,7 +51,8 @@ public final class Scripting {
    * twin under the exclusive lock on the memory store.
    *
    * @throws InvalidInputException {@code EMPTY_KEY} for an empty key, {@code CROSS_SLOT} when the keys hash to
-   *     different cluster slots, {@code WRONG_TYPE} when a key holds another type
+   *     different cluster slots, {@code WRONG_TYPE} when a key holds another type, {@code INVALID_UNICODE} for a
+   *     key or argument with a lone surrogate
    * @throws dev.cairn.core.UnavailableException as every {@link KeyValue} call
    * @throws dev.cairn.core.CairnException {@code KV_SCRIPT_FAILED} when the script raises an error
    */
@@ -58,7 +60,8 @@ public final class Scripting {
     Objects.requireNonNull(script, "script");
     List<String> fullKeys = keys.stream().map(view::fullKey).toList();
     requireOneSlot(script, fullKeys);
-    args.forEach(arg -> Objects.requireNonNull(arg, "script argument"));
+    args.forEach(arg -> Unicode.requireWellFormed(Objects.requireNonNull(arg, "script argument"),
+        "script argument"));
     return view.backend().run(script, fullKeys, List.copyOf(args));
   }
 

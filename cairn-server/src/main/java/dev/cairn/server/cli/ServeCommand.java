@@ -17,6 +17,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
  * <p>Configuration, options first, then the environment: {@code --db} / {@code CAIRN_DATABASE_URL} /
  * {@code DATABASE_URL}, else SQLite at {@code <data dir>/cairn.db} with the data dir from {@code --data-dir} /
  * {@code CAIRN_DATA_DIR} / {@code ./data}; {@code --kv} / {@code CAIRN_KV_URL} / {@code REDIS_URL}, else the memory
- * store; {@code CAIRN_ADMIN_TOKEN} for the bearer token.
+ * store; {@code CAIRN_ADMIN_TOKEN} for the bearer token; {@code --allowed-host} / {@code CAIRN_ALLOWED_HOSTS} for the
+ * host names answered besides loopback and the bind address (see {@link AdminConfig}).
  */
 @Command(
     name = "serve",
@@ -72,6 +75,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--read-only", description = "Refuse every write, even with a token.")
   private boolean readOnly;
+
+  @Option(names = "--allowed-host", paramLabel = "NAME", split = ",",
+      description = "Also answer requests for host NAME (repeatable or comma-separated; default: CAIRN_ALLOWED_HOSTS;"
+          + " loopback names and the bind address always; * for any). Other Host headers get 403, which keeps web"
+          + " pages from reaching the API through DNS rebinding.")
+  private List<String> allowedHosts;
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private final Map<String, String> environment;
@@ -164,7 +173,8 @@ final class ServeCommand implements Callable<Integer> {
       return AdminConfig.defaults()
           .withBind(bind, port)
           .withAdminToken(token == null || token.isEmpty() ? null : token)
-          .withReadOnly(readOnly);
+          .withReadOnly(readOnly)
+          .withAllowedHosts(allowedHosts != null ? allowedHosts : fromList(environment.get("CAIRN_ALLOWED_HOSTS")));
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
@@ -195,6 +205,11 @@ final class ServeCommand implements Callable<Integer> {
     if (!parsed.kind().isSql()) {
       throw UsageErrors.invalidArgument(spec, "the database URL must be a SQL one, got " + parsed, null);
     }
+  }
+
+  private static List<String> fromList(String commaSeparated) {
+    return commaSeparated == null ? List.of()
+        : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(name -> !name.isEmpty()).toList();
   }
 
   private static String firstSet(String first, String second, String third, String fallback) {

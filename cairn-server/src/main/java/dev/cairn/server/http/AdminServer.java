@@ -96,7 +96,7 @@ public final class AdminServer implements AutoCloseable {
     Objects.requireNonNull(subjects, "subjects");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(store, "store");
-    Guards guards = new Guards(config.adminToken(), config.readOnly(), config.maxBodyBytes());
+    Guards guards = new Guards(config);
     RequestMetrics metrics = new RequestMetrics();
     OpenApiDocument openApi = new OpenApiDocument(AdminServer.class.getPackage().getImplementationVersion() == null
         ? "dev" : AdminServer.class.getPackage().getImplementationVersion());

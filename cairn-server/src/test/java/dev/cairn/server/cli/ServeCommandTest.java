@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,6 +76,54 @@ class ServeCommandTest {
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("writes allowed");
       serve.stop();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
+  void serve_allowedHosts_fromOptionAndEnvironment_answeredOthersRefused() throws Exception {
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATABASE_URL", "sqlite::memory:",
+        "CAIRN_ALLOWED_HOSTS", "from-env.example"));
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0", "--allowed-host",
+          "cairn.internal,Admin.Example"));
+      int port = URI.create(awaitUrl()).getPort();
+      assertThat(statusFor(port, "cairn.internal:" + port)).isEqualTo(200);
+      assertThat(statusFor(port, "admin.example")).isEqualTo(200);
+      // The option replaces the environment's list, as for every other setting.
+      assertThat(statusFor(port, "from-env.example")).isEqualTo(403);
+      assertThat(statusFor(port, "evil.example:" + port)).isEqualTo(403);
+      serve.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+    ServeCommand fromEnvironment = new ServeCommand(Map.of("CAIRN_DATABASE_URL", "sqlite::memory:",
+        "CAIRN_ALLOWED_HOSTS", " from-env.example , other.example"));
+    out.reset();
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(fromEnvironment, "serve", "--port", "0"));
+      int port = URI.create(awaitUrl()).getPort();
+      assertThat(statusFor(port, "from-env.example")).isEqualTo(200);
+      assertThat(statusFor(port, "other.example:" + port)).isEqualTo(200);
+      fromEnvironment.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
+  void serve_allowedHostNotAName_usageError() {
+    int code = run(new ServeCommand(Map.of()), "serve", "--port", "0", "--allowed-host", "http://x/y");
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("allowed host 'http://x/y' is not a host name");
+  }
+
+  /** The status of GET /api/v1/db/tables sent with {@code host} (java.net.http will not send a chosen Host). */
+  private static int statusFor(int port, String host) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("GET /api/v1/db/tables HTTP/1.1\r\nHost: " + host
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      String statusLine = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
+          .lines().findFirst().orElse("");
+      return Integer.parseInt(statusLine.split(" ")[1]);
     }
   }
 

@@ -391,6 +391,70 @@ abstract class AdminApiConformance {
     assertThat(TableChecksums.of(database)).isEqualTo(before);
   }
 
+  /** Nesting far past any limit: the parser stops early and says so; before, formatting its error threw (500). */
+  @Test
+  void deeplyNestedJson_400JsonTooDeep_nothingWritten() {
+    var before = TableChecksums.of(database);
+    String deepArray = "[".repeat(100_000) + "]".repeat(100_000);
+    String deepObject = "{\"a\": ".repeat(100_000) + "1" + "}".repeat(100_000);
+    for (String deep : List.of(deepArray, deepObject)) {
+      expectError(api.send("POST", "/api/v1/db/tables/users", "{\"name\": " + deep + "}"), 400, "JSON_TOO_DEEP");
+      expectError(api.send("PATCH", "/api/v1/db/tables/users/rows/1", "{\"age\": " + deep + "}"), 400,
+          "JSON_TOO_DEEP");
+      expectError(api.send("PUT", "/api/v1/kv/keys/deep", "{\"value\": " + deep + "}"), 400, "JSON_TOO_DEEP");
+      expectError(api.send("PUT", "/api/v1/subjects/deep/p", "{\"value\": " + deep + "}"), 400, "JSON_TOO_DEEP");
+    }
+    assertThat(TableChecksums.of(database)).isEqualTo(before);
+    expectError(api.get("/api/v1/kv/keys/deep"), 404, "KEY_NOT_FOUND");
+    expectError(api.get("/api/v1/subjects/deep"), 404, "SUBJECT_NOT_FOUND");
+  }
+
+  @Test
+  void moderatelyNestedSubjectValue_stored() {
+    String nested = "[".repeat(20) + "1" + "]".repeat(20);
+    Response set = api.send("PUT", "/api/v1/subjects/nested/p?ext=true", "{\"value\": " + nested + "}");
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(api.get("/api/v1/subjects/nested").json().path("ext").path("p").toString()).isEqualTo(nested);
+  }
+
+  /**
+   * A lone UTF-16 surrogate (JSON allows the escape, UTF-8 cannot hold it) was stored as '?' with 201: refused in
+   * values and in names, nothing written.
+   */
+  @Test
+  void loneSurrogate_400InvalidUnicode_nothingWritten() {
+    var before = TableChecksums.of(database);
+    for (String lone : List.of("\\ud800", "a\\udfffb", "x\\ud83d", "\\ude00y")) {
+      String text = "\"" + lone + "\"";
+      expectError(api.send("POST", "/api/v1/db/tables/users",
+          "{\"name\": " + text + ", \"email\": \"lone@example.com\", \"age\": 1}"), 400, "INVALID_UNICODE");
+      expectError(api.send("POST", "/api/v1/db/tables/users", "{" + text + ": \"x\"}"), 400, "INVALID_UNICODE");
+      expectError(api.send("PATCH", "/api/v1/db/tables/users/rows/1", "{\"nickname\": " + text + "}"), 400,
+          "INVALID_UNICODE");
+      expectError(api.send("PUT", "/api/v1/kv/keys/lone", "{\"value\": " + text + "}"), 400, "INVALID_UNICODE");
+      expectError(api.send("PUT", "/api/v1/subjects/lone/p", "{\"value\": " + text + "}"), 400, "INVALID_UNICODE");
+      expectError(api.send("PUT", "/api/v1/subjects/lone/p?ext=true", "{\"value\": {\"k\": [" + text + "]}}"), 400,
+          "INVALID_UNICODE");
+    }
+    assertThat(TableChecksums.of(database)).isEqualTo(before);
+    expectError(api.get("/api/v1/kv/keys/lone"), 404, "KEY_NOT_FOUND");
+    expectError(api.get("/api/v1/subjects/lone"), 404, "SUBJECT_NOT_FOUND");
+  }
+
+  @Test
+  void surrogatePair_storedExactly() {
+    Response created = api.send("POST", "/api/v1/db/tables/users",
+        "{\"name\": \"smile \\ud83d\\ude00\", \"email\": \"pair@example.com\", \"age\": 2}");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    long id = created.json().path("record").path("id").asLong();
+    assertThat(api.get("/api/v1/db/tables/users/rows/" + id).json().path("record").path("name").asText())
+        .isEqualTo("smile \ud83d\ude00");
+    api.send("DELETE", "/api/v1/db/tables/users/rows/" + id, null);
+    assertThat(api.send("PUT", "/api/v1/kv/keys/pair", "{\"value\": \"\\ud83d\\ude00\"}").status()).isEqualTo(200);
+    assertThat(api.get("/api/v1/kv/keys/pair").json().path("value").asText()).isEqualTo("\ud83d\ude00");
+    api.send("DELETE", "/api/v1/kv/keys/pair", null);
+  }
+
   @Test
   void databaseClosed_503() {
     Database closed = Database.open("sqlite::memory:");

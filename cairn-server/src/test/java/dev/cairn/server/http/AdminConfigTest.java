@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AdminConfigTest {
@@ -44,5 +45,21 @@ class AdminConfigTest {
         .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_PORT");
     assertThatThrownBy(() -> AdminConfig.defaults().withLimits(0, 10))
         .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
+  }
+
+  @Test
+  void withAllowedHosts_normalized() {
+    AdminConfig config = AdminConfig.defaults().withAllowedHosts(List.of(" Cairn.Internal ", "[::2]", "*",
+        "cairn.internal"));
+    assertThat(config.allowedHosts()).containsExactly("cairn.internal", "::2", "*");
+    assertThat(config.withBind("127.0.0.1", 0).allowedHosts()).isEqualTo(config.allowedHosts());
+  }
+
+  @Test
+  void withAllowedHosts_notAHostName_invalidHost() {
+    for (String bad : List.of("", " ", "http://x", "x/y", "a b", "x:80", "évil")) {
+      assertThatThrownBy(() -> AdminConfig.defaults().withAllowedHosts(List.of(bad))).as(bad)
+          .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_HOST");
+    }
   }
 }

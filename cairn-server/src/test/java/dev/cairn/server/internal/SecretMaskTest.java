@@ -35,4 +35,19 @@ class SecretMaskTest {
   void mask_null_null() {
     assertThat(SecretMask.mask(null)).isNull();
   }
+
+  @Test
+  void mask_passwordWithRawDelimiters_maskedUpToTheLastAt() {
+    assertThat(SecretMask.mask("bad postgresql://app:p@ss/word@db/app here"))
+        .isEqualTo("bad postgresql://app:****@db/app here");
+    assertThat(SecretMask.mask("jdbc:mariadb://root:Tr0ub4dor#1@db/app"))
+        .isEqualTo("jdbc:mariadb://root:****@db/app");
+    assertThat(SecretMask.mask("redis://u:pa?ss=1@cache:6379")).isEqualTo("redis://u:****@cache:6379");
+  }
+
+  @Test
+  void mask_schemeWithoutSlashes_userInfoMasked() {
+    assertThat(SecretMask.mask("got postgres:Hunter2x@host/db and rediss:app:Hunter2x@h:6380"))
+        .isEqualTo("got postgres:****@host/db and rediss:****@h:6380");
+  }
 }

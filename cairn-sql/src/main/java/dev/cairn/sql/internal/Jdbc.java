@@ -1,19 +1,24 @@
 package dev.cairn.sql.internal;
 
+import dev.cairn.core.Unicode;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 
-/** Binds driver-ready values (the output of {@link ValueKind#bindForm}) by their class. */
+/**
+ * Binds driver-ready values (the output of {@link ValueKind#bindForm}) by their class. Every text bound passes
+ * {@link Unicode#requireWellFormed}: the drivers would otherwise store a lone surrogate as '?' (or worse) and report
+ * success, so this is the one place no write path can go around.
+ */
 final class Jdbc {
   private Jdbc() {}
 
   static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
     switch (value) {
       case null -> statement.setNull(index, Types.NULL);
-      case String s -> statement.setString(index, s);
+      case String s -> statement.setString(index, Unicode.requireWellFormed(s, "text parameter " + index));
       case Long l -> statement.setLong(index, l);
       case Integer i -> statement.setInt(index, i);
       case Double d -> statement.setDouble(index, d);

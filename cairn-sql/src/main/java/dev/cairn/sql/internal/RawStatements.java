@@ -1,5 +1,6 @@
 package dev.cairn.sql.internal;
 
+import dev.cairn.core.CairnException;
 import dev.cairn.core.Result;
 import dev.cairn.core.Status;
 import java.sql.PreparedStatement;
@@ -28,6 +29,8 @@ final class RawStatements {
         }));
       } catch (SQLException e) {
         return context.errors.translate(e, null);
+      } catch (CairnException e) {
+        return Result.failure(e); // a parameter refused before the statement ran (INVALID_UNICODE)
       }
     };
     Result<Integer> result = executor.retriesStatements() ? context.withRetry(once) : once.get();

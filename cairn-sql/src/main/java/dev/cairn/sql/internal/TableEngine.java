@@ -397,6 +397,7 @@ final class TableEngine {
     int index = firstIndex;
     for (int i = 0; i < row.length; i++) {
       if (i != skip) {
+        BadValueException.requireStorable(row[i], model.name(), model.column(i).name());
         Jdbc.bind(statement, index++, model.column(i).kind().bindForm(row[i], dialect));
       }
     }

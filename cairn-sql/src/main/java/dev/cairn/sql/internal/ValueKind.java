@@ -45,12 +45,14 @@ enum ValueKind {
   /**
    * The canonical value for {@code input}, or {@code null} for {@code null}.
    *
-   * @throws BadValueException when the input cannot represent a value of this kind
+   * @throws BadValueException when the input cannot represent a value of this kind, or is text with a lone
+   *     surrogate
    */
   Object coerce(Object input, String table, String column) {
     if (input == null) {
       return null;
     }
+    BadValueException.requireStorable(input, table, column);
     if (javaType.isInstance(input)) {
       return switch (input) {
         case Instant instant -> instant.truncatedTo(ChronoUnit.MICROS);

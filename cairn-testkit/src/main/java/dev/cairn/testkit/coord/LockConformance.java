@@ -65,6 +65,32 @@ public abstract class LockConformance extends CoordinationSuite {
   }
 
   @Test
+  void acquire_afterStoreLostItsData_fencingTokenStillGreater() {
+    long highest = 0;
+    for (int i = 0; i < 3; i++) {
+      try (Lock lock = locks.acquire("job", LONG, Duration.ZERO)) {
+        highest = Math.max(highest, lock.fencingToken());
+      }
+    }
+
+    // what a server restarted without persistence has lost: every key, the fencing counter included
+    kv.deletePrefix("");
+    passTime(Duration.ofMillis(1));
+
+    try (Lock lock = locks.acquire("job", LONG, Duration.ZERO)) {
+      assertThat(lock.fencingToken()).as("token after the data loss").isGreaterThan(highest);
+    }
+  }
+
+  @Test
+  void fencingToken_staysAnExactIntegerInLuaAndJava() {
+    try (Lock lock = locks.acquire("job", LONG, Duration.ZERO)) {
+      // Lua numbers are doubles: integers are exact only up to 2^53
+      assertThat(lock.fencingToken()).isPositive().isLessThan(1L << 53);
+    }
+  }
+
+  @Test
   void tryAcquire_heldByAnother_isEmptyAndLeavesHolder() {
     try (Lock holder = locks.acquire("job", LONG, Duration.ZERO)) {
       assertThat(locks.tryAcquire("job", LONG)).isEmpty();

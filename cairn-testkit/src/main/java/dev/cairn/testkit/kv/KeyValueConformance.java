@@ -229,6 +229,50 @@ public abstract class KeyValueConformance implements HashConformance, ScanConfor
     assertThat(kv.scan("*").count()).isEqualTo(before);
   }
 
+  /**
+   * A lone UTF-16 surrogate cannot be stored as UTF-8 (the encoder would write '?', and a key would name another
+   * key): every text argument holding one is refused INVALID {@code INVALID_UNICODE} and nothing is written.
+   */
+  @Test
+  void set_loneSurrogate_invalidUnicodeAndNothingWritten() {
+    for (String lone : List.of("\uD800", "a\uDFFFb", "x\uD83D")) {
+      List<Runnable> calls = List.of(
+          () -> kv.set("k", lone),
+          () -> kv.set("k", lone, Duration.ofMinutes(1)),
+          () -> kv.set("k" + lone, "v"),
+          () -> kv.mset(Map.of("k", "v", "k2", lone)),
+          () -> kv.hashSet("h", "f", lone),
+          () -> kv.hashSet("h", "f" + lone, "v"),
+          () -> kv.hashSet("h", Map.of("f", "v", "g", lone)),
+          () -> kv.publish("ch", lone),
+          () -> kv.get("k" + lone),
+          () -> kv.withPrefix("p" + lone),
+          () -> kv.deletePrefix("k" + lone),
+          () -> kv.scan("k" + lone + "*").count());
+      for (Runnable call : calls) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(InvalidInputException.class,
+            e -> assertThat(e.code()).isEqualTo("INVALID_UNICODE"));
+      }
+    }
+    kv.set("kept", "v");
+    assertThatThrownBy(() -> kv.deletePrefix("k\uD800")).isInstanceOf(InvalidInputException.class);
+    assertThat(kv.get("kept")).as("'k?' as a SCAN pattern would match it").contains("v");
+    assertThat(kv.get("k")).isEmpty();
+    assertThat(kv.get("k2")).isEmpty();
+    assertThat(kv.hashGetAll("h")).isEmpty();
+    assertThat(kv.get("k?")).isEmpty();
+  }
+
+  @Test
+  void set_surrogatePairs_storedExactly() {
+    String text = "smile \uD83D\uDE00, music \uD834\uDD1E";
+    kv.set("pair:" + text, text);
+    kv.hashSet("pairs", text, text);
+
+    assertThat(kv.get("pair:" + text)).contains(text);
+    assertThat(kv.hashGet("pairs", text)).contains(text);
+  }
+
   @Test
   void set_valueOverConfiguredMax_valueTooLargeAndNothingWritten() {
     try (KeyValue small = KeyValue.open(url(), options().withMaxValueBytes(16))) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Redis servers of the test's own, started from the installed {@code redis-server} into {@code target/} and stopped
  * after the class: a plain one (that can be restarted mid-test), a TLS-only one with a generated PKI, or a
- * 3-master cluster. Persistence is off; nothing is shared with the machine's Redis.
+ * 3-master cluster. Persistence is off unless extra arguments turn it on; nothing is shared with the machine's Redis.
  *
  * <pre>{@code
  * @RegisterExtension static final PrivateRedis REDIS = PrivateRedis.tls();
@@ -64,9 +64,13 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
     return new PrivateRedis(Topology.SENTINEL, List.of());
   }
 
-  /** Three masters joined with {@code redis-cli --cluster create}. */
-  public static PrivateRedis cluster() {
-    return new PrivateRedis(Topology.CLUSTER, List.of());
+  /**
+   * Three masters joined with {@code redis-cli --cluster create}; the first one serves slots 0 to 5460, and
+   * {@link #killServer()}, {@link #stopServer()} and {@link #start()} act on it. {@code extraArguments} go to every
+   * node (e.g. {@code --appendonly}, {@code yes}).
+   */
+  public static PrivateRedis cluster(String... extraArguments) {
+    return new PrivateRedis(Topology.CLUSTER, List.of(extraArguments));
   }
 
   @Override
@@ -150,7 +154,15 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
     servers.getFirst().stop();
   }
 
-  /** Starts the (single) server again on the same port after {@link #stopServer()}. */
+  /**
+   * Kills the (single) server with SIGKILL, as a crash would: no shutdown, replies still in its buffers are lost,
+   * and with {@code --appendonly yes} only what reached the AOF survives. {@link #start()} brings it back.
+   */
+  public void killServer() {
+    servers.getFirst().kill();
+  }
+
+  /** Starts the (single) server again on the same port after {@link #stopServer()} or {@link #killServer()}. */
   public void start() throws Exception {
     RedisProcess old = servers.removeFirst();
     servers.addFirst(start(old.name(), old.port(), old.arguments()));
@@ -256,6 +268,18 @@ public final class PrivateRedis implements BeforeAllCallback, AfterAllCallback {
         Thread.currentThread().interrupt();
         process.destroyForcibly();
         throw new IllegalStateException("interrupted while stopping redis-server " + name, e);
+      }
+    }
+
+    void kill() {
+      process.destroyForcibly();
+      try {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("redis-server " + name + " did not die within 20 s of SIGKILL");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while killing redis-server " + name, e);
       }
     }
   }

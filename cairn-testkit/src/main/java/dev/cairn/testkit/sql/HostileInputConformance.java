@@ -169,4 +169,56 @@ public interface HostileInputConformance extends ConformanceContext {
 
     assertThat(TableSnapshot.of(db())).isEqualTo(before);
   }
+
+  /**
+   * Text no UTF-8 storage can hold: a lone UTF-16 surrogate. Drivers would store it as '?' and report success; every
+   * write of it is refused INVALID {@code INVALID_UNICODE} instead, through rows, typed tables, updates, filters and
+   * raw statements alike, and nothing changes.
+   */
+  @Test
+  default void write_loneSurrogate_invalidUnicodeAndNothingChanged() {
+    seed();
+    TableSnapshot before = TableSnapshot.of(db());
+    Rows tags = db().rows("tags");
+    Table<User> users = db().table(User.class);
+    Long id = Expect.ok(users.query(Query.all().limit(1))).items().getFirst().id();
+
+    for (String lone : List.of("\uD800", "a\uDFFFb", "x\uD83D", "\uDE00\uD83D")) {
+      String what = "'" + lone.replace("\uD800", "<D800>") + "'";
+      expectRefused(what + " rows insert", () -> tags.insert(Map.of("code", "lone", "label", lone)),
+          Status.INVALID, "INVALID_UNICODE");
+      expectRefused(what + " rows key", () -> tags.insert(Map.of("code", lone, "label", "x")), Status.INVALID,
+          "INVALID_UNICODE");
+      expectRefused(what + " rows update", () -> tags.update("red", Map.of("label", lone)), Status.INVALID,
+          "INVALID_UNICODE");
+      expectRefused(what + " table insert", () -> users.insert(User.of(lone, "lone@example.com", 1)),
+          Status.INVALID, "INVALID_UNICODE");
+      expectRefused(what + " table insertAll", () -> users.insertAll(List.of(User.of("Ok", "ok@example.com", 1),
+          User.of("Bad", lone, 2))), Status.INVALID, "INVALID_UNICODE");
+      expectRefused(what + " table upsert", () -> users.upsert(new User(id, lone, "up@example.com", 3,
+          User.CREATED)), Status.INVALID, "INVALID_UNICODE");
+      expectRefused(what + " table update", () -> users.update(id, Map.of("name", lone)), Status.INVALID,
+          "INVALID_UNICODE");
+      expectRefused(what + " updateWhere", () -> users.updateWhere(Filter.all(), Map.of("name", lone)),
+          Status.INVALID, "INVALID_UNICODE");
+      expectRefused(what + " filter", () -> users.query(Query.where(eq("name", lone))), Status.INVALID,
+          "INVALID_UNICODE");
+      expectRefused(what + " raw statement", () -> db().execute("UPDATE tags SET label = ?", lone),
+          Status.INVALID, "INVALID_UNICODE");
+    }
+
+    assertThat(TableSnapshot.of(db())).isEqualTo(before);
+  }
+
+  @Test
+  default void insert_surrogatePairs_storedExactly() {
+    seed();
+    Rows tags = db().rows("tags");
+    String text = "smile \uD83D\uDE00, music \uD834\uDD1E, han \uD840\uDC00";
+
+    Expect.ok(tags.insert(Map.of("code", "pairs", "label", text)));
+
+    assertThat(Expect.ok(tags.find("pairs"))).containsEntry("label", text);
+    assertThat(Expect.ok(tags.count(eq("label", text)))).isOne();
+  }
 }

@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  * Connects the Redis backend a URL names (standalone, Sentinel or Cluster, each with or without TLS) and checks
  * the connection (and the password) before returning. Lettuce reconnects by itself after a server restart; on a
  * standalone or Sentinel connection, commands issued while disconnected are rejected at once rather than queued,
- * so callers see {@code KV_UNAVAILABLE} during the gap instead of piling up until the timeout.
+ * so callers see {@code KV_UNAVAILABLE} during the gap instead of piling up until the timeout. Commands that were
+ * sent and unanswered when a connection dropped fail as {@code KV_OUTCOME_UNKNOWN} and are never sent again
+ * ({@link InFlightCommands}), so every command reaches Redis at most once.
  */
 public final class RedisBackends {
   static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
@@ -40,7 +42,8 @@ public final class RedisBackends {
     Duration timeout = options.commandTimeout();
     RedisErrors errors = new RedisErrors(url.redacted(), timeout);
     RedisTls tls = url.tls() ? RedisTls.from(url) : null;
-    ClientResources resources = DefaultClientResources.builder().reconnectDelay(RECONNECT_DELAY).build();
+    ClientResources resources = DefaultClientResources.builder().reconnectDelay(RECONNECT_DELAY)
+        .nettyCustomizer(InFlightCommands.CUSTOMIZER).build();
     AbstractRedisClient client = url.kind() == StoreUrl.Kind.REDIS_CLUSTER
         ? RedisClusterClient.create(resources, url.hosts().stream()
             .map(host -> uri(url, tls, timeout).withHost(host.name()).withPort(host.port()).build()).toList())

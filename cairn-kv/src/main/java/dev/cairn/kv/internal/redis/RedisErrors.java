@@ -3,12 +3,15 @@ package dev.cairn.kv.internal.redis;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.UnavailableException;
+import dev.cairn.kv.OutcomeUnknownException;
 import dev.cairn.kv.internal.Failures;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
@@ -17,6 +20,10 @@ import javax.net.ssl.SSLException;
  * Messages name the server by its redacted URL and the cause by its innermost message; never a password.
  */
 record RedisErrors(String url, Duration timeout) {
+  /** The words of Lettuce's failures for commands it never wrote (lettuce-core 7.7: DefaultEndpoint). */
+  private static final List<String> NEVER_SENT_MESSAGES = List.of("Currently not connected. Commands are rejected.",
+      "Connection disconnected", "Connection closed", "Connection is closed", "Request queue size exceeded",
+      "Command buffer size exceeded", "Internal stack size exceeded");
 
   /** A failure while connecting or authenticating at open time. */
   CairnException onConnect(RuntimeException e) {
@@ -42,27 +49,54 @@ record RedisErrors(String url, Duration timeout) {
     return "";
   }
 
-  /** A failure of one command on {@code key} (or {@code null} for commands without one). */
+  /**
+   * A failure of one command on {@code key} (or {@code null} for commands without one). Only failures that prove
+   * the command never reached Redis become a plain {@code KV_UNAVAILABLE}; every other loss of the connection, a
+   * timeout and an interrupt become an {@link OutcomeUnknownException}.
+   */
   CairnException onCommand(RuntimeException e, String what, String key) {
     if (e instanceof CairnException cairn) {
       return cairn;
     }
     if (e instanceof RedisCommandTimeoutException) {
-      return new UnavailableException("KV_TIMEOUT", "Redis at " + url + " did not answer " + what + " within "
+      return new OutcomeUnknownException("KV_TIMEOUT", "Redis at " + url + " did not answer " + what + " within "
           + timeout.toMillis() + " ms; it may or may not have been applied", e);
     }
     if (e instanceof RedisCommandInterruptedException) {
       Thread.currentThread().interrupt();
-      return new UnavailableException("KV_INTERRUPTED", what + " on Redis at " + url + " was interrupted", e);
+      return new OutcomeUnknownException("KV_INTERRUPTED", what + " on Redis at " + url
+          + " was interrupted while waiting for the answer; it may or may not have been applied", e);
     }
     if (e instanceof RedisCommandExecutionException) {
       return onServerError(e, what, key);
     }
-    if (e instanceof RedisException) {
+    if (neverSent(e)) {
       return new UnavailableException("KV_UNAVAILABLE", "Redis at " + url + " is unavailable for " + what + ": "
-          + rootMessage(e), e);
+          + rootMessage(e) + "; it was not sent", e);
+    }
+    if (e instanceof RedisException) {
+      return new OutcomeUnknownException("KV_OUTCOME_UNKNOWN", "Redis at " + url + " did not answer " + what
+          + ": " + rootMessage(e) + "; it may or may not have been applied", e);
     }
     return new CairnException("KV_ERROR", what + " on Redis at " + url + " failed: " + rootMessage(e), e);
+  }
+
+  /**
+   * Whether Lettuce failed the command before handing it to the socket: it could not connect, was closed, rejected
+   * the command while disconnected (also its answer to a write that failed before leaving the client), or drained
+   * it from a buffer when the connection dropped. Commands written and unanswered get
+   * {@link InFlightCommands.InFlightCommandLost} before Lettuce drains anything, so "Connection disconnected" and
+   * "Connection closed" are left to buffered commands only.
+   */
+  private static boolean neverSent(RuntimeException e) {
+    if (hasCause(e, InFlightCommands.InFlightCommandLost.class)) {
+      return false;
+    }
+    if (hasCause(e, RedisConnectionException.class)) {
+      return true;
+    }
+    String message = String.valueOf(e.getMessage());
+    return NEVER_SENT_MESSAGES.stream().anyMatch(message::startsWith);
   }
 
   private CairnException onServerError(RuntimeException e, String what, String key) {

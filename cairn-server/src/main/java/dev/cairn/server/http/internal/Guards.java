@@ -1,5 +1,6 @@
 package dev.cairn.server.http.internal;
 
+import dev.cairn.server.http.AdminConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -11,8 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks every request passes before its handler, in this order: body size (413), bearer token (401, every path
- * but {@code /health}), writes allowed (403). Thread-safe and immutable.
+ * The checks every request passes before its handler, in this order: host and origin ({@link BrowserGuard}, 403),
+ * bearer token (401, every path but {@code /health}), writes allowed (403), body size (413). Thread-safe and
+ * immutable.
+ *
+ * <p>Nothing of a body is read before the caller is known: a refused request that announced a body is answered
+ * at once and its connection closed, so an anonymous client cannot make the server read megabytes. Only an
+ * authenticated client's oversized body is drained (see {@link #discardBody}).
  *
  * <p>The token is compared as SHA-256 digests with {@link MessageDigest#isEqual}: constant time, and the digests
  * have the same length whatever was sent, so neither the content nor the length of the token leaks through timing.
@@ -21,44 +27,65 @@ public final class Guards {
   private static final String MODULE = "cairn.server";
   /** The largest refused body still read to its end so the client gets the 413 (see {@link #discardBody}). */
   private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+  private final BrowserGuard browsers;
   private final Optional<byte[]> tokenDigest;
   private final boolean allowsWrites;
   private final boolean readOnlyRequested;
   private final long maxBodyBytes;
 
-  public Guards(Optional<String> adminToken, boolean readOnly, long maxBodyBytes) {
-    this.tokenDigest = adminToken.map(Guards::digest);
-    this.allowsWrites = adminToken.isPresent() && !readOnly;
-    this.readOnlyRequested = readOnly;
-    this.maxBodyBytes = maxBodyBytes;
+  public Guards(AdminConfig config) {
+    this.browsers = new BrowserGuard(config);
+    this.tokenDigest = config.adminToken().map(Guards::digest);
+    this.allowsWrites = config.allowsWrites();
+    this.readOnlyRequested = config.readOnly();
+    this.maxBodyBytes = config.maxBodyBytes();
   }
 
   public void check(Context ctx) {
-    checkBodySize(ctx);
-    if (!"/health".equals(ctx.path())) {
-      checkToken(ctx);
+    boolean authenticated = false;
+    try {
+      browsers.check(ctx);
+      if (!"/health".equals(ctx.path())) {
+        authenticated = checkToken(ctx);
+      }
+      if (isWrite(ctx.method()) && !allowsWrites) {
+        String why = readOnlyRequested ? "the server runs with --read-only"
+            : "writes need CAIRN_ADMIN_TOKEN to be set when the server starts";
+        throw new ApiError(403, "READ_ONLY", "writes are disabled: " + why, MODULE, Map.of());
+      }
+    } catch (ApiError refused) {
+      closeIfBodyPending(ctx);
+      throw refused;
     }
-    if (isWrite(ctx.method()) && !allowsWrites) {
-      String why = readOnlyRequested ? "the server runs with --read-only"
-          : "writes need CAIRN_ADMIN_TOKEN to be set when the server starts";
-      throw new ApiError(403, "READ_ONLY", "writes are disabled: " + why, MODULE, Map.of());
+    checkBodySize(ctx, authenticated);
+  }
+
+  // The body stays unread; ending the connection is what keeps the server from reading it after the answer.
+  private static void closeIfBodyPending(Context ctx) {
+    if (ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null) {
+      ctx.header("Connection", "close");
     }
   }
 
-  private void checkBodySize(Context ctx) {
+  private void checkBodySize(Context ctx, boolean authenticated) {
     long length = ctx.req().getContentLengthLong();
     if (length > maxBodyBytes) {
-      discardBody(ctx, length);
+      if (authenticated) {
+        discardBody(ctx, length);
+      } else {
+        ctx.header("Connection", "close");
+      }
       throw new ApiError(413, "BODY_TOO_LARGE", "the body has " + length + " bytes; the limit is " + maxBodyBytes,
           MODULE, Map.of("max_body_bytes", maxBodyBytes));
     }
   }
 
   /**
-   * Reads and drops a refused body of moderate size before the 413 goes out. Most clients (java.net.http among
-   * them) write the whole body before reading any answer; a server that answers and closes early makes them see a
-   * reset instead of the 413, depending on timing. Bodies past {@link #DRAIN_LIMIT} are not worth reading: their
-   * connection is closed and such a client sees the reset.
+   * Reads and drops a refused body of moderate size before the 413 goes out; only for authenticated callers (the
+   * token was checked before). Most clients (java.net.http among them) write the whole body before reading any
+   * answer; a server that answers and closes early makes them see a reset instead of the 413, depending on timing.
+   * Bodies past {@link #DRAIN_LIMIT} are not worth reading: their connection is closed and such a client sees the
+   * reset.
    */
   private static void discardBody(Context ctx, long length) {
     ctx.header("Connection", "close");
@@ -72,9 +99,10 @@ public final class Guards {
     }
   }
 
-  private void checkToken(Context ctx) {
+  /** Whether the request proved the token: false when the server has none; throws 401 for a missing or wrong one. */
+  private boolean checkToken(Context ctx) {
     if (tokenDigest.isEmpty()) {
-      return;
+      return false;
     }
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -84,6 +112,7 @@ public final class Guards {
     if (!MessageDigest.isEqual(tokenDigest.get(), digest(header.substring(7).strip()))) {
       throw new ApiError(401, "UNAUTHORIZED", "the bearer token is not the admin token", MODULE, Map.of());
     }
+    return true;
   }
 
   private static boolean isWrite(HandlerType method) {

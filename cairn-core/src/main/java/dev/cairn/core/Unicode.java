@@ -1,0 +1,51 @@
+package dev.cairn.core;
+
+import java.util.Map;
+
+/**
+ * Whether text can be stored as it is. Every Cairn storage keeps text as UTF-8 (SQLite, PostgreSQL, MariaDB, Redis
+ * and the memory store alike), and UTF-8 cannot hold a lone UTF-16 surrogate: a {@code char} in
+ * {@code \uD800..\uDFFF} that is not half of a pair. Java's encoders silently turn one into {@code ?}, so such text
+ * would be stored as other text than was given. Cairn refuses it instead, with {@code INVALID_UNICODE}. Stateless
+ * and thread-safe.
+ */
+public final class Unicode {
+  /** The failure code for text with a lone surrogate. */
+  public static final String INVALID_UNICODE = "INVALID_UNICODE";
+
+  private Unicode() {}
+
+  /** The index of the first lone surrogate in {@code text}, or -1 when it has none (null has none). */
+  public static int loneSurrogateIndex(CharSequence text) {
+    if (text == null) {
+      return -1;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Returns {@code text} when it can be stored as UTF-8 exactly.
+   *
+   * @param what names the text in the message, e.g. "value for key 'k'"; the text itself is never quoted
+   * @throws InvalidInputException {@code INVALID_UNICODE} for a lone surrogate
+   */
+  public static String requireWellFormed(String text, String what) {
+    int index = loneSurrogateIndex(text);
+    if (index >= 0) {
+      throw new InvalidInputException(INVALID_UNICODE, what + " has a lone UTF-16 surrogate at index " + index
+          + " (U+" + Integer.toHexString(text.charAt(index)).toUpperCase(java.util.Locale.ROOT)
+          + "), which UTF-8 cannot store", Map.of("index", index), null);
+    }
+    return text;
+  }
+}
