@@ -15,7 +15,12 @@ public enum Status {
   INVALID,
   /** The operation lost a race (optimistic lock, retries exhausted, lock held by someone else). */
   CONFLICT,
-  /** A server or resource could not be reached in time; the operation may be retried later. */
+  /**
+   * A server or resource could not be reached in time, or the connection broke; the operation may be retried
+   * later. The code tells whether it took effect: for SQL, {@code COMMIT_OUTCOME_UNKNOWN} and
+   * {@code OUTCOME_UNKNOWN} mean a write may have been applied (see {@code dev.cairn.sql.Database}), every other
+   * UNAVAILABLE code that nothing was written.
+   */
   UNAVAILABLE,
   /** Anything else; a bug or an unexpected server answer. */
   ERROR

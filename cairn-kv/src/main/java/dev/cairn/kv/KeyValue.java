@@ -181,6 +181,25 @@ public interface KeyValue extends AutoCloseable {
   Stream<String> scan(String pattern);
 
   /**
+   * One step of an incremental scan, for callers that page through keys across calls (an HTTP listing, a job
+   * that resumes): the keys matching {@code pattern} found in the next stretch of the keyspace, and the cursor
+   * to continue from. Start with {@link ScanPage#START}; the scan is complete when the returned cursor is
+   * {@link ScanPage#START} again ({@link ScanPage#finished()}).
+   *
+   * <p>Work is bounded by {@code count}, not by the size of the keyspace: each step examines about
+   * {@code count} keys (Redis SCAN COUNT), so a step may return fewer keys than {@code count}, none at all while
+   * the scan is not finished, or (on Redis, where a step ends at a hash bucket) a few more. Keys that exist for
+   * the whole scan are returned, once each while the keyspace does not grow or shrink much (Redis may return a
+   * key twice when it resizes its table meanwhile); keys added or removed meanwhile may or may not be. The
+   * memory store walks keys in sorted order and returns each key at most once. A cursor is opaque and valid
+   * for the same pattern on the same store and view; on a cluster it goes through every master in turn.
+   *
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_CURSOR} for a cursor this store did not issue,
+   *     {@code INVALID_LIMIT} for a {@code count} below 1
+   */
+  ScanPage scan(String pattern, String cursor, int count);
+
+  /**
    * Deletes every key starting with {@code prefix} except those starting with one of {@code excludedPrefixes},
    * with SCAN and UNLINK in batches (never KEYS). The prefix is glob-escaped, so {@code *} or {@code [} in it match
    * only themselves. Not atomic: keys written during the call may survive. An empty prefix deletes every key of

@@ -18,6 +18,26 @@ import dev.cairn.core.StoreUrl;
  * writes go through one writer connection (write transactions start with {@code BEGIN IMMEDIATE}) and reads through
  * a pool. A {@code sqlite::memory:} database is one shared in-memory database that lives until {@link #close()}.
  * On servers a HikariCP pool of {@link DatabaseConfig#poolSize()} connections is used.
+ *
+ * <h2 id="outcomes">Failures and whether a write happened</h2>
+ * Every call answers within its {@linkplain DatabaseConfig#operationTimeout() deadline} (plus the
+ * {@linkplain DatabaseConfig#queryTimeout() running time} of the statement in flight), and its failure says
+ * whether the write may have happened:
+ * <ul>
+ *   <li>DUPLICATE, INVALID, NOT_FOUND, CONFLICT, ERROR, and UNAVAILABLE {@code DATABASE_UNAVAILABLE} (the
+ *       connection was lost or could not be made before anything was committed), {@code DEADLINE_EXCEEDED} (no
+ *       connection or lock in time), {@code QUERY_TIMEOUT} (a statement ran too long and was cancelled): nothing
+ *       was written. The call may be repeated.
+ *   <li>UNAVAILABLE {@code COMMIT_OUTCOME_UNKNOWN} (a transaction: the connection broke while COMMIT was on its way)
+ *       and {@code OUTCOME_UNKNOWN} (a single write outside a transaction: the connection broke while it ran): the
+ *       write may or may not be stored. Cairn never repeats such a write by itself; a caller that repeats it must
+ *       make the write idempotent (a natural key, an upsert) or check first.
+ *   <li>An {@code Ok} means committed. A failure after COMMIT succeeded (giving the connection back) never turns
+ *       an {@code Ok} into a failure.
+ * </ul>
+ * Transient conflicts (SQLite busy, deadlocks, serialization failures, lock-wait timeouts) and connections lost
+ * before COMMIT are retried within the deadline; see {@link Session#transaction}. A connection whose transaction
+ * state is uncertain after a failure is closed and replaced, never reused.
  */
 public interface Database extends Session, AutoCloseable {
 

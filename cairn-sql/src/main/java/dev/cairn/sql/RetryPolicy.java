@@ -7,7 +7,8 @@ import java.util.Objects;
  * How transient conflicts (SQLite busy/locked, PostgreSQL 40001/40P01, MySQL 1213) are retried: up to
  * {@code maxAttempts} attempts in all, waiting a random time up to {@code baseDelay * 2^(attempt-1)}, capped at
  * {@code maxDelay} ("full jitter"). Retries apply to whole transactions and to single statements whose failure
- * guarantees nothing was written.
+ * guarantees nothing was written (including a connection lost before COMMIT), and stop at the call's
+ * {@linkplain DatabaseConfig#operationTimeout() deadline} whatever {@code maxAttempts} says.
  *
  * @param maxAttempts attempts in all, at least 1 (1 disables retrying)
  * @param baseDelay the first backoff bound

@@ -21,7 +21,9 @@ public interface Session {
    * trusted SQL only: never build {@code sql} from outside input; outside values go in {@code params}. Errors are
    * translated like every other operation (DUPLICATE {@code DUPLICATE_KEY}, INVALID, UNAVAILABLE, ...); a blank
    * statement is INVALID {@code EMPTY_SQL}, a text parameter with a lone UTF-16 surrogate INVALID
-   * {@code INVALID_UNICODE} (see {@link Table}). Transient conflicts are retried outside transactions.
+   * {@code INVALID_UNICODE} (see {@link Table}). Outside a transaction the statement runs in a transaction of its
+   * own, retried as {@link #transaction} is (so a failure at its COMMIT may be UNAVAILABLE
+   * {@code COMMIT_OUTCOME_UNKNOWN}; see <a href="Database.html#outcomes">what failures say</a>).
    *
    * @return the update count, 0 for statements that have none
    */
@@ -33,10 +35,24 @@ public interface Session {
    * {@link dev.cairn.core.CairnException} (returned as the matching Failure), or throws anything else (rethrown
    * after the rollback).
    *
-   * <p>When the database reports a transient conflict (SQLite busy/locked, PostgreSQL 40001/40P01, MySQL 1213)
-   * the whole of {@code work} runs again after a jittered exponential backoff, bounded by the database's
-   * {@link RetryPolicy}; {@code work} must therefore not have side effects outside the database. Retries happen
-   * only for the outermost transaction; after the last attempt the result is CONFLICT {@code RETRIES_EXHAUSTED}.
+   * <p>When the database reports a transient conflict (SQLite busy/locked, PostgreSQL 40001/40P01/55P03, MySQL
+   * 1213/1205), or the connection is lost before COMMIT is sent (UNAVAILABLE {@code DATABASE_UNAVAILABLE}), nothing
+   * was committed and the whole of {@code work} runs again on a fresh connection after a jittered exponential
+   * backoff, bounded by the database's {@link RetryPolicy} and its
+   * {@linkplain DatabaseConfig#operationTimeout() operation timeout}; {@code work} must therefore not have side
+   * effects outside the database. Retries happen only for the outermost transaction; after the last attempt the
+   * result is CONFLICT {@code RETRIES_EXHAUSTED} (or the UNAVAILABLE failure), and when the deadline leaves no room
+   * for another attempt, UNAVAILABLE {@code DEADLINE_EXCEEDED} (deadlocks and serialization failures are retried
+   * past the deadline while attempts remain: they are conflicts the database resolved, not waits).
+   *
+   * <p>A failure of COMMIT itself is reported as the database gave it (the transaction was not committed), except
+   * when the connection broke while COMMIT was on its way: then the transaction may or may not have been
+   * committed, and the result is UNAVAILABLE {@code COMMIT_OUTCOME_UNKNOWN}, never retried. An {@code Ok} means
+   * committed. See <a href="Database.html#outcomes">what failures say</a>.
+   *
+   * <p>When a statement fails in a way that ends the whole transaction in the database (a lost connection; on
+   * SQLite an interrupted, busy or I/O failure; a MariaDB deadlock), later calls in {@code work} fail with INVALID
+   * {@code TRANSACTION_ABORTED}, and the transaction rolls back even if {@code work} returns {@code Ok}.
    */
   <R> Result<R> transaction(Function<Transaction, Result<R>> work);
 

@@ -16,8 +16,12 @@ import java.util.Map;
  * Text is stored exactly or refused: a {@code String} holding a lone UTF-16 surrogate, which no database here can
  * store as UTF-8 (drivers would silently write {@code ?}), is INVALID {@code INVALID_UNICODE}, in values, keys and
  * filters alike; surrogate pairs are whole characters and are kept.
- * A failed write changes nothing. Outside a transaction each call is its own transaction; inside
- * {@link Session#transaction} it joins the transaction.
+ * A failed write changes nothing, with one exception: outside a transaction, a write whose connection broke while
+ * it ran fails UNAVAILABLE {@code OUTCOME_UNKNOWN} (a multi-statement write such as {@link #insertAll}:
+ * {@code COMMIT_OUTCOME_UNKNOWN}), and may or may not be stored; such a write is never retried by Cairn (see
+ * <a href="Database.html#outcomes">what failures say</a>). Outside a transaction each call is its own transaction,
+ * retried within the operation timeout on transient conflicts and on a connection lost before anything could be
+ * written; inside {@link Session#transaction} it joins the transaction.
  *
  * <p>Column names in {@link Filter}s, {@link Sort}s and change maps are column names as stored
  * ({@code created_at}); the component name ({@code createdAt}) is accepted too.

@@ -1,6 +1,10 @@
 package dev.cairn.bench.http;
 
 import dev.cairn.core.Result;
+import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.AdminConfig;
+import dev.cairn.server.http.AdminServer;
+import dev.cairn.server.http.AdminStores;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.Query;
 import dev.cairn.sql.Table;
@@ -17,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * The {@code cairn bench http} workload: {@code connections} concurrent clients page through
@@ -33,19 +36,20 @@ public final class HttpBench {
   private HttpBench() {}
 
   /**
-   * Creates and fills {@code users} when missing, starts the API through {@code server}, measures both sides and
-   * stops the API.
+   * Creates and fills {@code users} when missing, starts the admin API over {@code database} on a free loopback port
+   * (read-only, no token: the workload only reads), measures both sides and stops the API.
    *
    * @throws IllegalStateException when a request or query fails, or the existing {@code users} table has fewer
    *     than one page of rows
    */
-  public static HttpBenchResult run(
-      HttpBenchOptions options, Database database, Function<Database, HttpTarget> server) {
+  public static HttpBenchResult run(HttpBenchOptions options, Database database) {
     int pages = prepare(database, options);
-    try (HttpTarget target = server.apply(database);
+    try (KeyValue store = KeyValue.open("memory:");
+        AdminServer server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0),
+            AdminStores.of(database, store));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
-      URI base = target.baseUrl();
+      URI base = URI.create(server.url());
       Load http = page -> get(client, base, page);
       Load direct = page -> database.rows("users").query(Query.all().page(page, HttpBenchOptions.PAGE_SIZE)
           .withTotal()).orElseThrow();

@@ -1,6 +1,6 @@
 package dev.cairn.bench.kv;
 
-import java.util.Map;
+import dev.cairn.core.StoreEnvironment;
 
 /**
  * Runs {@link KvBench} without the CLI, e.g. under a profiler: {@code KvBenchMain [--kv URL] [--ops N]
@@ -12,9 +12,7 @@ public final class KvBenchMain {
 
   /** @throws IllegalArgumentException for an unknown option or a count that is not a number */
   public static void main(String[] args) {
-    Map<String, String> environment = System.getenv();
-    String url = environment.getOrDefault("CAIRN_KV_URL", environment.getOrDefault("REDIS_URL",
-        "redis://127.0.0.1:6379"));
+    String url = StoreEnvironment.system().configuredKeyValueUrl().orElse("redis://127.0.0.1:6379");
     KvBenchOptions defaults = KvBenchOptions.defaults(url);
     int ops = defaults.ops();
     int threads = defaults.threads();

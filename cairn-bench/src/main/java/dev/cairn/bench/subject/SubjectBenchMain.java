@@ -1,11 +1,19 @@
 package dev.cairn.bench.subject;
 
-/** Runs {@link SubjectBench} from the command line: {@code SubjectBenchMain [redis-url]}; for the lead's CLI wiring. */
+import dev.cairn.core.StoreEnvironment;
+
+/**
+ * Runs {@link SubjectBench} without the CLI: {@code SubjectBenchMain [redis-url]}, the URL defaulting to
+ * {@code CAIRN_KV_URL}, then {@code REDIS_URL}, then {@code redis://127.0.0.1:6379}. {@code cairn bench subject} is
+ * the supported entry point.
+ */
 public final class SubjectBenchMain {
   private SubjectBenchMain() {}
 
   public static void main(String[] args) throws InterruptedException {
-    String url = args.length > 0 ? args[0] : System.getenv().getOrDefault("CAIRN_KV_URL", "redis://127.0.0.1:6379");
+    String url = args.length > 0
+        ? args[0]
+        : StoreEnvironment.system().configuredKeyValueUrl().orElse("redis://127.0.0.1:6379");
     SubjectBench.run(SubjectBenchOptions.defaults(url), System.out::println);
   }
 }

@@ -52,6 +52,12 @@ public interface Backend extends AutoCloseable {
   /** Matching keys, lazily, fetched {@code batchSize} at a time. */
   Iterator<String> scan(String pattern, int batchSize);
 
+  /**
+   * One step of a cursor scan with full keys; see {@link dev.cairn.kv.KeyValue#scan(String, String, int)}. The
+   * cursor is checked by the caller only for null; the backend refuses a malformed one with INVALID_CURSOR.
+   */
+  dev.cairn.kv.ScanPage scanPage(String pattern, String cursor, int count);
+
   byte[] hashGet(String key, String field);
 
   boolean hashSet(String key, String field, byte[] value);

@@ -24,6 +24,26 @@ public final class Glob {
     return out.toString();
   }
 
+  /**
+   * The text every match of {@code pattern} starts with: its characters up to the first unescaped {@code *},
+   * {@code ?} or {@code [}, with escapes resolved ({@code "a\\*b*"} gives {@code "a*b"}). Lets a sorted store
+   * scan only the range of keys a pattern can match.
+   */
+  public static String literalPrefix(String pattern) {
+    StringBuilder literal = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '*' || c == '?' || c == '[') {
+        break;
+      }
+      if (c == '\\' && i + 1 < pattern.length()) {
+        c = pattern.charAt(++i);
+      }
+      literal.append(c);
+    }
+    return literal.toString();
+  }
+
   /** Whether {@code text} matches {@code pattern} as Redis' SCAN MATCH and PSUBSCRIBE decide. */
   public static boolean matches(String pattern, String text) {
     return match(pattern, 0, text, 0);

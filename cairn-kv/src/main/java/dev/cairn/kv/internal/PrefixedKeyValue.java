@@ -1,9 +1,11 @@
 package dev.cairn.kv.internal;
 
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.Json;
 import dev.cairn.core.Unicode;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.Message;
+import dev.cairn.kv.ScanPage;
 import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
 import dev.cairn.kv.Subscription;
@@ -180,6 +182,17 @@ public final class PrefixedKeyValue implements KeyValue {
     Spliterator<String> keys = Spliterators.spliteratorUnknownSize(
         backend.scan(fullPattern, SCAN_BATCH), Spliterator.NONNULL);
     return StreamSupport.stream(keys, false).map(this::relative);
+  }
+
+  @Override
+  public ScanPage scan(String pattern, String cursor, int count) {
+    String fullPattern = Glob.escape(prefix) + Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(cursor, "cursor");
+    if (count < 1) {
+      throw new InvalidInputException("INVALID_LIMIT", "count must be at least 1, was " + count);
+    }
+    ScanPage step = backend.scanPage(fullPattern, cursor, count);
+    return new ScanPage(step.keys().stream().map(this::relative).toList(), step.cursor());
   }
 
   @Override

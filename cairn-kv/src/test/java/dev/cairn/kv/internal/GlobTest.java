@@ -47,4 +47,16 @@ class GlobTest {
     assertThat(Glob.matches(escaped, "aXb?c[d]e\\f")).isFalse();
     assertThat(Glob.matches(escaped + "*", text + ":more")).isTrue();
   }
+
+  @Test
+  void literalPrefix_upToFirstWildcard_escapesResolved() {
+    assertThat(Glob.literalPrefix("user:*")).isEqualTo("user:");
+    assertThat(Glob.literalPrefix("a?b")).isEqualTo("a");
+    assertThat(Glob.literalPrefix("[ab]c")).isEmpty();
+    assertThat(Glob.literalPrefix("x\\*y*")).isEqualTo("x*y");
+    assertThat(Glob.literalPrefix("plain")).isEqualTo("plain");
+    assertThat(Glob.literalPrefix("end\\")).isEqualTo("end\\");
+    String text = "a*b?c[d]e\\f";
+    assertThat(Glob.literalPrefix(Glob.escape(text) + "*")).isEqualTo(text);
+  }
 }

@@ -31,10 +31,11 @@ import java.util.Optional;
  * @param maxPageSize the largest page a table or key listing may ask for
  * @param allowedHosts further host names (or {@code *}) accepted in the {@code Host} header, lower case, IPv6
  *     addresses without brackets
+ * @param requestPolicy deadlines, queue bounds and idempotency retention (see {@link RequestPolicy})
  */
 public record AdminConfig(
     String bindAddress, int port, Optional<String> adminToken, boolean readOnly, long maxBodyBytes, int maxPageSize,
-    List<String> allowedHosts) {
+    List<String> allowedHosts, RequestPolicy requestPolicy) {
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -51,7 +52,9 @@ public record AdminConfig(
   public AdminConfig {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(adminToken, "adminToken");
-    allowedHosts = Objects.requireNonNull(allowedHosts, "allowedHosts").stream().map(AdminConfig::hostName).distinct().toList();
+    allowedHosts = Objects.requireNonNull(allowedHosts, "allowedHosts").stream().map(AdminConfig::hostName)
+        .distinct().toList();
+    Objects.requireNonNull(requestPolicy, "requestPolicy");
     if (port < 0 || port > 65_535) {
       throw new InvalidInputException("INVALID_PORT", "port must be between 0 and 65535, was " + port);
     }
@@ -70,29 +73,37 @@ public record AdminConfig(
   /** Loopback on the default port, no token (so read-only), default limits. */
   public static AdminConfig defaults() {
     return new AdminConfig(DEFAULT_BIND, DEFAULT_PORT, Optional.empty(), false, DEFAULT_MAX_BODY_BYTES,
-        DEFAULT_MAX_PAGE_SIZE, List.of());
+        DEFAULT_MAX_PAGE_SIZE, List.of(),
+        RequestPolicy.defaults());
   }
 
   public AdminConfig withBind(String address, int newPort) {
-    return new AdminConfig(address, newPort, adminToken, readOnly, maxBodyBytes, maxPageSize, allowedHosts);
+    return new AdminConfig(address, newPort, adminToken, readOnly, maxBodyBytes, maxPageSize, allowedHosts,
+        requestPolicy);
   }
 
   public AdminConfig withAdminToken(String token) {
     return new AdminConfig(bindAddress, port, Optional.ofNullable(token), readOnly, maxBodyBytes, maxPageSize,
-        allowedHosts);
+        allowedHosts, requestPolicy);
   }
 
   public AdminConfig withReadOnly(boolean value) {
-    return new AdminConfig(bindAddress, port, adminToken, value, maxBodyBytes, maxPageSize, allowedHosts);
+    return new AdminConfig(bindAddress, port, adminToken, value, maxBodyBytes, maxPageSize, allowedHosts,
+        requestPolicy);
   }
 
   public AdminConfig withLimits(long bodyBytes, int pageSize) {
-    return new AdminConfig(bindAddress, port, adminToken, readOnly, bodyBytes, pageSize, allowedHosts);
+    return new AdminConfig(bindAddress, port, adminToken, readOnly, bodyBytes, pageSize, allowedHosts, requestPolicy);
+  }
+
+  public AdminConfig withRequestPolicy(RequestPolicy policy) {
+    return new AdminConfig(bindAddress, port, adminToken, readOnly, maxBodyBytes, maxPageSize, allowedHosts, policy);
   }
 
   /** The same settings answering {@code hosts} too (see the class comment); replaces the earlier list. */
   public AdminConfig withAllowedHosts(Collection<String> hosts) {
-    return new AdminConfig(bindAddress, port, adminToken, readOnly, maxBodyBytes, maxPageSize, List.copyOf(hosts));
+    return new AdminConfig(bindAddress, port, adminToken, readOnly, maxBodyBytes, maxPageSize, List.copyOf(hosts),
+        requestPolicy);
   }
 
   /** Whether write endpoints are served: only with a token and without {@code readOnly}. */
@@ -104,7 +115,7 @@ public record AdminConfig(
   public String toString() {
     return "AdminConfig[bind=" + bindAddress + ":" + port + ", token=" + (adminToken.isPresent() ? "set" : "none")
         + ", readOnly=" + readOnly + ", maxBodyBytes=" + maxBodyBytes + ", maxPageSize=" + maxPageSize
-        + ", allowedHosts=" + allowedHosts + "]";
+        + ", allowedHosts=" + allowedHosts + ", " + requestPolicy + "]";
   }
 
   /** {@code host} as compared with a Host header: lower case, brackets of an IPv6 address removed. */

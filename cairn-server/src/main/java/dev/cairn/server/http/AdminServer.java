@@ -2,15 +2,19 @@ package dev.cairn.server.http;
 
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.internal.DatabaseLanes;
 import dev.cairn.server.http.internal.DatabaseResolver;
 import dev.cairn.server.http.internal.DbRoutes;
 import dev.cairn.server.http.internal.ErrorHandling;
 import dev.cairn.server.http.internal.Guards;
+import dev.cairn.server.http.internal.HealthChecks;
 import dev.cairn.server.http.internal.HealthRoutes;
+import dev.cairn.server.http.internal.IdempotentWrites;
 import dev.cairn.server.http.internal.JettyErrors;
 import dev.cairn.server.http.internal.KvRoutes;
 import dev.cairn.server.http.internal.MigrationRoutes;
 import dev.cairn.server.http.internal.OpenApiDocument;
+import dev.cairn.server.http.internal.RequestDeadline;
 import dev.cairn.server.http.internal.RequestMetrics;
 import dev.cairn.server.http.internal.SubjectRoutes;
 import dev.cairn.sql.Database;
@@ -32,13 +36,18 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
  * {@code /api/v1/subjects}, {@code /health}, {@code /metrics} and {@code /api/v1/openapi.json}. Every error is {@code {"error": {"code", "message", "module", "details"}}}.
  *
  * <pre>{@code
- * try (AdminServer server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), db, kv)) {
+ * AdminConfig config = AdminConfig.defaults().withBind("127.0.0.1", 0);
+ * try (AdminServer server = AdminServer.start(config, AdminStores.of(db, kv))) {
  *   System.out.println(server.url());
  * }
  * }</pre>
  *
- * <p>Thread-safe. The server does not own the database, the store or the subjects it is given: the caller closes
- * them after the server.
+ * <p>Database calls run on platform threads of each database, bounded by a queue and the request deadline;
+ * writes take an {@code Idempotency-Key}; {@code /health} answers within its own timeout (see
+ * {@link RequestPolicy}).
+ *
+ * <p>Thread-safe. The server does not own the {@link AdminStores} it is given: the caller closes them after the
+ * server.
  */
 public final class AdminServer implements AutoCloseable {
   /** How long {@link #close()} waits for requests in flight. */
@@ -46,48 +55,39 @@ public final class AdminServer implements AutoCloseable {
   private final Javalin app;
   private final AdminConfig config;
   private final Subjects ownedSubjects;
+  private final DatabaseLanes lanes;
+  private final HealthChecks checks;
 
-  private AdminServer(Javalin app, AdminConfig config, Subjects ownedSubjects) {
+  private AdminServer(Javalin app, AdminConfig config, Subjects ownedSubjects, DatabaseLanes lanes,
+      HealthChecks checks) {
     this.app = app;
     this.config = config;
     this.ownedSubjects = ownedSubjects;
+    this.lanes = lanes;
+    this.checks = checks;
   }
 
   /**
-   * Starts listening with subjects in a private in-process storage (closed with the server); see
-   * {@link #start(AdminConfig, Database, KeyValue, Subjects)}.
-   */
-  public static AdminServer start(AdminConfig config, Database database, KeyValue store) {
-    Subjects subjects = Subjects.inMemory();
-    try {
-      return start(config, database, store, subjects, subjects, null);
-    } catch (RuntimeException e) {
-      subjects.close();
-      throw e;
-    }
-  }
-
-  /**
-   * Starts listening.
+   * Starts listening on the configured address and serving {@code stores}.
    *
    * @throws NullPointerException for a null argument
    * @throws UnavailableException {@code PORT_UNAVAILABLE} when the address cannot be bound (port in use, address
    *     not local)
    */
-  public static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects) {
-    return start(config, database, store, subjects, null, null);
-  }
-
-  /**
-   * Starts listening with a multi-database registry too: {@code ?db=name} on the {@code /api/v1/db} endpoints
-   * addresses its databases, and the migrations and databases endpoints serve it. The caller owns the registry.
-   *
-   * @throws NullPointerException for a null argument
-   * @throws UnavailableException {@code PORT_UNAVAILABLE} as above
-   */
-  public static AdminServer start(
-      AdminConfig config, Database database, KeyValue store, Subjects subjects, Databases registry) {
-    return start(config, database, store, subjects, null, Objects.requireNonNull(registry, "registry"));
+  public static AdminServer start(AdminConfig config, AdminStores stores) {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(stores, "stores");
+    Databases registry = stores.registry().orElse(null);
+    if (stores.subjects().isPresent()) {
+      return start(config, stores.database(), stores.store(), stores.subjects().get(), null, registry);
+    }
+    Subjects owned = Subjects.inMemory();
+    try {
+      return start(config, stores.database(), stores.store(), owned, owned, registry);
+    } catch (RuntimeException e) {
+      owned.close();
+      throw e;
+    }
   }
 
   private static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects,
@@ -98,6 +98,10 @@ public final class AdminServer implements AutoCloseable {
     Objects.requireNonNull(store, "store");
     Guards guards = new Guards(config);
     RequestMetrics metrics = new RequestMetrics();
+    RequestPolicy policy = config.requestPolicy();
+    DatabaseLanes lanes = new DatabaseLanes(policy.requestTimeout(), policy.maxQueuedCalls());
+    HealthChecks checks = new HealthChecks(policy.healthTimeout(), lanes, store);
+    IdempotentWrites idempotent = new IdempotentWrites(store, policy.idempotencyRetention());
     OpenApiDocument openApi = new OpenApiDocument(AdminServer.class.getPackage().getImplementationVersion() == null
         ? "dev" : AdminServer.class.getPackage().getImplementationVersion());
     AtomicReference<Javalin> created = new AtomicReference<>();
@@ -116,29 +120,32 @@ public final class AdminServer implements AutoCloseable {
       javalin.jetty.port = config.port();
       javalin.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrors()));
       javalin.routes.before(ctx -> {
+        RequestDeadline.start(ctx, policy.requestTimeout());
         metrics.start(ctx);
         guards.check(ctx);
       });
       javalin.routes.after(metrics::finish);
       ErrorHandling.register(javalin.routes);
-      new HealthRoutes(database, store).register(javalin.routes);
+      new HealthRoutes(database, checks).register(javalin.routes);
       javalin.routes.get("/metrics", metrics::scrape);
       openApi.register(javalin.routes);
       DatabaseResolver resolver = new DatabaseResolver(database, Optional.ofNullable(registry));
-      new DbRoutes(resolver, config.maxPageSize()).register(javalin.routes);
-      new MigrationRoutes(resolver).register(javalin.routes);
-      new KvRoutes(store, config.maxPageSize()).register(javalin.routes);
-      new SubjectRoutes(subjects).register(javalin.routes);
+      new DbRoutes(resolver, config.maxPageSize(), lanes, checks, idempotent).register(javalin.routes);
+      new MigrationRoutes(resolver, lanes).register(javalin.routes);
+      new KvRoutes(store, config.maxPageSize(), idempotent).register(javalin.routes);
+      new SubjectRoutes(subjects, idempotent).register(javalin.routes);
     });
     created.set(app);
     try {
       app.start();
     } catch (RuntimeException e) {
       app.stop();
+      checks.close();
+      lanes.close();
       throw new UnavailableException("PORT_UNAVAILABLE",
           "cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + rootMessage(e), e);
     }
-    return new AdminServer(app, config, owned);
+    return new AdminServer(app, config, owned, lanes, checks);
   }
 
   /** The port listened on (the chosen one when the configuration said 0). */
@@ -172,11 +179,14 @@ public final class AdminServer implements AutoCloseable {
 
   /**
    * Stops accepting requests, lets running ones finish for up to {@link #STOP_TIMEOUT} (Jetty's graceful stop),
-   * and releases the port; closes the subjects only when the server made them itself.
+   * releases the port and stops the database and health threads; closes the subjects only when the server made
+   * them itself.
    */
   @Override
   public void close() {
     app.stop();
+    checks.close();
+    lanes.close();
     if (ownedSubjects != null) {
       ownedSubjects.close();
     }

@@ -43,9 +43,9 @@ class AdminApiExposureTest {
     database = Database.open("sqlite::memory:");
     database.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)").orElseThrow();
     store = KeyValue.open("memory:");
-    open = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), database, store);
-    withToken = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN), database,
-        store);
+    open = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0), AdminStores.of(database, store));
+    withToken = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN),
+        AdminStores.of(database, store));
   }
 
   @AfterAll
@@ -99,7 +99,7 @@ class AdminApiExposureTest {
   void host_configuredName_answered() throws IOException {
     AdminConfig config = AdminConfig.defaults().withBind("127.0.0.1", 0)
         .withAllowedHosts(List.of("cairn.internal", "Admin.Example"));
-    try (AdminServer named = AdminServer.start(config, database, store)) {
+    try (AdminServer named = AdminServer.start(config, AdminStores.of(database, store))) {
       for (String host : List.of("cairn.internal:" + named.port(), "admin.example", "localhost:" + named.port())) {
         assertThat(Raw.send(named, "GET", "/api/v1/db/tables", Map.of("Host", host), null).status()).as(host)
             .isEqualTo(200);

@@ -40,7 +40,8 @@ class AdminApiRegistryTest {
         Database main = Database.open("sqlite:" + directory.resolve("main.db"));
         KeyValue store = KeyValue.open("memory:");
         Subjects subjects = Subjects.inMemory();
-        AdminServer server = AdminServer.start(AdminApiConformance.writable(), main, store, subjects, registry)) {
+        AdminServer server = AdminServer.start(AdminApiConformance.writable(),
+            AdminStores.of(main, store).withSubjects(subjects).withRegistry(registry))) {
       ApiClient api = new ApiClient(server.url(), AdminApiConformance.TOKEN);
 
       assertThat(api.get("/api/v1/db/databases").json().path("databases").toString())
@@ -77,7 +78,7 @@ class AdminApiRegistryTest {
   void noRegistry_namedDatabasesAndMigrations404() {
     try (Database main = Database.open("sqlite:" + directory.resolve("main.db"));
         KeyValue store = KeyValue.open("memory:");
-        AdminServer server = AdminServer.start(AdminApiConformance.writable(), main, store)) {
+        AdminServer server = AdminServer.start(AdminApiConformance.writable(), AdminStores.of(main, store))) {
       ApiClient api = new ApiClient(server.url(), AdminApiConformance.TOKEN);
       expectError(api.get("/api/v1/db/tables?db=billing"), 404, "DATABASE_NOT_FOUND");
       expectError(api.get("/api/v1/db/databases"), 404, "DATABASE_NOT_FOUND");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
 import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AdminConfigTest {
@@ -61,5 +62,20 @@ class AdminConfigTest {
       assertThatThrownBy(() -> AdminConfig.defaults().withAllowedHosts(List.of(bad))).as(bad)
           .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_HOST");
     }
+  }
+
+  @Test
+  void requestPolicy_defaultsAndRefusals() {
+    RequestPolicy defaults = AdminConfig.defaults().requestPolicy();
+    assertThat(defaults.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(defaults.idempotencyRetention()).isEqualTo(Duration.ofHours(24));
+    assertThat(AdminConfig.defaults().withRequestPolicy(defaults.withMaxQueuedCalls(0)).requestPolicy()
+        .maxQueuedCalls()).isZero();
+    assertThatThrownBy(() -> defaults.withRequestTimeout(Duration.ZERO))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
+    assertThatThrownBy(() -> defaults.withMaxQueuedCalls(-1))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
+    assertThatThrownBy(() -> defaults.withIdempotencyRetention(Duration.ofDays(400)))
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
   }
 }

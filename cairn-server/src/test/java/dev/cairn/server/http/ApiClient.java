@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
 
 /** A small HTTP client for the end-to-end tests: sends one request, returns status and body. */
 final class ApiClient {
@@ -22,12 +25,26 @@ final class ApiClient {
     this.token = token;
   }
 
+  /** The server's base URL. */
+  String base() {
+    return base;
+  }
+
   ApiClient withToken(String newToken) {
     return new ApiClient(base, newToken);
   }
 
   /** One response; {@link #json()} parses the body. */
-  record Response(int status, String body) {
+  record Response(int status, String body, HttpHeaders headers) {
+    Response(int status, String body) {
+      this(status, body, HttpHeaders.of(Map.of(), (name, value) -> true));
+    }
+
+    /** The first value of a response header, or null. */
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     JsonNode json() {
       return Json.tree(body);
     }
@@ -42,25 +59,40 @@ final class ApiClient {
   }
 
   Response send(String method, String path, String body) {
-    return send(HTTP, method, path, body);
+    return send(HTTP, method, path, body, Map.of(), null);
+  }
+
+  /** A request with extra headers, e.g. {@code Idempotency-Key}. */
+  Response send(String method, String path, String body, Map<String, String> headers) {
+    return send(HTTP, method, path, body, headers, null);
+  }
+
+  /** A request that fails with {@link java.net.http.HttpTimeoutException} (unchecked) after {@code timeout}. */
+  Response send(String method, String path, String body, Duration timeout) {
+    return send(HTTP, method, path, body, Map.of(), timeout);
   }
 
   Response sendOnNewConnection(String method, String path, String body) {
     try (HttpClient client = HttpClient.newHttpClient()) {
-      return send(client, method, path, body);
+      return send(client, method, path, body, Map.of(), null);
     }
   }
 
-  private Response send(HttpClient client, String method, String path, String body) {
+  private Response send(HttpClient client, String method, String path, String body, Map<String, String> headers,
+      Duration timeout) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(request::header);
+    if (timeout != null) {
+      request.timeout(timeout);
+    }
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(method + " " + path, e);
     } catch (InterruptedException e) {

@@ -9,11 +9,17 @@ import java.sql.SQLException;
  */
 interface Connections extends AutoCloseable {
 
-  /** A connection for writes and read-write transactions; the caller closes it to give it back. */
-  Connection writer() throws SQLException;
+  /**
+   * A connection for writes and read-write transactions; the caller closes it to give it back. Waits for a free
+   * one until {@code deadline}; on SQLite, the connection waits for the write lock no longer than that either.
+   *
+   * @throws dev.cairn.core.UnavailableException {@code DEADLINE_EXCEEDED} when none became free in time
+   * @throws SQLException when no connection could be made (the cause says why)
+   */
+  Connection writer(Deadline deadline) throws SQLException;
 
-  /** A connection for reads outside transactions and for read-only transactions. */
-  Connection reader() throws SQLException;
+  /** A connection for reads outside transactions and for read-only transactions; waits as {@link #writer}. */
+  Connection reader(Deadline deadline) throws SQLException;
 
   /** Closes {@code connection} for good instead of returning it to its pool (it came from reader() if reader). */
   void evict(Connection connection, boolean reader);

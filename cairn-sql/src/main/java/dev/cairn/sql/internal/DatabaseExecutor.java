@@ -1,92 +1,68 @@
 package dev.cairn.sql.internal;
 
+import dev.cairn.core.UnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The database-level executor: reads on a reader, single writes in auto-commit on the writer (SQLite: the one
- * writer connection), multi-statement writes in a short transaction on the writer.
+ * writer connection), multi-statement writes in a short transaction on the writer. Connections are borrowed
+ * within the call's {@link Deadline}.
+ *
+ * <p>An auto-commit write whose connection breaks while it runs may or may not have been applied: it fails with
+ * UNAVAILABLE {@code OUTCOME_UNKNOWN}, which is never retried. Reads and multi-statement writes (nothing is
+ * committed before their COMMIT) report a lost connection as {@code DATABASE_UNAVAILABLE}, which is.
  */
 final class DatabaseExecutor implements Executor {
-  private static final Logger LOG = LoggerFactory.getLogger(DatabaseExecutor.class);
+  private final SqlContext context;
 
-  private final Connections connections;
-  private final Runnable openCheck;
-
-  DatabaseExecutor(Connections connections, Runnable openCheck) {
-    this.connections = connections;
-    this.openCheck = openCheck;
+  DatabaseExecutor(SqlContext context) {
+    this.context = context;
   }
 
   @Override
   public <R> R read(SqlWork<R> work) throws SQLException {
-    openCheck.run();
-    try (Connection connection = connections.reader()) {
-      return runEvictingOnFailure(connection, work);
+    context.requireOpen();
+    try (Connection connection = context.connections.reader(Deadline.current(context.config))) {
+      return context.statements.run(connection, work);
     }
   }
 
   @Override
   public <R> R write(SqlWork<R> work) throws SQLException {
-    openCheck.run();
-    try (Connection connection = connections.writer()) {
-      return runEvictingOnFailure(connection, work);
-    }
-  }
-
-  static <R> R runEvictingOnFailure(Connection connection, SqlWork<R> work) throws SQLException {
-    try {
-      return work.run(connection);
-    } catch (SQLException e) {
-      StatementCache.evict(connection, e);
-      throw e;
+    context.requireOpen();
+    try (Connection connection = context.connections.writer(Deadline.current(context.config))) {
+      try {
+        return context.statements.run(connection, work);
+      } catch (SQLException e) {
+        if (context.errors.isConnectionLoss(e)) {
+          Map<String, Object> details = new LinkedHashMap<>();
+          if (e.getSQLState() != null) {
+            details.put("sqlState", e.getSQLState());
+          }
+          throw new UnavailableException("OUTCOME_UNKNOWN", "the connection broke while the write was running: it"
+              + " may or may not have been applied; it is not retried", details, e);
+        }
+        throw e;
+      }
     }
   }
 
   @Override
   public <R> R atomic(SqlWork<R> work) throws SQLException {
-    openCheck.run();
-    Connection connection = connections.writer();
-    boolean evicted = false;
-    try {
-      connection.setAutoCommit(false);
+    context.requireOpen();
+    try (OutermostTransaction transaction = OutermostTransaction.begin(context, false)) {
+      R result;
       try {
-        R result = runEvictingOnFailure(connection, work);
-        connection.commit();
-        return result;
+        result = context.statements.run(transaction.connection(), work);
       } catch (SQLException | RuntimeException | Error e) {
-        rollbackQuietly(connection, e);
+        transaction.rollback(e);
         throw e;
-      } finally {
-        evicted = !backToAutoCommit(connection);
       }
-    } finally {
-      if (!evicted) {
-        connection.close();
-      }
-    }
-  }
-
-  /** False when the connection could not leave its transaction state and was evicted (and closed) instead. */
-  private boolean backToAutoCommit(Connection connection) {
-    try {
-      connection.setAutoCommit(true);
-      return true;
-    } catch (SQLException e) {
-      LOG.warn("evicting a writer connection that could not return to auto-commit", e);
-      connections.evict(connection, false);
-      return false;
-    }
-  }
-
-  /** Rolls back; a rollback failure is attached to the original failure rather than replacing it. */
-  static void rollbackQuietly(Connection connection, Throwable original) {
-    try {
-      connection.rollback();
-    } catch (SQLException rollbackFailure) {
-      original.addSuppressed(rollbackFailure);
+      transaction.commit();
+      return result;
     }
   }
 

@@ -43,7 +43,7 @@ public final class DatabaseOpener {
       Dialect dialect = dialect(url.kind());
       String version;
       SQLDialect rendering;
-      try (Connection connection = connections.writer()) {
+      try (Connection connection = connections.writer(Deadline.current(config))) {
         var meta = connection.getMetaData();
         version = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
         rendering = rendering(dialect, version);

@@ -3,8 +3,13 @@ package dev.cairn.sql.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.core.UnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** HikariCP helpers shared by the SQLite and server connection sources. */
@@ -27,6 +32,43 @@ final class Pools {
       throw new UnavailableException("DATABASE_UNAVAILABLE",
           "cannot connect to " + url + ": " + reason.replace('\n', ' '), Map.of("url", url.toString()), e);
     }
+  }
+
+  /**
+   * A connection from {@code pool}, waiting no longer than {@code deadline} allows (HikariCP's own connection
+   * timeout is fixed per pool; the deadline is per call and shrinks as the call goes on). A free connection is
+   * taken even when the deadline has passed: the deadline bounds waiting, not work.
+   *
+   * @throws UnavailableException {@code DEADLINE_EXCEEDED}, naming the pool's counts, when none became free in time
+   * @throws SQLException HikariCP's exception when connections could not be made (its cause says why)
+   */
+  static Connection borrow(HikariDataSource pool, Deadline deadline) throws SQLException {
+    SQLTransientConnectionException timeout;
+    try {
+      return pool.getHikariPoolMXBean() instanceof HikariPool hikari
+          ? hikari.getConnection(deadline.remainingMillis()) : pool.getConnection();
+    } catch (SQLTransientConnectionException e) {
+      if (e.getCause() != null) {
+        throw e;
+      }
+      timeout = e;
+    }
+    HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("operationTimeoutMillis", deadline.budgetMillis());
+    details.put("pool", pool.getPoolName());
+    String state = "";
+    if (bean != null) {
+      details.put("total", bean.getTotalConnections());
+      details.put("active", bean.getActiveConnections());
+      details.put("idle", bean.getIdleConnections());
+      details.put("waiting", bean.getThreadsAwaitingConnection());
+      state = " (total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="
+          + bean.getIdleConnections() + ", waiting=" + bean.getThreadsAwaitingConnection() + ")";
+    }
+    throw new UnavailableException("DEADLINE_EXCEEDED", "no connection of pool " + pool.getPoolName()
+        + " became free within the " + deadline.budgetMillis() + " ms operation timeout" + state
+        + "; nothing was written", details, timeout);
   }
 
   static Connections.PoolCounts counts(HikariDataSource dataSource) {

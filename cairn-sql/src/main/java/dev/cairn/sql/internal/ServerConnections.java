@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** One HikariCP pool to PostgreSQL or MariaDB/MySQL (the MariaDB driver serves {@code mysql://} too). */
+/**
+ * One HikariCP pool to PostgreSQL or MariaDB/MySQL (the MariaDB driver serves {@code mysql://} too). Each new
+ * connection gets a statement limit ({@link #sessionLimits}): statements may run {@code queryTimeout}.
+ */
 final class ServerConnections implements Connections {
   private final HikariDataSource pool;
 
@@ -34,7 +37,24 @@ final class ServerConnections implements Connections {
     hikari.setConnectionTimeout(Math.max(250, timeoutMillis));
     hikari.setInitializationFailTimeout(timeoutMillis);
     hikari.setValidationTimeout(Math.max(250, Math.min(timeoutMillis, 5000)));
+    hikari.setConnectionInitSql(sessionLimits(config));
     return new ServerConnections(Pools.start(hikari, url));
+  }
+
+  /**
+   * The statement that bounds each session's statements: PostgreSQL {@code statement_timeout}, MariaDB
+   * {@code max_statement_time}. Waits for row locks happen inside statements, so they are bounded too (a shorter
+   * lock timeout would turn a busy but healthy database's queues into failures). A {@code mysql://} URL may reach
+   * MySQL, which has no {@code max_statement_time}: that part is in a MariaDB-only comment, and a MySQL server runs
+   * without a statement limit.
+   */
+  static String sessionLimits(DatabaseConfig config) {
+    long statementMillis = config.queryTimeout().toMillis();
+    if (config.url().kind() == StoreUrl.Kind.POSTGRESQL) {
+      return "select set_config('statement_timeout', '" + statementMillis + "', false)";
+    }
+    return "set @cairn_query_timeout_ms = " + statementMillis + " /*M! , session max_statement_time = "
+        + java.math.BigDecimal.valueOf(statementMillis, 3).toPlainString() + " */";
   }
 
   private static String jdbcUrl(StoreUrl url, long timeoutMillis) {
@@ -61,13 +81,13 @@ final class ServerConnections implements Connections {
   }
 
   @Override
-  public Connection writer() throws SQLException {
-    return pool.getConnection();
+  public Connection writer(Deadline deadline) throws SQLException {
+    return Pools.borrow(pool, deadline);
   }
 
   @Override
-  public Connection reader() throws SQLException {
-    return pool.getConnection();
+  public Connection reader(Deadline deadline) throws SQLException {
+    return Pools.borrow(pool, deadline);
   }
 
   @Override

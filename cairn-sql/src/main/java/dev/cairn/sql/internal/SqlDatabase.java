@@ -2,6 +2,7 @@ package dev.cairn.sql.internal;
 
 import dev.cairn.core.Result;
 import dev.cairn.core.StoreUrl;
+import dev.cairn.core.UnavailableException;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;
 import dev.cairn.sql.Dialect;
@@ -83,7 +84,7 @@ final class SqlDatabase implements Database {
       return new Health(false, Duration.ZERO, 0, 0, 0, dialect, null, url, "database is closed");
     }
     java.time.Instant start = context.config.clock().instant();
-    try (Connection connection = context.connections.reader();
+    try (Connection connection = context.connections.reader(Deadline.current(context.config));
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("select 1")) {
       rs.next();
@@ -91,7 +92,7 @@ final class SqlDatabase implements Database {
       counts = context.connections.counts();
       return new Health(true, latency, counts.active(), counts.idle(), counts.waiting(), dialect, serverVersion,
           url, null);
-    } catch (SQLException e) {
+    } catch (SQLException | UnavailableException e) {
       String reason = Redaction.scrub(String.valueOf(e.getMessage()), context.config.url()).replace('\n', ' ');
       return new Health(false, Duration.ZERO, counts.active(), counts.idle(), counts.waiting(), dialect, null, url,
           reason);

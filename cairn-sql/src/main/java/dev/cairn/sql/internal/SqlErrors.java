@@ -4,6 +4,9 @@ import dev.cairn.core.Result;
 import dev.cairn.core.Status;
 import dev.cairn.sql.Dialect;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +22,22 @@ import org.sqlite.SQLiteException;
  * Translates SQLExceptions into Failures by SQLState and vendor code. Messages are composed here from the table
  * and column names only: driver messages carry values (MariaDB's "Duplicate entry 'ada@x' ...") and sometimes
  * SQL, so they never reach the caller's message; the driver exception stays the Failure's cause.
+ *
+ * <p>A lost connection translates to UNAVAILABLE {@code DATABASE_UNAVAILABLE}, which promises that nothing was
+ * written: callers that cannot promise that (an auto-commit write or a COMMIT whose answer never came) check
+ * {@link #isConnectionLoss} first and report an unknown outcome instead.
  */
 final class SqlErrors {
   /** Failure codes of transient conflicts: the whole transaction may be re-run. */
   static final Set<String> TRANSIENT =
       Set.of("DATABASE_BUSY", "SERIALIZATION_FAILURE", "DEADLOCK", "LOCK_WAIT_TIMEOUT");
+
+  /** The server ended the session: PostgreSQL admin shutdown, crash shutdown, cannot connect now. */
+  private static final Set<String> SESSION_ENDED_STATES = Set.of("57P01", "57P02", "57P03");
+  /** MariaDB/MySQL: connection killed (1927), server has gone away (2006), lost connection during query (2013). */
+  private static final Set<Integer> MARIADB_LOST_CONNECTION = Set.of(1927, 2006, 2013);
+  /** SQLite primary result codes after which SQLite may have rolled back the whole transaction by itself. */
+  private static final Set<Integer> SQLITE_ENDS_TRANSACTION = Set.of(5, 7, 9, 10, 13);
 
   private static final Pattern SQLITE_COLUMNS = Pattern.compile("constraint failed: ([^()\\]]+)");
   private static final Pattern PG_KEY = Pattern.compile("Key \\(([^)]*)\\)=");
@@ -43,9 +57,64 @@ final class SqlErrors {
     this.keyColumns = keyColumns;
   }
 
-  static boolean isTransient(Result<?> result) {
-    return result instanceof Result.Failure<?> failure && failure.status() == Status.CONFLICT
-        && TRANSIENT.contains(failure.code());
+  /**
+   * Whether re-running the failed work may succeed and cannot write twice: a transient conflict, or a connection
+   * lost before anything was committed ({@code DATABASE_UNAVAILABLE}).
+   */
+  static boolean isRetryable(Result<?> result) {
+    return result instanceof Result.Failure<?> failure
+        && (failure.status() == Status.CONFLICT && TRANSIENT.contains(failure.code())
+            || failure.status() == Status.UNAVAILABLE && "DATABASE_UNAVAILABLE".equals(failure.code()));
+  }
+
+  /** Whether the failure is a conflict the database resolved by failing this side: a deadlock or serialization failure. */
+  static boolean isResolvedConflict(Result.Failure<?> failure) {
+    return failure.status() == Status.CONFLICT
+        && ("DEADLOCK".equals(failure.code()) || "SERIALIZATION_FAILURE".equals(failure.code()));
+  }
+
+  /**
+   * Whether {@code e} says the connection broke (network, server shutdown, session killed) rather than the
+   * database refusing a statement: a statement or COMMIT in flight then may or may not have taken effect.
+   */
+  boolean isConnectionLoss(SQLException e) {
+    Throwable cause = e;
+    for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && signalsLostConnection(sql)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean signalsLostConnection(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("08") || SESSION_ENDED_STATES.contains(state)) {
+      return true;
+    }
+    if ((dialect == Dialect.MARIADB || dialect == Dialect.MYSQL)
+        && MARIADB_LOST_CONNECTION.contains(e.getErrorCode())) {
+      return true;
+    }
+    return e instanceof SQLNonTransientConnectionException || e instanceof SQLRecoverableException;
+  }
+
+  /**
+   * Whether the database may have ended the whole open transaction after {@code e} (not just the failed
+   * statement): a lost connection, a MariaDB deadlock, SQLite's busy, interrupt, I/O, full and out-of-memory
+   * errors. Later statements would then run outside any transaction, so the transaction is treated as aborted.
+   * (PostgreSQL refuses such statements by itself, with 25P02.)
+   */
+  boolean endsTransaction(SQLException e) {
+    if (isConnectionLoss(e)) {
+      return true;
+    }
+    return switch (dialect) {
+      case SQLITE -> e instanceof SQLiteException sqlite
+          && SQLITE_ENDS_TRANSACTION.contains(sqlite.getResultCode().code & 0xff);
+      case MARIADB, MYSQL -> e.getErrorCode() == 1213;
+      case POSTGRESQL -> false;
+    };
   }
 
   <T> Result<T> translate(SQLException e, String table) {
@@ -59,17 +128,19 @@ final class SqlErrors {
       details.put("sqlState", state);
     }
     String where = table == null ? "" : " in table " + table;
-    if (e instanceof SQLTransientConnectionException && !state.startsWith("08")) {
-      return failure(Status.UNAVAILABLE, "POOL_TIMEOUT", "no connection available in time" + where, details, e);
+    if (e instanceof SQLTransientConnectionException || isConnectionLoss(e)) {
+      // The pool could not connect, or the connection broke before COMMIT: nothing was written.
+      return failure(Status.UNAVAILABLE, "DATABASE_UNAVAILABLE", "lost or could not get a connection to the database"
+          + where + " (SQLState " + (state.isEmpty() ? "none" : state) + "); nothing was written", details, e);
+    }
+    if (e instanceof SQLTimeoutException) {
+      return failure(Status.UNAVAILABLE, "QUERY_TIMEOUT", QUERY_TIMEOUT_TEXT + where, details, e);
     }
     Failure kind = switch (dialect) {
       case SQLITE -> sqlite(e);
       case POSTGRESQL -> postgres(e, state);
       case MARIADB, MYSQL -> mariadb(e, vendor, state);
     };
-    if (kind == null && state.startsWith("08")) {
-      kind = new Failure(Status.UNAVAILABLE, "CONNECTION_LOST", "lost the database connection", List.of());
-    }
     if (kind == null) {
       details.put("vendorCode", vendor);
       return failure(Status.ERROR, "SQL_ERROR",
@@ -87,6 +158,12 @@ final class SqlErrors {
 
   private record Failure(Status status, String code, String text, List<String> columns) {}
 
+  private static final String QUERY_TIMEOUT_TEXT = "statement ran longer than the query timeout and was cancelled";
+
+  private static Failure queryTimeout() {
+    return new Failure(Status.UNAVAILABLE, "QUERY_TIMEOUT", QUERY_TIMEOUT_TEXT, List.of());
+  }
+
   private Failure sqlite(SQLException e) {
     if (!(e instanceof SQLiteException sqlite)) {
       return null;
@@ -102,6 +179,7 @@ final class SqlErrors {
         case 5, 6 -> new Failure(Status.CONFLICT, "DATABASE_BUSY", "database is busy or locked", List.of());
         case 8 -> new Failure(Status.INVALID, "READ_ONLY_TRANSACTION", "write refused by a read-only transaction",
             List.of());
+        case 9 -> queryTimeout();
         case 18, 20, 25 -> new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit", List.of());
         case 1 -> sqliteGeneric(message);
         default -> null;
@@ -151,7 +229,7 @@ final class SqlErrors {
           List.of());
       case "42P01" -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist", List.of());
       case "42703" -> new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", columns);
-      case "57014" -> new Failure(Status.UNAVAILABLE, "QUERY_CANCELED", "statement canceled or timed out", List.of());
+      case "57014" -> queryTimeout();
       default -> state.startsWith("22")
           ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", columns) : null;
     };
@@ -176,6 +254,7 @@ final class SqlErrors {
       case 1792 -> new Failure(Status.INVALID, "READ_ONLY_TRANSACTION", "write refused by a read-only transaction",
           List.of());
       case 1146 -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist", List.of());
+      case 1969, 3024 -> queryTimeout();
       case 1054 -> new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", columns);
       default -> state.startsWith("22")
           ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", columns) : null;

@@ -4,23 +4,22 @@ import dev.cairn.core.Result;
 import dev.cairn.sql.Rows;
 import dev.cairn.sql.Table;
 import dev.cairn.sql.Transaction;
-import java.sql.Connection;
 import java.util.function.Function;
 
 /** An open transaction on one connection; valid while its work function runs. Not thread-safe by contract. */
 final class SqlTransaction implements Transaction {
   private final SqlContext context;
-  private final Connection connection;
+  private final OutermostTransaction outermost;
   private final boolean readOnly;
   private final TransactionExecutor executor;
   private boolean rollbackOnly;
   private boolean closed;
 
-  SqlTransaction(SqlContext context, Connection connection, boolean readOnly) {
+  SqlTransaction(SqlContext context, OutermostTransaction outermost, boolean readOnly) {
     this.context = context;
-    this.connection = connection;
+    this.outermost = outermost;
     this.readOnly = readOnly;
-    this.executor = new TransactionExecutor(connection, readOnly, this::requireOpen);
+    this.executor = new TransactionExecutor(context, outermost, readOnly, this::requireOpen);
   }
 
   private void requireOpen() {
@@ -52,13 +51,13 @@ final class SqlTransaction implements Transaction {
   @Override
   public <R> Result<R> transaction(Function<Transaction, Result<R>> work) {
     requireOpen();
-    return TransactionRunner.nested(context, connection, readOnly, work);
+    return TransactionRunner.nested(context, outermost, readOnly, work);
   }
 
   @Override
   public <R> Result<R> readOnlyTransaction(Function<Transaction, Result<R>> work) {
     requireOpen();
-    return TransactionRunner.nested(context, connection, true, work);
+    return TransactionRunner.nested(context, outermost, true, work);
   }
 
   @Override

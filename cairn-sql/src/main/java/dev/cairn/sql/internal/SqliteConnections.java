@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -25,18 +27,24 @@ import org.sqlite.SQLiteDataSource;
  * connection, and a shared-cache one locks at table level and answers concurrent writers with
  * SQLITE_LOCKED, which busy_timeout does not cover. The database is a named shared-cache memory database held
  * open by a keeper connection, so that the pool may replace its connection without losing the data.
+ *
+ * <p>Waits are bounded by the caller's {@link Deadline}: in-process writers queue for the one writer connection
+ * until then, and the writer's busy timeout (how long SQLite waits for another process's lock) is set, for each
+ * call, to the connect timeout or the time left, whichever is shorter. Every connection carries the
+ * {@link SqliteQueryTimeout} handler.
  */
 final class SqliteConnections implements Connections {
-  private static final long WRITER_WAIT_MILLIS = 30_000;
-
   private final HikariDataSource writers;
   private final HikariDataSource readers;
   private final Connection keeper;
+  private final long busyTimeoutMillis;
 
-  private SqliteConnections(HikariDataSource writers, HikariDataSource readers, Connection keeper) {
+  private SqliteConnections(HikariDataSource writers, HikariDataSource readers, Connection keeper,
+      DatabaseConfig config) {
     this.writers = writers;
     this.readers = readers;
     this.keeper = keeper;
+    this.busyTimeoutMillis = config.connectTimeout().toMillis();
   }
 
   static SqliteConnections open(DatabaseConfig config) {
@@ -54,15 +62,11 @@ final class SqliteConnections implements Connections {
           "cannot create the directory of " + url + ": " + e.getMessage(), Map.of("url", url.toString()), e);
     }
     String jdbcUrl = "jdbc:sqlite:" + file;
-    HikariConfig writeConfig = pool(config, jdbcUrl, true, 1, "writer");
-    // Every in-process writer queues for the one writer connection: that wait is SQLite's write lock, taken in
-    // turn, so it is bounded generously rather than by the connect timeout.
-    writeConfig.setConnectionTimeout(Math.max(WRITER_WAIT_MILLIS, config.connectTimeout().toMillis()));
-    HikariDataSource writers = Pools.start(writeConfig, url);
+    HikariDataSource writers = Pools.start(pool(config, jdbcUrl, 1, "writer"), url);
     try {
-      HikariConfig readConfig = pool(config, jdbcUrl, false, config.poolSize(), "reader");
+      HikariConfig readConfig = pool(config, jdbcUrl, config.poolSize(), "reader");
       readConfig.setConnectionInitSql("PRAGMA query_only = 1");
-      return new SqliteConnections(writers, Pools.start(readConfig, url), null);
+      return new SqliteConnections(writers, Pools.start(readConfig, url), null, config);
     } catch (RuntimeException e) {
       writers.close();
       throw e;
@@ -72,21 +76,19 @@ final class SqliteConnections implements Connections {
   private static SqliteConnections openMemory(DatabaseConfig config) {
     String jdbcUrl = "jdbc:sqlite:file:cairn-memory-" + UUID.randomUUID() + "?mode=memory&cache=shared";
     try {
-      Connection keeper = dataSource(config, jdbcUrl, true).getConnection();
-      HikariConfig singleConfig = pool(config, jdbcUrl, true, 1, "memory");
-      singleConfig.setConnectionTimeout(Math.max(WRITER_WAIT_MILLIS, config.connectTimeout().toMillis()));
-      HikariDataSource single = Pools.start(singleConfig, config.url());
-      return new SqliteConnections(single, single, keeper);
+      Connection keeper = dataSource(config, jdbcUrl).getConnection();
+      HikariDataSource single = Pools.start(pool(config, jdbcUrl, 1, "memory"), config.url());
+      return new SqliteConnections(single, single, keeper, config);
     } catch (SQLException e) {
       throw new UnavailableException("DATABASE_UNAVAILABLE", "cannot open " + config.url() + ": " + e.getMessage(),
           Map.of("url", config.url().toString()), e);
     }
   }
 
-  private static HikariConfig pool(DatabaseConfig config, String jdbcUrl, boolean writer, int size, String role) {
+  private static HikariConfig pool(DatabaseConfig config, String jdbcUrl, int size, String role) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("cairn-sqlite-" + role);
-    hikari.setDataSource(dataSource(config, jdbcUrl, writer));
+    hikari.setDataSource(dataSource(config, jdbcUrl));
     hikari.setMaximumPoolSize(size);
     hikari.setMinimumIdle(1);
     hikari.setConnectionTimeout(Math.max(250, config.connectTimeout().toMillis()));
@@ -96,7 +98,7 @@ final class SqliteConnections implements Connections {
     return hikari;
   }
 
-  private static SQLiteDataSource dataSource(DatabaseConfig config, String jdbcUrl, boolean writer) {
+  private static SQLiteDataSource dataSource(DatabaseConfig config, String jdbcUrl) {
     SQLiteConfig sqlite = new SQLiteConfig();
     if (!config.url().isSqliteMemory()) {
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -107,20 +109,49 @@ final class SqliteConnections implements Connections {
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
     sqlite.setCacheSize(-16_384); // negative: KiB, so 16 MiB of page cache per connection
-    sqlite.setTransactionMode(writer ? SQLiteConfig.TransactionMode.IMMEDIATE : SQLiteConfig.TransactionMode.DEFERRED);
-    SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
+    SQLiteDataSource dataSource = new QueryTimedDataSource(sqlite, config);
     dataSource.setUrl(jdbcUrl);
     return dataSource;
   }
 
-  @Override
-  public Connection writer() throws SQLException {
-    return writers.getConnection();
+  /** Gives every new connection the {@link SqliteQueryTimeout} handler. */
+  private static final class QueryTimedDataSource extends SQLiteDataSource {
+    private final Clock clock;
+
+    QueryTimedDataSource(SQLiteConfig sqlite, DatabaseConfig config) {
+      super(sqlite);
+      this.clock = config.clock();
+    }
+
+    @Override
+    public SQLiteConnection getConnection(String username, String password) throws SQLException {
+      SQLiteConnection connection = super.getConnection(username, password);
+      try {
+        SqliteQueryTimeout.install(connection, clock);
+      } catch (SQLException e) {
+        connection.close();
+        throw e;
+      }
+      return connection;
+    }
   }
 
   @Override
-  public Connection reader() throws SQLException {
-    return readers.getConnection();
+  public Connection writer(Deadline deadline) throws SQLException {
+    Connection connection = Pools.borrow(writers, deadline);
+    try {
+      long wait = Math.max(1, Math.min(busyTimeoutMillis, deadline.remainingMillis()));
+      connection.unwrap(SQLiteConnection.class).setBusyTimeout((int) Math.min(Integer.MAX_VALUE, wait));
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Connection reader(Deadline deadline) throws SQLException {
+    return Pools.borrow(readers, deadline);
   }
 
   @Override

@@ -56,7 +56,8 @@ final class StatementCache {
    * Forgets and closes the statements of {@code connection} after a failure on it: sqlite-jdbc finalizes a
    * statement whose execution failed (a constraint violation, a busy database) without marking it closed, so
    * it would fail with "statement is not executing" on its next use. Close failures are added to
-   * {@code failure}.
+   * {@code failure}. A connection the pool has already closed (after a fatal error such as PostgreSQL's 57P01)
+   * answers even {@code hashCode} with an exception; its statements died with it, so there is nothing to do.
    */
   static void evict(Connection connection, Throwable failure) {
     Map<String, PreparedStatement> statements;
@@ -66,7 +67,7 @@ final class StatementCache {
       synchronized (CACHE) {
         statements = CACHE.remove(physical);
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       failure.addSuppressed(e);
       return;
     }

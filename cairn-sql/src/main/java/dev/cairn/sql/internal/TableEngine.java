@@ -23,7 +23,9 @@ import java.util.UUID;
  *
  * <p>Every public operation returns a Result: SQLExceptions are translated by {@link SqlErrors}, and
  * CairnExceptions thrown while checking input become their Failure. Outside a transaction, a transient
- * conflict re-runs the statement (a failed statement wrote nothing).
+ * conflict or a connection lost before anything could be written re-runs the statement (see
+ * {@link SqlErrors#isRetryable}); a write whose connection broke while it ran is not re-run
+ * ({@link DatabaseExecutor}).
  */
 final class TableEngine {
   /** Work that may throw SQLException. */

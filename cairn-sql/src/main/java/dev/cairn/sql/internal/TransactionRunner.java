@@ -2,24 +2,18 @@ package dev.cairn.sql.internal;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.Result;
-import dev.cairn.sql.Dialect;
 import dev.cairn.sql.Transaction;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs transaction work: commit on Ok, rollback on Failure or exception (CairnExceptions become their Failure,
- * other exceptions are rethrown after the rollback), retry of the whole work on transient conflicts for the
- * outermost transaction, savepoints for nested ones.
+ * other exceptions are rethrown after the rollback), retry of the whole work on transient conflicts and on a
+ * connection lost before COMMIT, for the outermost transaction; savepoints for nested ones. What a failure at
+ * BEGIN or COMMIT means is decided by {@link OutermostTransaction}.
  */
 final class TransactionRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(TransactionRunner.class);
-
   private TransactionRunner() {}
 
   static <R> Result<R> outermost(SqlContext context, boolean readOnly, Function<Transaction, Result<R>> work) {
@@ -29,22 +23,12 @@ final class TransactionRunner {
   private static <R> Result<R> attempt(SqlContext context, boolean readOnly, Function<Transaction, Result<R>> work) {
     try {
       context.requireOpen();
-      Connection connection = readOnly ? context.connections.reader() : context.connections.writer();
-      boolean evicted = false;
-      try {
-        boolean toggleQueryOnly = readOnly && context.dialect == Dialect.SQLITE
-            && !context.connections.readersAreReadOnly();
-        begin(connection, readOnly, toggleQueryOnly);
-        try {
-          return runAndFinish(context, connection, readOnly, toggleQueryOnly, work);
-        } finally {
-          evicted = !end(context, connection, readOnly);
+      try (OutermostTransaction transaction = OutermostTransaction.begin(context, readOnly)) {
+        Result<R> result = run(context, transaction, readOnly, work);
+        if (!transaction.isFinished()) {
+          transaction.commit();
         }
-      } finally {
-        // An evicted connection is closed by the pool already; closing its proxy again would fail.
-        if (!evicted) {
-          connection.close();
-        }
+        return result;
       }
     } catch (SQLException e) {
       return context.errors.translate(e, null);
@@ -53,135 +37,102 @@ final class TransactionRunner {
     }
   }
 
-  private static <R> Result<R> runAndFinish(SqlContext context, Connection connection, boolean readOnly,
-      boolean toggleQueryOnly, Function<Transaction, Result<R>> work) throws SQLException {
-    SqlTransaction transaction = new SqlTransaction(context, connection, readOnly);
+  /**
+   * Runs the work and rolls back unless it is to be committed (then the transaction is left open for the caller);
+   * returns the work's result, or the failure that ended the transaction under it.
+   */
+  private static <R> Result<R> run(SqlContext context, OutermostTransaction transaction, boolean readOnly,
+      Function<Transaction, Result<R>> work) {
+    SqlTransaction scope = new SqlTransaction(context, transaction, readOnly);
     Result<R> result;
     try {
-      try {
-        result = work.apply(transaction);
-      } finally {
-        transaction.close();
-        if (toggleQueryOnly) {
-          // sqlite-jdbc runs the next BEGIN IMMEDIATE right after COMMIT/ROLLBACK, which query_only refuses.
-          queryOnly(connection, false);
-        }
-      }
+      result = work.apply(scope);
     } catch (CairnException e) {
-      DatabaseExecutor.rollbackQuietly(connection, e);
+      transaction.rollback(e);
       return Result.failure(e);
     } catch (RuntimeException | Error e) {
-      DatabaseExecutor.rollbackQuietly(connection, e);
+      transaction.rollback(e);
       throw e;
+    } finally {
+      scope.close();
     }
     if (result == null) {
-      connection.rollback();
+      transaction.rollback(null);
       throw new IllegalStateException("transaction work returned null instead of a Result");
     }
-    if (result.isOk() && !transaction.isRollbackOnly()) {
-      connection.commit();
-    } else if (result instanceof Result.Failure<R> failure) {
-      rollbackKeepingFailure(connection, failure);
-    } else {
-      connection.rollback();
+    if (result instanceof Result.Failure<R> failure) {
+      transaction.rollback(failure.cause());
+      return result;
+    }
+    if (transaction.abortCause() != null) {
+      // The work went on after a failure that ended the transaction: what it did since was not in a transaction.
+      transaction.rollback(null);
+      return context.errors.translate(transaction.abortCause(), null);
+    }
+    if (scope.isRollbackOnly()) {
+      transaction.rollback(null);
+      return result;
     }
     return result;
   }
 
-  private static void begin(Connection connection, boolean readOnly, boolean toggleQueryOnly) throws SQLException {
-    if (readOnly && !connection.getMetaData().getURL().startsWith("jdbc:sqlite")) {
-      connection.setReadOnly(true);
-    }
-    // On the SQLite writer, leaving auto-commit runs BEGIN IMMEDIATE, which query_only would refuse: switch after.
-    connection.setAutoCommit(false);
-    if (toggleQueryOnly) {
-      queryOnly(connection, true);
-    }
-  }
-
-  private static void queryOnly(Connection connection, boolean on) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(on ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
-    }
-  }
-
-  /**
-   * The work's failure is what the caller needs to see (and what decides a retry), so a rollback failure is
-   * attached to it rather than replacing it. sqlite-jdbc, for one, begins the next transaction right after
-   * ROLLBACK, which fails while another process holds the lock.
-   */
-  private static void rollbackKeepingFailure(Connection connection, Result.Failure<?> failure) {
-    try {
-      connection.rollback();
-    } catch (SQLException e) {
-      if (failure.cause() != null) {
-        failure.cause().addSuppressed(e);
-      } else {
-        LOG.warn("rollback after the failure {} failed as well", failure, e);
-      }
-    }
-  }
-
-  /**
-   * Returns the connection to auto-commit. When that fails (sqlite-jdbc's COMMIT of a transaction it failed to
-   * begin), the connection is in an unknown state and is evicted from its pool instead of being reused.
-   *
-   * @return false when the connection was evicted
-   */
-  private static boolean end(SqlContext context, Connection connection, boolean readOnly) throws SQLException {
-    try {
-      connection.setAutoCommit(true);
-    } catch (SQLException e) {
-      LOG.warn("evicting a {} connection that could not return to auto-commit", context.dialect, e);
-      context.connections.evict(connection, readOnly);
-      return false;
-    }
-    if (readOnly && !connection.getMetaData().getURL().startsWith("jdbc:sqlite")) {
-      connection.setReadOnly(false);
-    }
-    return true;
-  }
-
-  /** A savepoint inside {@code connection}'s transaction; no retry (only the outermost transaction retries). */
-  static <R> Result<R> nested(SqlContext context, Connection connection, boolean readOnly,
+  /** A savepoint inside the outermost transaction; no retry (only the outermost transaction retries). */
+  static <R> Result<R> nested(SqlContext context, OutermostTransaction transaction, boolean readOnly,
       Function<Transaction, Result<R>> work) {
     Savepoint savepoint;
     try {
-      savepoint = connection.setSavepoint();
+      transaction.requireNotAborted();
+      savepoint = transaction.savepoint();
     } catch (SQLException e) {
+      transaction.noteFailure(e);
       return context.errors.translate(e, null);
+    } catch (CairnException e) {
+      return Result.failure(e);
     }
-    SqlTransaction transaction = new SqlTransaction(context, connection, readOnly);
+    SqlTransaction scope = new SqlTransaction(context, transaction, readOnly);
     try {
-      Result<R> result = work.apply(transaction);
-      if (result != null && result.isOk() && !transaction.isRollbackOnly()) {
-        connection.releaseSavepoint(savepoint);
-      } else {
-        connection.rollback(savepoint);
-      }
+      Result<R> result = work.apply(scope);
       if (result == null) {
+        rollbackTo(context, transaction, savepoint, null);
         throw new IllegalStateException("transaction work returned null instead of a Result");
+      }
+      if (transaction.abortCause() != null) {
+        return result.isOk() ? context.errors.translate(transaction.abortCause(), null) : result;
+      }
+      if (result.isOk() && !scope.isRollbackOnly()) {
+        context.control.release(transaction.connection(), savepoint);
+      } else {
+        rollbackTo(context, transaction, savepoint, result instanceof Result.Failure<R> f ? f.cause() : null);
       }
       return result;
     } catch (CairnException e) {
-      rollbackTo(connection, savepoint, e);
+      rollbackTo(context, transaction, savepoint, e);
       return Result.failure(e);
     } catch (SQLException e) {
-      rollbackTo(connection, savepoint, e);
+      transaction.noteFailure(e);
+      rollbackTo(context, transaction, savepoint, e);
       return context.errors.translate(e, null);
     } catch (RuntimeException | Error e) {
-      rollbackTo(connection, savepoint, e);
+      rollbackTo(context, transaction, savepoint, e);
       throw e;
     } finally {
-      transaction.close();
+      scope.close();
     }
   }
 
-  private static void rollbackTo(Connection connection, Savepoint savepoint, Throwable original) {
+  /** Rolls back to the savepoint unless the whole transaction has already ended; failures go to {@code original}. */
+  private static void rollbackTo(SqlContext context, OutermostTransaction transaction, Savepoint savepoint,
+      Throwable original) {
+    if (transaction.abortCause() != null) {
+      return;
+    }
     try {
-      connection.rollback(savepoint);
+      context.control.rollbackTo(transaction.connection(), savepoint);
     } catch (SQLException e) {
-      original.addSuppressed(e);
+      transaction.markAborted(e);
+      if (original != null) {
+        original.addSuppressed(e);
+      }
     }
   }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DatabaseConformance implements ConformanceContext, TableConformance, QueryConformance,
     MappingConformance, RowsConformance, SchemaConformance, TransactionConformance, HostileInputConformance,
-    HealthConformance, NamingConformance, ExecuteConformance {
+    HealthConformance, NamingConformance, ExecuteConformance, OutcomeConformance {
 
   /** Dropped before each test, children first (none has foreign keys today). */
   private static final List<Class<? extends Record>> MODEL_TYPES = List.of(

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.KeyValueOptions;
-import dev.cairn.kv.coord.StateBackends;
+import dev.cairn.kv.StateBackends;
 import dev.cairn.testkit.RedisService;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

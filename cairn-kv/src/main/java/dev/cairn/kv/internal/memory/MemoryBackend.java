@@ -1,7 +1,9 @@
 package dev.cairn.kv.internal.memory;
 
 import dev.cairn.core.CairnException;
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.Message;
+import dev.cairn.kv.ScanPage;
 import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
 import dev.cairn.kv.Subscription;
@@ -10,10 +12,12 @@ import dev.cairn.kv.internal.Backend;
 import dev.cairn.kv.internal.Failures;
 import dev.cairn.kv.spi.Script;
 import dev.cairn.kv.spi.ScriptResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +137,30 @@ public final class MemoryBackend implements Backend {
   @Override
   public Iterator<String> scan(String pattern, int batchSize) {
     return shared(() -> data.scan(pattern));
+  }
+
+  /**
+   * The cursor is {@code m} followed by the last key examined, Base64url-encoded (so any key travels in a URL);
+   * resuming after that key in the sorted index never repeats a key, whatever was added or removed meanwhile.
+   */
+  @Override
+  public ScanPage scanPage(String pattern, String cursor, int count) {
+    String after = ScanPage.START.equals(cursor) ? null : decodeCursor(cursor);
+    MemoryData.Step step = shared(() -> data.scanStep(pattern, after, count));
+    return new ScanPage(step.keys(), step.last() == null ? ScanPage.START
+        : "m" + Base64.getUrlEncoder().withoutPadding().encodeToString(step.last().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String decodeCursor(String cursor) {
+    try {
+      if (cursor.length() > 1 && cursor.charAt(0) == 'm') {
+        return new String(Base64.getUrlDecoder().decode(cursor.substring(1)), StandardCharsets.UTF_8);
+      }
+    } catch (IllegalArgumentException e) {
+      // falls through to the refusal below
+    }
+    throw new InvalidInputException("INVALID_CURSOR", "not a scan cursor of this store: '"
+        + (cursor.length() > 40 ? cursor.substring(0, 40) + "..." : cursor) + "'");
   }
 
   @Override

@@ -9,11 +9,14 @@ import dev.cairn.kv.spi.ScriptStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 
 /**
@@ -22,9 +25,16 @@ import java.util.function.Consumer;
  * entry counts as absent and is removed when met) plus {@link #sweep()}, which the backend runs periodically.
  * Multi-key atomicity (MSET, scripts) is the backend's job: it runs those under an exclusive lock that excludes
  * all single-key operations. Byte arrays are copied in and out so callers never share them with the store.
+ *
+ * <p>A sorted index of the keys serves cursor scans: a step resumes after the last key it examined and walks only
+ * the range a pattern's literal prefix allows, so its work is bounded by the step's count, not by the store's
+ * size. Invariant: the index holds exactly the keys of the map (expired or not). It is updated inside the
+ * {@code compute} that adds or removes a key, which serializes the two per key; that is why every removal
+ * below is a {@code compute} rather than a plain {@code remove}.
  */
 final class MemoryData implements ScriptStore {
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListSet<String> index = new ConcurrentSkipListSet<>();
   private final Clock clock;
 
   MemoryData(Clock clock) {
@@ -65,7 +75,7 @@ final class MemoryData implements ScriptStore {
         case IF_PRESENT -> present;
       };
       written[0] = write;
-      return write ? new Entry(copy, expiresAt) : present ? old : null;
+      return indexed(k, old, write ? new Entry(copy, expiresAt) : present ? old : null);
     });
     return written[0];
   }
@@ -77,8 +87,12 @@ final class MemoryData implements ScriptStore {
 
   @Override
   public boolean delete(String key) {
-    Entry removed = entries.remove(key);
-    return removed != null && !removed.expired(clock.millis());
+    Entry[] removed = {null};
+    entries.computeIfPresent(key, (k, old) -> {
+      removed[0] = old;
+      return indexed(k, old, null);
+    });
+    return removed[0] != null && !removed[0].expired(clock.millis());
   }
 
   boolean exists(String key) {
@@ -91,7 +105,7 @@ final class MemoryData implements ScriptStore {
     boolean[] found = {false};
     entries.computeIfPresent(key, (k, old) -> {
       if (old.expired(now)) {
-        return null;
+        return indexed(k, old, null);
       }
       found[0] = true;
       return old.withExpiry(now + ttl.toMillis());
@@ -121,7 +135,7 @@ final class MemoryData implements ScriptStore {
       }
       long current = present ? Integers.parse(key, (byte[]) old.value()) : 0;
       result[0] = Integers.add(key, current, delta);
-      return new Entry(Integers.bytes(result[0]), present ? old.expiresAt() : Entry.NO_EXPIRY);
+      return indexed(k, old, new Entry(Integers.bytes(result[0]), present ? old.expiresAt() : Entry.NO_EXPIRY));
     });
     return result[0];
   }
@@ -191,8 +205,42 @@ final class MemoryData implements ScriptStore {
       throw new InvalidInputException("WRONG_TYPE", "putObject is for script-owned objects, not strings or hashes");
     }
     long expiresAt = ttl == null ? Entry.NO_EXPIRY : clock.millis() + ttl.toMillis();
-    entries.put(key, new Entry(value, expiresAt));
+    entries.compute(key, (k, old) -> indexed(k, old, new Entry(value, expiresAt)));
   }
+
+  /**
+   * One cursor-scan step: examines at most {@code count} keys in sorted order after {@code after} (from the start
+   * when null), within the range of the pattern's literal prefix, and returns the live matching ones. The step's
+   * {@code last} is the last key examined, or null when nothing is left to examine.
+   */
+  Step scanStep(String pattern, String after, int count) {
+    String literal = Glob.literalPrefix(pattern);
+    boolean fromLiteral = after == null || after.compareTo(literal) < 0;
+    Iterator<String> candidates = index.tailSet(fromLiteral ? literal : after, fromLiteral).iterator();
+    long now = clock.millis();
+    List<String> keys = new ArrayList<>();
+    String last = null;
+    int examined = 0;
+    while (candidates.hasNext()) {
+      String key = candidates.next();
+      if (!key.startsWith(literal)) {
+        return new Step(keys, null);
+      }
+      if (examined == count) {
+        return new Step(keys, last);
+      }
+      examined++;
+      last = key;
+      Entry entry = entries.get(key);
+      if (entry != null && !entry.expired(now) && Glob.matches(pattern, key)) {
+        keys.add(key);
+      }
+    }
+    return new Step(keys, null);
+  }
+
+  /** What {@link #scanStep} found, and the key to resume after (null when the scan is complete). */
+  record Step(List<String> keys, String last) {}
 
   /** Live keys matching {@code pattern}, evaluated lazily while iterating. */
   Iterator<String> scan(String pattern) {
@@ -215,13 +263,32 @@ final class MemoryData implements ScriptStore {
   /** Removes expired entries; an entry replaced meanwhile is left alone (removal is conditional on the value). */
   void sweep() {
     long now = clock.millis();
-    entries.entrySet().removeIf(entry -> entry.getValue().expired(now));
+    entries.forEach((key, entry) -> {
+      if (entry.expired(now)) {
+        removeIfSame(key, entry);
+      }
+    });
+  }
+
+  /** Keeps the index equal to the map's key set; called inside the key's compute with its old and new entry. */
+  private Entry indexed(String key, Entry old, Entry result) {
+    if (old == null && result != null) {
+      index.add(key);
+    } else if (old != null && result == null) {
+      index.remove(key);
+    }
+    return result;
+  }
+
+  /** Removes {@code key} if it still holds {@code entry} (an expired one); a newer entry is left alone. */
+  private void removeIfSame(String key, Entry entry) {
+    entries.computeIfPresent(key, (k, current) -> current == entry ? indexed(k, current, null) : current);
   }
 
   private Entry live(String key, long now) {
     Entry entry = entries.get(key);
     if (entry != null && entry.expired(now)) {
-      entries.remove(key, entry);
+      removeIfSame(key, entry);
       return null;
     }
     return entry;
@@ -243,7 +310,7 @@ final class MemoryData implements ScriptStore {
       }
       Entry entry = present ? old : new Entry(new HashValue(), Entry.NO_EXPIRY);
       action.accept((HashValue) entry.value());
-      return ((HashValue) entry.value()).fields().isEmpty() ? null : entry;
+      return indexed(k, old, ((HashValue) entry.value()).fields().isEmpty() ? null : entry);
     });
   }
 }

@@ -2,6 +2,7 @@ package dev.cairn.kv.internal.redis;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.kv.Message;
+import dev.cairn.kv.ScanPage;
 import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
 import dev.cairn.kv.Subscription;
@@ -135,6 +136,11 @@ public final class RedisBackend implements Backend {
         return call("SCAN", null, keys::next);
       }
     };
+  }
+
+  @Override
+  public ScanPage scanPage(String pattern, String cursor, int count) {
+    return call("SCAN", null, () -> RedisScanSteps.step(session.connection(), commands, pattern, cursor, count));
   }
 
   @Override

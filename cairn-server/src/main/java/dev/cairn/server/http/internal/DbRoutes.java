@@ -10,22 +10,32 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The {@code /api/v1/db} endpoints on the default database or the one named by {@code ?db=}: status, readiness,
  * tables, schema, paged rows and row CRUD.
  * Table and column names from the request only ever reach {@link Rows} and {@link Schema}, which check them
- * against the live schema and quote them; values are bound there.
+ * against the live schema and quote them; values are bound there. Every database call runs in the database's
+ * {@link DatabaseLanes} (reads and writes apart), never on the request's virtual thread; the request is parsed
+ * before, the response written after. Row writes take an {@code Idempotency-Key} ({@link IdempotentWrites}).
  */
 public final class DbRoutes {
   static final String MODULE = "cairn.db";
   private final DatabaseResolver databases;
   private final TableQueryParser queries;
+  private final DatabaseLanes lanes;
+  private final HealthChecks checks;
+  private final IdempotentWrites idempotent;
 
-  public DbRoutes(DatabaseResolver databases, int maxPageSize) {
+  public DbRoutes(DatabaseResolver databases, int maxPageSize, DatabaseLanes lanes, HealthChecks checks,
+      IdempotentWrites idempotent) {
     this.databases = databases;
     this.queries = new TableQueryParser(maxPageSize);
+    this.lanes = lanes;
+    this.checks = checks;
+    this.idempotent = idempotent;
   }
 
   public void register(RoutesConfig routes) {
@@ -33,35 +43,39 @@ public final class DbRoutes {
     routes.get("/api/v1/db/is-ready", this::isReady);
     routes.get("/api/v1/db/tables", this::tables);
     routes.get("/api/v1/db/tables/{table}", this::rows);
-    routes.post("/api/v1/db/tables/{table}", this::insert);
+    routes.post("/api/v1/db/tables/{table}", idempotent.wrap(this::insert));
     routes.get("/api/v1/db/tables/{table}/schema", this::schema);
     routes.get("/api/v1/db/tables/{table}/rows/{id}", this::find);
-    routes.patch("/api/v1/db/tables/{table}/rows/{id}", this::update);
-    routes.delete("/api/v1/db/tables/{table}/rows/{id}", this::delete);
+    routes.patch("/api/v1/db/tables/{table}/rows/{id}", idempotent.wrap(this::update));
+    routes.delete("/api/v1/db/tables/{table}/rows/{id}", idempotent.wrap(this::delete));
   }
 
   private void status(Context ctx) {
     Database database = databases.resolve(ctx);
-    Health health = database.health();
-    if (!health.up()) {
-      throw new ApiError(503, "DATABASE_UNAVAILABLE", "the database is not reachable", MODULE,
-          Map.of("engine", health.url()));
-    }
-    List<String> tables = Results.value(database.schema().tables(), MODULE);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "connected");
-    body.put("engine", database.url().redacted());
-    body.put("dialect", health.dialect().name().toLowerCase(java.util.Locale.ROOT));
-    body.put("server_version", health.serverVersion());
-    body.put("latency_ms", health.latency().toNanos() / 1e6);
-    body.put("tables", tables);
-    body.put("table_count", tables.size());
+    Map<String, Object> body = lanes.read(ctx, database, () -> {
+      Health health = database.health();
+      if (!health.up()) {
+        throw new ApiError(503, "DATABASE_UNAVAILABLE", "the database is not reachable", MODULE,
+            Map.of("engine", health.url()));
+      }
+      List<String> tables = Results.value(database.schema().tables(), MODULE);
+      Map<String, Object> status = new LinkedHashMap<>();
+      status.put("status", "connected");
+      status.put("engine", database.url().redacted());
+      status.put("dialect", health.dialect().name().toLowerCase(Locale.ROOT));
+      status.put("server_version", health.serverVersion());
+      status.put("latency_ms", health.latency().toNanos() / 1e6);
+      status.put("tables", tables);
+      status.put("table_count", tables.size());
+      return status;
+    });
     Responses.ok(ctx, body);
   }
 
+  // Bounded like /health (not queued behind requests): ready unless the database is down.
   private void isReady(Context ctx) {
-    Health health = databases.resolve(ctx).health();
-    if (!health.up()) {
+    HealthChecks.Verdict verdict = checks.database(databases.resolve(ctx));
+    if (verdict.state() == HealthChecks.State.DOWN) {
       Responses.json(ctx, 503, Map.of("ready", false, "status", "unavailable"));
       return;
     }
@@ -69,12 +83,15 @@ public final class DbRoutes {
   }
 
   private void tables(Context ctx) {
-    Responses.ok(ctx, Map.of("success", true, "tables", Results.value(databases.resolve(ctx).schema().tables(), MODULE)));
+    Database database = databases.resolve(ctx);
+    List<String> tables = lanes.read(ctx, database, () -> Results.value(database.schema().tables(), MODULE));
+    Responses.ok(ctx, Map.of("success", true, "tables", tables));
   }
 
   private void schema(Context ctx) {
-    Schema.TableInfo table = Results.value(databases.resolve(ctx).schema().table(ctx.pathParam("table")),
-        MODULE);
+    Database database = databases.resolve(ctx);
+    String name = ctx.pathParam("table");
+    Schema.TableInfo table = lanes.read(ctx, database, () -> Results.value(database.schema().table(name), MODULE));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("table", table.name());
@@ -89,7 +106,9 @@ public final class DbRoutes {
 
   private void rows(Context ctx) {
     Query query = queries.parse(ctx.queryParamMap());
-    Page<Map<String, Object>> page = Results.value(rowsOf(ctx).query(query), MODULE);
+    Database database = databases.resolve(ctx);
+    Rows rows = database.rows(ctx.pathParam("table"));
+    Page<Map<String, Object>> page = lanes.read(ctx, database, () -> Results.value(rows.query(query), MODULE));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("success", true);
     body.put("table", ctx.pathParam("table"));
@@ -103,12 +122,17 @@ public final class DbRoutes {
 
   private void insert(Context ctx) {
     Map<String, Object> row = RequestBodies.flatObject(ctx, MODULE);
-    Rows rows = rowsOf(ctx);
-    Responses.json(ctx, 201, Map.of("success", true, "record", Results.value(rows.insert(row), MODULE)));
+    Database database = databases.resolve(ctx);
+    Rows rows = database.rows(ctx.pathParam("table"));
+    Map<String, Object> inserted = lanes.write(ctx, database, () -> Results.value(rows.insert(row), MODULE));
+    Responses.json(ctx, 201, Map.of("success", true, "record", inserted));
   }
 
   private void find(Context ctx) {
-    Map<String, Object> row = Results.value(rowsOf(ctx).find(ctx.pathParam("id")), MODULE);
+    Database database = databases.resolve(ctx);
+    Rows rows = database.rows(ctx.pathParam("table"));
+    String id = ctx.pathParam("id");
+    Map<String, Object> row = lanes.read(ctx, database, () -> Results.value(rows.find(id), MODULE));
     Responses.ok(ctx, Map.of("success", true, "record", row));
   }
 
@@ -117,16 +141,18 @@ public final class DbRoutes {
     if (changes.isEmpty()) {
       throw ApiError.badRequest("EMPTY_CHANGES", "the body names no column to change", MODULE);
     }
-    Map<String, Object> row = Results.value(rowsOf(ctx).update(ctx.pathParam("id"), changes), MODULE);
+    Database database = databases.resolve(ctx);
+    Rows rows = database.rows(ctx.pathParam("table"));
+    String id = ctx.pathParam("id");
+    Map<String, Object> row = lanes.write(ctx, database, () -> Results.value(rows.update(id, changes), MODULE));
     Responses.ok(ctx, Map.of("success", true, "record", row));
   }
 
   private void delete(Context ctx) {
-    Results.value(rowsOf(ctx).delete(ctx.pathParam("id")), MODULE);
+    Database database = databases.resolve(ctx);
+    Rows rows = database.rows(ctx.pathParam("table"));
+    String id = ctx.pathParam("id");
+    lanes.write(ctx, database, () -> Results.value(rows.delete(id), MODULE));
     Responses.ok(ctx, Map.of("success", true, "deleted", true));
-  }
-
-  private Rows rowsOf(Context ctx) {
-    return databases.resolve(ctx).rows(ctx.pathParam("table"));
   }
 }

@@ -20,14 +20,9 @@ public final class ErrorHandling {
   private ErrorHandling() {}
 
   public static void register(RoutesConfig routes) {
-    routes.exception(ApiError.class, ErrorHandling::respond);
-    routes.exception(CairnException.class, (e, ctx) -> respond(ApiError.of(e, MODULE), ctx));
-    routes.exception(HttpResponseException.class, (e, ctx) -> respond(fromJavalin(e.getStatus()), ctx));
-    routes.exception(Exception.class, (e, ctx) -> {
-      LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), e);
-      respond(new ApiError(500, "INTERNAL_ERROR", "internal error; the server log has the details", MODULE, null),
-          ctx);
-    });
+    // Javalin answers its own HttpResponseExceptions itself unless that class has a handler of its own.
+    routes.exception(HttpResponseException.class, ErrorHandling::respond);
+    routes.exception(Exception.class, ErrorHandling::respond);
     routes.error(404, ctx -> {
       if (ctx.result() == null || ctx.result().isEmpty()) {
         respond(fromJavalin(404), ctx);
@@ -35,9 +30,29 @@ public final class ErrorHandling {
     });
   }
 
+  /** Writes the error response for any failure of a handler (also used where a handler's failure is caught). */
+  public static void respond(Exception failure, Context ctx) {
+    respond(toApiError(failure, ctx), ctx);
+  }
+
+  private static ApiError toApiError(Exception failure, Context ctx) {
+    return switch (failure) {
+      case ApiError error -> error;
+      case CairnException cairn -> ApiError.of(cairn, MODULE);
+      case HttpResponseException javalin -> fromJavalin(javalin.getStatus());
+      default -> {
+        LOG.error("unexpected failure in {} {}", ctx.method(), ctx.path(), failure);
+        yield new ApiError(500, "INTERNAL_ERROR", "internal error; the server log has the details", MODULE, null);
+      }
+    };
+  }
+
   private static void respond(ApiError error, Context ctx) {
     if (error.httpStatus() >= 500) {
       LOG.warn("{} {} -> {} {}", ctx.method(), ctx.path(), error.httpStatus(), error.code(), error.getCause());
+    }
+    if (error.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Integer.toString(error.retryAfterSeconds()));
     }
     Responses.json(ctx, error.httpStatus(), error.body());
   }

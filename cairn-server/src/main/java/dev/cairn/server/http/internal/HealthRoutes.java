@@ -1,26 +1,27 @@
 package dev.cairn.server.http.internal;
 
-import dev.cairn.core.CairnException;
-import dev.cairn.kv.KeyValue;
 import dev.cairn.sql.Database;
-import dev.cairn.sql.Health;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code GET /health}: the database and the key-value store, each up or down with its round-trip latency; 200 when
- * both are up, 503 otherwise. Open without a token (load balancers probe it), so it shows no table or key.
+ * {@code GET /health}: the database and the key-value store, each "up", "degraded" (slow, busy, queue full; with
+ * the reason) or "down" (cannot be reached), with its round-trip latency, and for the database the admin API's
+ * calls running and waiting for a thread. The overall status is the worst of the
+ * two; 200 unless one is down, 503 then. It answers within the health timeout whatever the database does (see
+ * {@link HealthChecks}). Open without a token (load balancers probe it), so it shows no table or key.
  */
 public final class HealthRoutes {
   private final Database database;
-  private final KeyValue store;
+  private final HealthChecks checks;
 
-  public HealthRoutes(Database database, KeyValue store) {
+  public HealthRoutes(Database database, HealthChecks checks) {
     this.database = database;
-    this.store = store;
+    this.checks = checks;
   }
 
   public void register(RoutesConfig routes) {
@@ -28,32 +29,40 @@ public final class HealthRoutes {
   }
 
   private void health(Context ctx) {
-    Health db = database.health();
+    HealthChecks.Verdict db = checks.database(database);
+    HealthChecks.Verdict kv = checks.kv();
     Map<String, Object> dbPart = new LinkedHashMap<>();
-    dbPart.put("status", db.up() ? "up" : "down");
-    dbPart.put("dialect", db.dialect().name().toLowerCase(java.util.Locale.ROOT));
+    dbPart.put("status", name(db.state()));
+    dbPart.put("dialect", database.dialect().name().toLowerCase(Locale.ROOT));
     dbPart.put("latency_ms", millis(db.latency()));
-    Map<String, Object> kvPart = new LinkedHashMap<>();
-    boolean kvUp;
-    try {
-      Duration latency = store.ping();
-      kvUp = true;
-      kvPart.put("status", "up");
-      kvPart.put("latency_ms", millis(latency));
-    } catch (CairnException e) {
-      kvUp = false;
-      kvPart.put("status", "down");
-      kvPart.put("error", e.code());
+    if (db.reason() != null) {
+      dbPart.put("reason", db.reason());
     }
-    boolean up = db.up() && kvUp;
+    dbPart.put("calls_running", db.load().running());
+    dbPart.put("calls_waiting", db.load().queued());
+    Map<String, Object> kvPart = new LinkedHashMap<>();
+    kvPart.put("status", name(kv.state()));
+    if (kv.errorCode() != null) {
+      kvPart.put("error", kv.errorCode());
+    } else {
+      kvPart.put("latency_ms", millis(kv.latency()));
+    }
+    if (kv.reason() != null && kv.state() == HealthChecks.State.DEGRADED) {
+      kvPart.put("reason", kv.reason());
+    }
+    HealthChecks.State overall = db.state().compareTo(kv.state()) >= 0 ? db.state() : kv.state();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", up ? "up" : "down");
+    body.put("status", name(overall));
     body.put("database", dbPart);
     body.put("kv", kvPart);
-    Responses.json(ctx, up ? 200 : 503, body);
+    Responses.json(ctx, overall == HealthChecks.State.DOWN ? 503 : 200, body);
   }
 
-  private static double millis(Duration duration) {
-    return duration.toNanos() / 1e6;
+  static String name(HealthChecks.State state) {
+    return state.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static Double millis(Duration duration) {
+    return duration == null ? null : duration.toNanos() / 1e6;
   }
 }

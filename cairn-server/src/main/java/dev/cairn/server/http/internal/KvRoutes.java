@@ -3,6 +3,7 @@ package dev.cairn.server.http.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.core.CairnException;
 import dev.cairn.kv.KeyValue;
+import dev.cairn.kv.ScanPage;
 import dev.cairn.kv.Ttl;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -11,57 +12,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The {@code /api/v1/kv} endpoints: list keys by prefix with a cursor, and get, put (with an optional TTL) and
- * delete one key.
+ * delete one key; writes take an {@code Idempotency-Key} ({@link IdempotentWrites}).
  *
- * <p>Listing: SCAN has no stable order and its cursor cannot be resumed across servers of a cluster, so the API
- * cursor is the last key returned and pages come in key order. Each page scans the matching keys once and keeps
- * only the {@code limit} smallest above the cursor, so memory stays bounded by the page size; the time grows
- * with the number of keys under the prefix, which is the price of an ordered, resumable listing.
+ * <p>Listing follows the store's SCAN cursor ({@link KeyValue#scan(String, String, int)}): a page runs at most
+ * {@value #MAX_STEPS} scan steps of about {@code limit} keys each and stops as soon as it has {@code limit} keys,
+ * so its cost is bounded by the page size, not by the number of keys in the store. The price: keys come in the
+ * store's order, a page may hold fewer keys than asked (even none) while {@code next} is not null, a Redis step
+ * ends at a hash bucket and may add a few keys over the limit, and Redis may repeat a key while it resizes its
+ * table. A client loops until {@code next} is null.
  */
 public final class KvRoutes {
   static final String MODULE = "cairn.kv";
   private static final int DEFAULT_LIMIT = 100;
+  /** The most scan steps one page runs: bounds a page's work when few keys match the prefix. */
+  static final int MAX_STEPS = 8;
   private final KeyValue store;
   private final int maxPageSize;
+  private final IdempotentWrites idempotent;
 
-  public KvRoutes(KeyValue store, int maxPageSize) {
+  public KvRoutes(KeyValue store, int maxPageSize, IdempotentWrites idempotent) {
     this.store = store;
     this.maxPageSize = maxPageSize;
+    this.idempotent = idempotent;
   }
 
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/kv/keys", this::list);
     routes.get("/api/v1/kv/keys/{key}", this::get);
-    routes.put("/api/v1/kv/keys/{key}", this::put);
-    routes.delete("/api/v1/kv/keys/{key}", this::delete);
+    routes.put("/api/v1/kv/keys/{key}", idempotent.wrap(this::put));
+    routes.delete("/api/v1/kv/keys/{key}", idempotent.wrap(this::delete));
   }
 
   private void list(Context ctx) {
     String prefix = orEmpty(ctx.queryParam("prefix"));
     String cursor = orEmpty(ctx.queryParam("cursor"));
     int limit = limit(ctx.queryParam("limit"));
-    TreeSet<String> smallest = new TreeSet<>();
-    try (Stream<String> keys = store.scan(globEscape(prefix) + "*")) {
-      keys.filter(key -> key.compareTo(cursor) > 0).forEach(key -> {
-        smallest.add(key);
-        if (smallest.size() > limit + 1) {
-          smallest.pollLast();
-        }
-      });
-    } catch (CairnException e) {
-      throw ApiError.of(e, MODULE);
-    }
-    List<String> page = new ArrayList<>(smallest);
-    boolean more = page.size() > limit;
-    List<String> shown = more ? page.subList(0, limit) : page;
+    String pattern = globEscape(prefix) + "*";
+    List<String> keys = new ArrayList<>();
+    ScanPage step = new ScanPage(List.of(), cursor.isEmpty() ? ScanPage.START : cursor);
+    int steps = 0;
+    do {
+      String from = step.cursor();
+      step = call(() -> store.scan(pattern, from, limit - keys.size()));
+      keys.addAll(step.keys());
+      steps++;
+    } while (!step.finished() && keys.size() < limit && steps < MAX_STEPS);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("keys", shown);
-    body.put("next", more ? shown.getLast() : null);
+    body.put("keys", keys);
+    body.put("next", step.finished() ? null : step.cursor());
     Responses.ok(ctx, body);
   }
 

@@ -2,6 +2,7 @@ package dev.cairn.server.http.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.sql.migrate.GeneratedMigration;
+import dev.cairn.sql.migrate.MigrationStatus;
 import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import io.javalin.config.RoutesConfig;
@@ -13,14 +14,16 @@ import java.util.Map;
 /**
  * The registry endpoints: {@code GET /api/v1/db/databases} and the migrations of one named database
  * ({@code ?db=name}, default {@value Databases#FRAMEWORK}): status, generate, run and downgrade. Without a registry
- * they answer 404 {@code DATABASE_NOT_FOUND}.
+ * they answer 404 {@code DATABASE_NOT_FOUND}. Their database work runs in the admin lane of {@link DatabaseLanes}.
  */
 public final class MigrationRoutes {
   private static final String MODULE = DbRoutes.MODULE;
   private final DatabaseResolver databases;
+  private final DatabaseLanes lanes;
 
-  public MigrationRoutes(DatabaseResolver databases) {
+  public MigrationRoutes(DatabaseResolver databases, DatabaseLanes lanes) {
     this.databases = databases;
+    this.lanes = lanes;
   }
 
   public void register(RoutesConfig routes) {
@@ -33,17 +36,22 @@ public final class MigrationRoutes {
 
   private void list(Context ctx) {
     Databases registry = databases.registry();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("databases", registry.list());
-    Map<String, String> health = new LinkedHashMap<>();
-    registry.health().forEach((name, state) -> health.put(name, state.up() ? "up" : "down"));
-    body.put("health", health);
+    Map<String, Object> body = lanes.admin(ctx, () -> {
+      Map<String, Object> list = new LinkedHashMap<>();
+      list.put("success", true);
+      list.put("databases", registry.list());
+      Map<String, String> health = new LinkedHashMap<>();
+      registry.health().forEach((name, state) -> health.put(name, state.up() ? "up" : "down"));
+      list.put("health", health);
+      return list;
+    });
     Responses.ok(ctx, body);
   }
 
   private void status(Context ctx) {
-    Responses.ok(ctx, Map.of("success", true, "status", Results.value(migrations(ctx).status(), MODULE)));
+    Migrations migrations = migrations(ctx);
+    MigrationStatus status = lanes.admin(ctx, () -> Results.value(migrations.status(), MODULE));
+    Responses.ok(ctx, Map.of("success", true, "status", status));
   }
 
   private void generate(Context ctx) {
@@ -53,8 +61,9 @@ public final class MigrationRoutes {
       throw ApiError.badRequest("MESSAGE_REQUIRED", "the body needs \"message\" as a JSON string", MODULE);
     }
     boolean destructive = body.path("allow_destructive").asBoolean(false);
+    Migrations migrations = migrations(ctx);
     GeneratedMigration generated =
-        Results.value(migrations(ctx).generate(message.asText(), destructive), MODULE);
+        lanes.admin(ctx, () -> Results.value(migrations.generate(message.asText(), destructive), MODULE));
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("success", true);
     response.put("written", generated.written());
@@ -69,12 +78,15 @@ public final class MigrationRoutes {
 
   private void run(Context ctx) {
     String target = target(ctx, false);
-    List<String> applied = Results.value(migrations(ctx).run(target), MODULE);
+    Migrations migrations = migrations(ctx);
+    List<String> applied = lanes.admin(ctx, () -> Results.value(migrations.run(target), MODULE));
     Responses.ok(ctx, Map.of("success", true, "applied", applied));
   }
 
   private void downgrade(Context ctx) {
-    List<String> undone = Results.value(migrations(ctx).downgrade(target(ctx, true)), MODULE);
+    String target = target(ctx, true);
+    Migrations migrations = migrations(ctx);
+    List<String> undone = lanes.admin(ctx, () -> Results.value(migrations.downgrade(target), MODULE));
     Responses.ok(ctx, Map.of("success", true, "undone", undone));
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ public final class OpenApiDocument {
   record Operation(String method, String path, String tag, String summary, List<String> queryParams) {}
 
   static final List<Operation> OPERATIONS = List.of(
-      new Operation("get", "/health", "ops", "Database and key-value health with latency", List.of()),
+      new Operation("get", "/health", "ops", "Database and key-value health with latency: up, degraded (slow, busy, "
+          + "queue full; 200 with a reason) or down (503); answers within the health timeout", List.of()),
       new Operation("get", "/metrics", "ops", "Prometheus metrics", List.of()),
       new Operation("get", PATH, "ops", "This document", List.of()),
       new Operation("get", "/api/v1/db/status", "db", "Connection status, engine (password masked) and tables",
@@ -48,8 +50,9 @@ public final class OpenApiDocument {
           List.of()),
       new Operation("post", "/api/v1/db/migrations/downgrade", "db", "Apply undo scripts down to {\"target\"}",
           List.of()),
-      new Operation("get", "/api/v1/kv/keys", "kv", "Keys under a prefix, in key order, with a cursor",
-          List.of("prefix", "cursor", "limit")),
+      new Operation("get", "/api/v1/kv/keys", "kv", "Keys under a prefix, a page per step of the store's SCAN "
+          + "cursor: pass next back as cursor until it is null; a page may hold fewer keys than limit (even none) "
+          + "or, on Redis, a few more; keys come in the store's order", List.of("prefix", "cursor", "limit")),
       new Operation("get", "/api/v1/kv/keys/{key}", "kv", "A key's text value and TTL", List.of()),
       new Operation("put", "/api/v1/kv/keys/{key}", "kv", "Set a key: {\"value\": text, \"ttl_seconds\": n}",
           List.of()),
@@ -61,6 +64,25 @@ public final class OpenApiDocument {
           List.of("ext")),
       new Operation("delete", "/api/v1/subjects/{name}/{property}", "subjects", "Delete a property",
           List.of("ext")));
+
+  /** The write operations that take an {@code Idempotency-Key} header, as "method path". */
+  static final Set<String> IDEMPOTENT = Set.of(
+      "post /api/v1/db/tables/{table}", "patch /api/v1/db/tables/{table}/rows/{id}",
+      "delete /api/v1/db/tables/{table}/rows/{id}", "put /api/v1/kv/keys/{key}", "delete /api/v1/kv/keys/{key}",
+      "put /api/v1/subjects/{name}/{property}", "delete /api/v1/subjects/{name}/{property}");
+
+  private static final String DESCRIPTION = "Errors are {\"error\": {\"code\", \"message\", \"module\", "
+      + "\"details\"}}. A 503 means try again and carries Retry-After (seconds): OVERLOADED (the request queue of "
+      + "a database is full), DEADLINE_EXCEEDED (the request waited past its deadline for a database thread; nothing "
+      + "was done), a database or key-value store unavailable, CONNECTION_LOST or COMMIT_OUTCOME_UNKNOWN (a write "
+      + "may or may not have been applied). Writes of rows, keys and subjects take an Idempotency-Key header (1 to "
+      + IdempotentWrites.MAX_KEY_LENGTH + " characters of A-Z a-z 0-9 . _ : ~ + / = -): the first request with a key "
+      + "runs and its answer is kept for the retention period (24 h by default); the same request again gets that "
+      + "answer (Idempotent-Replayed: true) without writing again, so a client may retry after a timeout or a lost "
+      + "connection; while the first still runs a repeat gets 409 IDEMPOTENCY_KEY_IN_USE, the key with another "
+      + "method, path or body 422 IDEMPOTENCY_KEY_REUSED, a malformed key 400 INVALID_IDEMPOTENCY_KEY. A refusal "
+      + "before anything ran (OVERLOADED, DEADLINE_EXCEEDED) frees the key; any other answer is kept, including "
+      + "COMMIT_OUTCOME_UNKNOWN: check the data, then use a new key.";
 
   private final String json;
 
@@ -84,7 +106,7 @@ public final class OpenApiDocument {
     }
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("openapi", "3.1.0");
-    document.put("info", Map.of("title", "Cairn admin API", "version", version));
+    document.put("info", Map.of("title", "Cairn admin API", "version", version, "description", DESCRIPTION));
     document.put("paths", paths);
     document.put("components", Map.of(
         "securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")),
@@ -107,14 +129,31 @@ public final class OpenApiDocument {
     for (String query : queries) {
       parameters.add(Map.of("name", query, "in", "query", "required", false, "schema", Map.of("type", "string")));
     }
-    Map<String, Object> error = Map.of("description", "Error",
-        "content", Map.of(Responses.JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
+    Map<String, Object> errorContent =
+        Map.of(Responses.JSON, Map.of("schema", Map.of("$ref", "#/components/schemas/Error")));
+    Map<String, Object> error = Map.of("description", "Error", "content", errorContent);
+    Map<String, Object> responses = new LinkedHashMap<>();
+    responses.put("200", Map.of("description", "OK"));
+    responses.put("503", Map.of("description", "Try again later: OVERLOADED, DEADLINE_EXCEEDED, unavailable, "
+        + "CONNECTION_LOST, COMMIT_OUTCOME_UNKNOWN", "headers", Map.of("Retry-After", Map.of(
+            "description", "seconds to wait", "schema", Map.of("type", "integer"))), "content", errorContent));
+    if (IDEMPOTENT.contains(operation.method() + " " + operation.path())) {
+      parameters.add(Map.of("name", IdempotentWrites.HEADER, "in", "header", "required", false,
+          "description", "makes a retry of this write safe: the same request with the same key gets the first "
+              + "answer without writing again",
+          "schema", Map.of("type", "string", "pattern", "^[A-Za-z0-9._:~+/=-]{1,"
+              + IdempotentWrites.MAX_KEY_LENGTH + "}$")));
+      responses.put("409", Map.of("description", "IDEMPOTENCY_KEY_IN_USE (or a conflict of the write itself)",
+          "content", errorContent));
+      responses.put("422", Map.of("description", "IDEMPOTENCY_KEY_REUSED", "content", errorContent));
+    }
+    responses.put("default", error);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("tags", List.of(operation.tag()));
     result.put("summary", operation.summary());
     result.put("operationId", operation.method() + operation.path().replaceAll("[^A-Za-z0-9]+", "_"));
     result.put("parameters", parameters);
-    result.put("responses", Map.of("200", Map.of("description", "OK"), "default", error));
+    result.put("responses", responses);
     return result;
   }
 

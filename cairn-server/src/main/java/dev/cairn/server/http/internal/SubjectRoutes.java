@@ -16,20 +16,23 @@ import java.util.function.Supplier;
 /**
  * The {@code /api/v1/subjects} endpoints: read a subject whole, set or delete one property. Writes go straight to
  * the storage ({@link Write#DIRECT}), so another service reading the same storage sees them at once, and
- * listeners of this server's {@link Subjects} are told.
+ * listeners of this server's {@link Subjects} are told. Writes take an {@code Idempotency-Key}
+ * ({@link IdempotentWrites}).
  */
 public final class SubjectRoutes {
   static final String MODULE = "cairn.subject";
   private final Subjects subjects;
+  private final IdempotentWrites idempotent;
 
-  public SubjectRoutes(Subjects subjects) {
+  public SubjectRoutes(Subjects subjects, IdempotentWrites idempotent) {
     this.subjects = subjects;
+    this.idempotent = idempotent;
   }
 
   public void register(RoutesConfig routes) {
     routes.get("/api/v1/subjects/{name}", this::get);
-    routes.put("/api/v1/subjects/{name}/{property}", this::set);
-    routes.delete("/api/v1/subjects/{name}/{property}", this::delete);
+    routes.put("/api/v1/subjects/{name}/{property}", idempotent.wrap(this::set));
+    routes.delete("/api/v1/subjects/{name}/{property}", idempotent.wrap(this::delete));
   }
 
   private void get(Context ctx) {

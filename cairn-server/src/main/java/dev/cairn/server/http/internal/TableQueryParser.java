@@ -1,7 +1,7 @@
 package dev.cairn.server.http.internal;
 
 import dev.cairn.core.InvalidInputException;
-import dev.cairn.server.internal.FilterParser;
+import dev.cairn.server.http.FilterParser;
 import dev.cairn.sql.Cursor;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.Query;

@@ -3,7 +3,6 @@ package dev.cairn.sql.internal.registry;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;
-import dev.cairn.sql.RetryPolicy;
 import dev.cairn.sql.registry.DatabasesConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,8 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -61,7 +58,7 @@ final class PhysicalLayout {
 
   /** Settings for one logical database (or the server's own database, for administration). */
   static DatabaseConfig config(StoreUrl url, int poolSize) {
-    return new DatabaseConfig(url, poolSize, Duration.ofSeconds(5), RetryPolicy.DEFAULT, 1000, Clock.systemUTC());
+    return DatabaseConfig.of(url, poolSize);
   }
 
   /** The URL Cairn opens for a logical database. */

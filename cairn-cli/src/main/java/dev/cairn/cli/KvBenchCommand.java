@@ -1,0 +1,106 @@
+package dev.cairn.cli;
+
+import dev.cairn.bench.kv.KvBench;
+import dev.cairn.bench.kv.KvBenchOptions;
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreUrl;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cairn bench kv}: the key-value workload of {@link KvBench}. Lines go to standard output as each phase
+ * ends; a failure (Redis unreachable, a measured operation failing) reaches {@link ErrorReporter} as a
+ * {@link dev.cairn.core.CairnException}: one line and exit code 3.
+ */
+@Command(
+    name = "kv",
+    mixinStandardHelpOptions = true,
+    defaultValueProvider = KvBenchCommand.Defaults.class,
+    description = {
+      "Run SET/GET, rate-limit and lock workloads through Cairn and, side by side, raw Lettuce, Jedis, Redisson and",
+      "redis-benchmark (when installed) on one Redis, then Cairn's memory store against a ConcurrentHashMap.",
+      "One line per phase, in operations per second, '-' where a peer was not measured:",
+      "  kv.<phase> cairn=<ops/s> lettuce=<ops/s> jedis=<ops/s> redisson=<ops/s> redis_benchmark=<ops/s>",
+      "  kv.memory.<phase> cairn=<ops/s> map=<ops/s>",
+      "Keys live under a random cairn:bench:kv: prefix and are deleted afterwards; the server is never flushed."
+    })
+final class KvBenchCommand implements Callable<Integer> {
+  static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(
+      names = "--kv",
+      paramLabel = "URL",
+      description = "Redis to measure: redis://, rediss://, redis-sentinel://, redis-cluster:// (default: "
+          + "${DEFAULT-VALUE}). The raw clients and redis-benchmark take plain redis:// URLs only.")
+  private String kvUrl;
+
+  @Option(
+      names = "--ops",
+      paramLabel = "N",
+      description = "SETs and GETs per phase; the rate-limit and lock phases run a quarter as many "
+          + "(default: ${DEFAULT-VALUE}).")
+  private int ops;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "Virtual threads per phase, also the Jedis and Redisson pool size (default: ${DEFAULT-VALUE}).")
+  private int threads;
+
+  @Option(names = "--no-progress", description = "Do not draw a progress bar, even on a terminal.")
+  private boolean noProgress;
+
+  @Override
+  public Integer call() {
+    PrintStream out = Terminal.of(spec).out();
+    KvBench.run(options(), out::println);
+    return ExitCodes.OK;
+  }
+
+  // Checked here so a bad URL or count is a usage error before anything connects; messages show URLs redacted.
+  private KvBenchOptions options() {
+    StoreUrl url;
+    try {
+      url = StoreUrl.parse(kvUrl);
+    } catch (InvalidInputException e) {
+      throw UsageErrors.invalidArgument(spec, "--kv: " + e.getMessage(), e);
+    }
+    if (!url.kind().isKeyValue() || url.kind() == StoreUrl.Kind.MEMORY) {
+      throw UsageErrors.invalidArgument(spec,
+          "--kv needs a Redis URL (redis://, rediss://, redis-sentinel://, redis-cluster://), got " + url, null);
+    }
+    try {
+      return KvBenchOptions.defaults(kvUrl).withThreads(threads).withOps(ops).withProgress(!noProgress);
+    } catch (InvalidInputException e) {
+      throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
+    }
+  }
+
+  /** The defaults come from {@link KvBenchOptions#defaults} so help text and workload cannot disagree. */
+  static final class Defaults implements IDefaultValueProvider {
+    private static final KvBenchOptions DEFAULTS = KvBenchOptions.defaults(DEFAULT_URL);
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+      if (!(argSpec instanceof OptionSpec option)) {
+        return null;
+      }
+      return switch (option.longestName()) {
+        case "--kv" -> DEFAULTS.kvUrl();
+        case "--ops" -> String.valueOf(DEFAULTS.ops());
+        case "--threads" -> String.valueOf(DEFAULTS.threads());
+        default -> null;
+      };
+    }
+  }
+}

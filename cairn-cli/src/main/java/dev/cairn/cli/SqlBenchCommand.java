@@ -1,0 +1,95 @@
+package dev.cairn.cli;
+
+import dev.cairn.bench.SqlBench;
+import dev.cairn.bench.SqlBenchOptions;
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreUrl;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cairn bench sql}: the SQL workload of {@link SqlBench}; its exit code becomes the process exit code. */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    defaultValueProvider = SqlBenchCommand.Defaults.class,
+    description = {
+      "Run the users-table workload through Cairn and through raw JDBC, interleaved, and print one line per phase:",
+      "  sql.<phase> cairn=<ops/s> jdbc=<ops/s> ratio=<cairn/jdbc>"
+    })
+final class SqlBenchCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(
+      names = "--db",
+      paramLabel = "URL",
+      description = "Database to measure: sqlite:FILE, postgresql://..., mysql://..., mariadb://... "
+          + "(default: a fresh SQLite file in a temporary directory).")
+  private String dbUrl;
+
+  @Option(names = "--rows", paramLabel = "N", description = "Rows in the users table (default: ${DEFAULT-VALUE}).")
+  private int rows;
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "R",
+      description = "Interleaved Cairn/JDBC rounds per phase (default: ${DEFAULT-VALUE}).")
+  private int rounds;
+
+  @Option(names = "--no-progress", description = "Do not draw a progress bar, even on a terminal.")
+  private boolean noProgress;
+
+  @Override
+  public Integer call() {
+    return SqlBench.run(options(), Terminal.of(spec).out());
+  }
+
+  private SqlBenchOptions options() {
+    checkDatabaseUrl();
+    try {
+      return new SqlBenchOptions(dbUrl, rows, rounds, !noProgress);
+    } catch (IllegalArgumentException e) {
+      throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
+    }
+  }
+
+  // Checked here so a wrong URL is a usage error before any work starts; the message shows the URL redacted.
+  private void checkDatabaseUrl() {
+    if (dbUrl == null) {
+      return;
+    }
+    StoreUrl url;
+    try {
+      url = StoreUrl.parse(dbUrl);
+    } catch (InvalidInputException e) {
+      throw UsageErrors.invalidArgument(spec, "--db: " + e.getMessage(), e);
+    }
+    if (!url.kind().isSql()) {
+      throw UsageErrors.invalidArgument(spec,
+          "--db needs a SQL database URL (sqlite:, postgresql://, mysql://, mariadb://), got " + url, null);
+    }
+  }
+
+  /** The defaults come from {@link SqlBenchOptions#defaults} so help text and workload cannot disagree. */
+  static final class Defaults implements IDefaultValueProvider {
+    private static final SqlBenchOptions DEFAULTS = SqlBenchOptions.defaults(null);
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+      if (!(argSpec instanceof OptionSpec option)) {
+        return null;
+      }
+      return switch (option.longestName()) {
+        case "--rows" -> String.valueOf(DEFAULTS.rows());
+        case "--rounds" -> String.valueOf(DEFAULTS.rounds());
+        default -> null;
+      };
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.cairn.cli;
+
+import dev.cairn.bench.subject.SubjectBench;
+import dev.cairn.bench.subject.SubjectBenchOptions;
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.StoreUrl;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cairn bench subject}: the subject workload of {@link SubjectBench} against one Redis. A failure (Redis
+ * unreachable, a Cluster URL) reaches {@link ErrorReporter} as a {@link dev.cairn.core.CairnException}: one line and
+ * exit code 3.
+ */
+@Command(
+    name = "subject",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure subjects on Redis in the KRules layout, one line per phase:",
+      "  subject.store100 cairn=<stores/s> round_trips=<n>      100 properties set, then one store()",
+      "  subject.incr_contended cairn=<ops/s> lost=<n>          50 threads incrementing one property",
+      "  subject.get cairn=<ops/s> lettuce_hget=<ops/s>         property reads against raw Lettuce HGET",
+      "Keys live under a random cairn:bench:subject: prefix and are deleted afterwards; the server is never flushed."
+    })
+final class SubjectBenchCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(
+      names = "--kv",
+      paramLabel = "URL",
+      defaultValue = KvBenchCommand.DEFAULT_URL,
+      description = "Redis to measure: redis://, rediss:// or redis-sentinel:// (default: ${DEFAULT-VALUE}).")
+  private String kvUrl;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintStream out = Terminal.of(spec).out();
+    SubjectBench.run(options(), out::println);
+    return ExitCodes.OK;
+  }
+
+  // Checked here so a bad URL is a usage error before anything connects; messages show URLs redacted.
+  private SubjectBenchOptions options() {
+    StoreUrl url;
+    try {
+      url = StoreUrl.parse(kvUrl);
+    } catch (InvalidInputException e) {
+      throw UsageErrors.invalidArgument(spec, "--kv: " + e.getMessage(), e);
+    }
+    if (url.kind() != StoreUrl.Kind.REDIS && url.kind() != StoreUrl.Kind.REDIS_SENTINEL) {
+      throw UsageErrors.invalidArgument(spec,
+          "--kv needs a standalone or Sentinel Redis URL (redis://, rediss://, redis-sentinel://), got " + url, null);
+    }
+    return SubjectBenchOptions.defaults(kvUrl);
+  }
+}

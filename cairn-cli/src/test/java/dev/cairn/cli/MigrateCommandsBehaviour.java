@@ -1,0 +1,142 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the {@code migrate} commands do on any database; subclasses say where ({@link #url()}). Hand-written scripts
+ * for the {@code framework} database: V1 creates a table, V2 adds a column, each with its undo script.
+ */
+abstract class MigrateCommandsBehaviour {
+  @TempDir
+  Path dir;
+
+  private Path scripts;
+
+  /** The server, or the SQLite location, of the named databases. */
+  abstract String url();
+
+  @BeforeEach
+  void writeScripts() throws IOException {
+    scripts = dir.resolve("migrations");
+    Path framework = Files.createDirectories(scripts.resolve("framework"));
+    Files.writeString(framework.resolve("V1__create_notes.sql"),
+        "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);\n");
+    Files.writeString(framework.resolve("U1__create_notes.sql"), "DROP TABLE notes;\n");
+    Files.writeString(framework.resolve("V2__add_author.sql"), "ALTER TABLE notes ADD COLUMN author TEXT;\n");
+    Files.writeString(framework.resolve("U2__add_author.sql"), "ALTER TABLE notes DROP COLUMN author;\n");
+  }
+
+  CliRun cairn(String... args) {
+    String[] withOptions = new String[args.length + 4];
+    System.arraycopy(args, 0, withOptions, 0, args.length);
+    withOptions[args.length] = "--db";
+    withOptions[args.length + 1] = url();
+    withOptions[args.length + 2] = "--dir";
+    withOptions[args.length + 3] = scripts.toString();
+    return CliRun.of(withOptions);
+  }
+
+  @Test
+  void status_fresh_bothPending() {
+    CliRun run = cairn("migrate", "status");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).containsPattern("(?m)^1\\s+create notes\\s+PENDING").containsPattern("(?m)^2\\s+add author")
+        .contains("(database framework: current version none; 0 applied, 2 pending, 0 failed)");
+  }
+
+  @Test
+  void run_all_appliesBothAndStatusShowsThem() {
+    CliRun run = cairn("migrate", "run");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.outLines()).containsExactly("applied 1, 2 to database framework");
+    CliRun status = cairn("migrate", "status", "--json");
+    assertThat(status.json().get("current").asText()).isEqualTo("2");
+    assertThat(status.json().get("migrations").findValuesAsText("state")).containsExactly("SUCCESS", "SUCCESS");
+  }
+
+  @Test
+  void run_target_stopsThereAndAgainIsNothing() {
+    CliRun first = cairn("migrate", "run", "--target", "1");
+    CliRun second = cairn("migrate", "run", "--target", "1");
+
+    assertThat(first.outLines()).containsExactly("applied 1 to database framework");
+    assertThat(second.outLines()).containsExactly("nothing to apply; database framework is up to date");
+  }
+
+  @Test
+  void downgrade_toOne_undoesTwoAndRunReappliesIt() {
+    cairn("migrate", "run");
+
+    CliRun downgrade = cairn("migrate", "downgrade", "--target", "1");
+    CliRun status = cairn("migrate", "status", "--json");
+    CliRun rerun = cairn("migrate", "run", "--json");
+
+    assertThat(downgrade.code()).isZero();
+    assertThat(downgrade.outLines()).containsExactly("undid 2 in database framework");
+    assertThat(status.json().get("current").asText()).isEqualTo("1");
+    assertThat(rerun.out()).contains("\"applied\":[\"2\"]");
+  }
+
+  @Test
+  void downgrade_missingTarget_usageError() {
+    CliRun run = cairn("migrate", "downgrade");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.errLines()).singleElement().asString().contains("--target");
+  }
+
+  @Test
+  void run_brokenScript_failureNamingTheScript() throws IOException {
+    Files.writeString(scripts.resolve("framework").resolve("V3__broken.sql"), "CREATE TABLE oops (;\n");
+
+    CliRun run = cairn("migrate", "run");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.errLines()).last().asString().contains("V3__broken").endsWith("[MIGRATION_FAILED]");
+  }
+
+  @Test
+  void generate_noModelsOnTheClassPath_nothingWritten() throws IOException {
+    CliRun run = cairn("migrate", "generate", "-m", "nothing new");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("nothing written");
+    try (Stream<Path> files = Files.list(scripts.resolve("framework"))) {
+      assertThat(files.count()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void generate_noMessage_usageError() {
+    CliRun run = cairn("migrate", "generate");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.errLines()).singleElement().asString().contains("--message");
+  }
+
+  @Test
+  void status_unknownDatabase_notFound() {
+    CliRun run = cairn("migrate", "status", "--database", "billing");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.errLines()).singleElement().asString().endsWith("[DATABASE_NOT_FOUND]");
+  }
+
+  @Test
+  void status_badDatabaseName_usageError() {
+    CliRun run = cairn("migrate", "status", "--database", "x; drop");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.errLines()).singleElement().asString().contains("database name 'x; drop'");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.sql.Database;
+import org.junit.jupiter.api.Test;
+
+/** The {@code migrate} commands on SQLite files under the test's temporary directory. */
+class MigrateCommandsSqliteTest extends MigrateCommandsBehaviour {
+
+  @Override
+  String url() {
+    return "sqlite:" + dir.resolve("data");
+  }
+
+  @Test
+  void run_all_tableInTheDatabaseFile() {
+    cairn("migrate", "run");
+
+    try (Database framework = Database.open("sqlite:" + dir.resolve("data").resolve("framework.db"))) {
+      assertThat(framework.schema().table("notes").orElseThrow().columns()).hasSize(3);
+    }
+  }
+
+  @Test
+  void status_sqliteMemory_usageError() {
+    CliRun run = CliRun.of("migrate", "status", "--db", "sqlite::memory:");
+
+    assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.errLines()).singleElement().asString().contains("named databases need files on SQLite");
+  }
+}

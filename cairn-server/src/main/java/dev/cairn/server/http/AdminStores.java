@@ -1,0 +1,53 @@
+package dev.cairn.server.http;
+
+import dev.cairn.kv.KeyValue;
+import dev.cairn.sql.Database;
+import dev.cairn.sql.registry.Databases;
+import dev.cairn.subject.Subjects;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an {@link AdminServer} serves: a database and a key-value store, and optionally subjects and the named
+ * databases. Immutable; the server owns none of them, so the caller closes them after the server.
+ *
+ * <pre>{@code
+ * AdminStores.of(database, store).withSubjects(subjects).withRegistry(registry)
+ * }</pre>
+ *
+ * @param database the database of {@code /api/v1/db} (without {@code ?db=}) and of {@code /health}
+ * @param store the key-value store of {@code /api/v1/kv} and of {@code /health}
+ * @param subjects the subjects of {@code /api/v1/subjects}; when empty the server keeps them in a private
+ *     in-process storage that it closes itself
+ * @param registry the named databases: {@code ?db=name} on the {@code /api/v1/db} endpoints addresses them, and
+ *     the migrations and databases endpoints serve them; when empty those endpoints know only the default database
+ */
+public record AdminStores(Database database, KeyValue store, Optional<Subjects> subjects, Optional<Databases> registry) {
+
+  /**
+   * Checks the components.
+   *
+   * @throws NullPointerException for a null argument
+   */
+  public AdminStores {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(subjects, "subjects");
+    Objects.requireNonNull(registry, "registry");
+  }
+
+  /** A database and a store, with private in-process subjects and no named databases. */
+  public static AdminStores of(Database database, KeyValue store) {
+    return new AdminStores(database, store, Optional.empty(), Optional.empty());
+  }
+
+  /** These stores serving {@code subjects} (never null) instead of private ones. */
+  public AdminStores withSubjects(Subjects subjects) {
+    return new AdminStores(database, store, Optional.of(subjects), registry);
+  }
+
+  /** These stores with the named databases of {@code registry} (never null). */
+  public AdminStores withRegistry(Databases registry) {
+    return new AdminStores(database, store, subjects, Optional.of(registry));
+  }
+}
