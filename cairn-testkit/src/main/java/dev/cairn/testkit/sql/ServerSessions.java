@@ -21,7 +21,7 @@ final class ServerSessions {
 
   /**
    * The one session of the database (other than ours) that has an open transaction with a write in it. Polls for
-   * up to 5 s: MariaDB refreshes its transaction table only every 0.1 s.
+   * up to 20 s: MariaDB refreshes its transaction table only every 0.1 s.
    */
   static long openTransaction(StoreUrl url) {
     String sql = url.kind() == StoreUrl.Kind.POSTGRESQL
@@ -30,7 +30,8 @@ final class ServerSessions {
         : "select t.trx_mysql_thread_id from information_schema.innodb_trx t"
             + " join information_schema.processlist p on p.id = t.trx_mysql_thread_id"
             + " where p.db = database() and p.id <> connection_id()";
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    // 20 s, not less: on a loaded 2-core machine a few polls may be all that fit in a shorter bound.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     List<Long> found = query(url, sql, null);
     while (found.size() != 1 && System.nanoTime() < deadline) {
       pause();

@@ -85,10 +85,11 @@ public final class HealthChecks implements AutoCloseable {
         : new Verdict(State.DEGRADED, health.latency(), String.join("; ", reasons), health, null, load);
   }
 
-  // The pool's own words (HikariCP) when no connection freed up within its timeout: the database answers others,
-  // so this is busy, not down.
+  // The pool's words when no connection freed up in time (HikariCP's own, or cairn-sql's DEADLINE_EXCEEDED for a
+  // pool wait past the operation timeout): the database answers others, so this is busy, not down.
   private static boolean poolExhausted(Health health) {
-    return health.error() != null && health.error().contains("Connection is not available");
+    String error = health.error();
+    return error != null && (error.contains("Connection is not available") || error.contains("no connection of pool"));
   }
 
   Verdict kv() {
