@@ -5,7 +5,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where subjects live: the SPI behind {@link Subjects}. Built by {@link SubjectStorages}; every implementation
- * passes {@code dev.cairn.testkit.subject.SubjectStorageConformance}. Implementations are thread-safe.
+ * passes {@code dev.cairn.subject.conformance.SubjectStorageConformance} (in this module's test-jar).
+ * Implementations are thread-safe.
  *
  * <p>Subject and property names are non-empty text (checked by {@link Subjects} before they get here); values are
  * JSON-shaped (see {@link Subject}). Every operation either happens completely or not at all.
@@ -75,6 +76,11 @@ public interface SubjectStorage extends AutoCloseable {
 
   /** True when several threads and processes sharing the store see atomic writes (false only for no-op stores). */
   boolean isConcurrencySafe();
+
+  /** What the storage counted since it was opened; the default counts nothing ({@link StorageStats#NOT_COUNTED}). */
+  default StorageStats stats() {
+    return StorageStats.NOT_COUNTED;
+  }
 
   /** Releases what the storage opened itself; a store or database passed in by the caller stays open. */
   @Override

@@ -37,6 +37,17 @@ class SubjectStoragesTest {
   }
 
   @Test
+  void stats_memoryAndSql_noneAndNotCounted() {
+    try (SubjectStorage memory = SubjectStorages.memory();
+        SubjectStorage sql = SubjectStorages.open("sqlite::memory:")) {
+      memory.set("a", PropertyKind.PROPERTY, "n", 1L);
+      sql.set("a", PropertyKind.PROPERTY, "n", 1L);
+      assertThat(memory.stats()).isEqualTo(new StorageStats(0));
+      assertThat(sql.stats()).isEqualTo(StorageStats.NOT_COUNTED);
+    }
+  }
+
+  @Test
   void open_unknownScheme_invalidInput() {
     assertThatThrownBy(() -> SubjectStorages.open("ftp://example.com/x")).isInstanceOf(InvalidInputException.class);
   }

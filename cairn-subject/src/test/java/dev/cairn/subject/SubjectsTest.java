@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The cache and event rules of {@link Subject} on the memory storage; every storage runs the testkit suite. */
+/** The cache and event rules of {@link Subject} on the memory storage; every storage runs SubjectStorageConformance. */
 class SubjectsTest {
   private final Subjects subjects = Subjects.inMemory();
   private final List<SubjectEvent> events = new ArrayList<>();
@@ -43,8 +43,14 @@ class SubjectsTest {
   }
 
   @Test
-  void set_muted_noEvent() {
-    subjects.get("user-1").set("age", 30, Write.DIRECT.mute());
+  void set_muted_storedWithoutEvent() {
+    assertThat(subjects.get("user-1").set("age", 30, Write.DIRECT.mute())).isEqualTo(new Change(30L, null, false));
+    assertThat(subjects.get("user-1").get("age")).as("a muted direct write is stored").isEqualTo(30L);
+
+    Subject cached = subjects.get("user-1");
+    cached.set("age", 31, Write.CACHED.mute());
+    cached.store();
+    assertThat(subjects.get("user-1").get("age")).as("a muted cached write is stored").isEqualTo(31L);
     assertThat(events).isEmpty();
   }
 

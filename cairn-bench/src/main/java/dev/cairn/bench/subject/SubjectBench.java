@@ -1,11 +1,12 @@
 package dev.cairn.bench.subject;
 
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.internal.redis.RedisAccess;
+import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Subject;
+import dev.cairn.subject.SubjectStorage;
+import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;
 import dev.cairn.subject.Write;
-import dev.cairn.subject.internal.redis.RedisStorage;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -50,13 +51,13 @@ public final class SubjectBench {
     RANDOM.nextBytes(random);
     String prefix = "cairn:bench:subject:" + HexFormat.of().formatHex(random) + ":";
     try (KeyValue kv = KeyValue.open(options.kvUrl());
-        RedisStorage storage = new RedisStorage(kv, prefix, 1_000, false);
+        SubjectStorage storage = SubjectStorages.redis(kv, prefix, 1_000);
         Subjects subjects = Subjects.on(storage)) {
       List<String> names = new ArrayList<>();
       try {
         emit.accept(store100(options, subjects, storage, names));
         emit.accept(incrementContended(options, subjects, names));
-        emit.accept(get(options, subjects, storage, RedisAccess.of(kv).orElseThrow(), names));
+        emit.accept(get(options, subjects, prefix, RedisAccess.of(kv).orElseThrow(), names));
       } finally {
         names.forEach(storage::flush);
       }
@@ -64,7 +65,7 @@ public final class SubjectBench {
     return lines;
   }
 
-  private static String store100(SubjectBenchOptions options, Subjects subjects, RedisStorage storage,
+  private static String store100(SubjectBenchOptions options, Subjects subjects, SubjectStorage storage,
       List<String> names) {
     long exchanges = 0;
     long started = System.nanoTime();
@@ -75,9 +76,9 @@ public final class SubjectBench {
       for (int property = 0; property < 100; property++) {
         subject.set("p" + property, property);
       }
-      long beforeStore = storage.roundTrips();
+      long beforeStore = storage.stats().roundTrips();
       subject.store();
-      exchanges += storage.roundTrips() - beforeStore;
+      exchanges += storage.stats().roundTrips() - beforeStore;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     return "subject.store100 cairn=" + Math.round(options.stores() / seconds) + " round_trips="
@@ -101,8 +102,8 @@ public final class SubjectBench {
     return "subject.incr_contended cairn=" + Math.round(issued / seconds) + " lost=" + (issued - counted);
   }
 
-  private static String get(SubjectBenchOptions options, Subjects subjects, RedisStorage storage,
-      RedisAccess raw, List<String> names) throws InterruptedException {
+  private static String get(SubjectBenchOptions options, Subjects subjects, String prefix, RedisAccess raw,
+      List<String> names) throws InterruptedException {
     String name = "read";
     names.add(name);
     Subject seed = subjects.get(name);
@@ -110,7 +111,7 @@ public final class SubjectBench {
       seed.set("p" + property, "value-" + property);
     }
     seed.store();
-    String key = storage.key(name);
+    String key = "s:" + prefix + name; // KRules' layout, as SubjectStorages.redis documents it
     int perThread = Math.max(1, options.gets() / options.getThreads());
     long total = (long) perThread * options.getThreads();
     Parallel.Task cairnRead = thread -> {

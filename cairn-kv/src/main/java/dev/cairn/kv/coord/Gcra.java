@@ -1,7 +1,7 @@
 package dev.cairn.kv.coord;
 
-import dev.cairn.kv.internal.Script;
-import dev.cairn.kv.internal.ScriptStore;
+import dev.cairn.kv.spi.Script;
+import dev.cairn.kv.spi.ScriptStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

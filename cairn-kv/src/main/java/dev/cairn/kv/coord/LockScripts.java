@@ -1,8 +1,8 @@
 package dev.cairn.kv.coord;
 
 import dev.cairn.kv.Ttl;
-import dev.cairn.kv.internal.Script;
-import dev.cairn.kv.internal.ScriptStore;
+import dev.cairn.kv.spi.Script;
+import dev.cairn.kv.spi.ScriptStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package dev.cairn.kv.coord;
 
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.internal.Script;
-import dev.cairn.kv.internal.ScriptResult;
-import dev.cairn.kv.internal.Scripting;
+import dev.cairn.kv.spi.Script;
+import dev.cairn.kv.spi.ScriptResult;
+import dev.cairn.kv.spi.Scripting;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;

@@ -3,7 +3,7 @@ package dev.cairn.kv.coord;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.Message;
 import dev.cairn.kv.Subscription;
-import dev.cairn.kv.internal.Scripting;
+import dev.cairn.kv.spi.Scripting;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 

@@ -5,6 +5,8 @@ import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
 import dev.cairn.kv.Subscription;
 import dev.cairn.kv.Ttl;
+import dev.cairn.kv.spi.Script;
+import dev.cairn.kv.spi.ScriptResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;

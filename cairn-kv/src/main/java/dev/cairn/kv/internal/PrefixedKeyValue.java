@@ -53,12 +53,13 @@ public final class PrefixedKeyValue implements KeyValue {
     return new PrefixedKeyValue(backend, "", new InputCheck(maxValueBytes), true);
   }
 
-  /** The backend behind this view; for internal extensions such as {@link Scripting}. */
+  /** The backend behind this view; for the SPI ({@link dev.cairn.kv.spi.Scripting}, {@link dev.cairn.kv.spi.RedisAccess}). */
   public Backend backend() {
     return backend;
   }
 
-  String fullKey(String key) {
+  /** {@code key} checked and with this view's prefix, as the backend sees it. */
+  public String fullKey(String key) {
     return prefix + check.key(key);
   }
 

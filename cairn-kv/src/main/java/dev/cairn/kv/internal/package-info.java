@@ -1,6 +1,5 @@
 /**
- * Not API. The one {@code KeyValue} implementation ({@code PrefixedKeyValue}), the {@code Backend} SPI every backend
- * implements, and {@code Scripting}, the door through which coordination code runs atomic scripts (Lua on Redis,
- * a Java twin on the memory store) and reads the store's time.
+ * Not API. The one {@code KeyValue} implementation ({@code PrefixedKeyValue}) and the {@code Backend} SPI every
+ * backend implements; scripts and raw Redis access for other modules are in {@code dev.cairn.kv.spi}.
  */
 package dev.cairn.kv.internal;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
-import dev.cairn.kv.internal.Script;
-import dev.cairn.kv.internal.ScriptResult;
-import dev.cairn.kv.internal.Scripting;
+import dev.cairn.kv.spi.Script;
+import dev.cairn.kv.spi.ScriptResult;
+import dev.cairn.kv.spi.Scripting;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

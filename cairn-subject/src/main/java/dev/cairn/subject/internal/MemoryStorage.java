@@ -3,6 +3,7 @@ package dev.cairn.subject.internal;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
+import dev.cairn.subject.StorageStats;
 import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.SubjectStorage;
 import java.util.EnumMap;
@@ -89,6 +90,11 @@ public final class MemoryStorage implements SubjectStorage {
   @Override
   public boolean isConcurrencySafe() {
     return true;
+  }
+
+  @Override
+  public StorageStats stats() {
+    return new StorageStats(0);
   }
 
   @Override

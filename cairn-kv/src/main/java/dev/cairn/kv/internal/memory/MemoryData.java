@@ -5,7 +5,7 @@ import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Ttl;
 import dev.cairn.kv.internal.Failures;
 import dev.cairn.kv.internal.Glob;
-import dev.cairn.kv.internal.ScriptStore;
+import dev.cairn.kv.spi.ScriptStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,8 +9,9 @@ import dev.cairn.kv.Subscription;
 import dev.cairn.kv.Ttl;
 import dev.cairn.kv.internal.Backend;
 import dev.cairn.kv.internal.Failures;
-import dev.cairn.kv.internal.Script;
-import dev.cairn.kv.internal.ScriptResult;
+import dev.cairn.kv.spi.DedicatedConnection;
+import dev.cairn.kv.spi.Script;
+import dev.cairn.kv.spi.ScriptResult;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
  * virtual-thread callers on it), translated by {@link RedisErrors}. The cluster view of Lettuce splits multi-key
  * commands (MGET, MSET, UNLINK) by slot and SCAN walks every master, so this class is the same for all topologies.
  */
-final class RedisBackend implements Backend {
+public final class RedisBackend implements Backend {
   private final String kind;
   private final RedisSession session;
   private final RedisClusterCommands<String, byte[]> commands;
@@ -236,11 +237,13 @@ final class RedisBackend implements Backend {
     }
   }
 
-  <T> T callRaw(String what, Function<RedisClusterCommands<String, byte[]>, T> command) {
+  /** Runs commands on the shared connection with failures translated; the door {@link dev.cairn.kv.spi.RedisAccess} uses. */
+  public <T> T callRaw(String what, Function<RedisClusterCommands<String, byte[]>, T> command) {
     return call(what, null, () -> command.apply(commands));
   }
 
-  DedicatedConnection openDedicated() {
+  /** Opens a command connection of its own; see {@link DedicatedConnection}. */
+  public DedicatedConnection openDedicated() {
     return call("CONNECT", null, () -> session.dedicated().get());
   }
 

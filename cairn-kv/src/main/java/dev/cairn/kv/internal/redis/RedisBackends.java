@@ -65,7 +65,7 @@ public final class RedisBackends {
     return new RedisBackend("redis-cluster", new RedisSession(cluster, cluster.getResources(), connection,
         connection.sync(), () -> cluster.connectPubSub(CODEC), () -> {
           StatefulRedisClusterConnection<String, byte[]> own = cluster.connect(CODEC);
-          return new DedicatedConnection(own, own.sync(), errors);
+          return new RedisDedicatedConnection(own, own.sync(), errors);
         }), errors);
   }
 
@@ -79,7 +79,7 @@ public final class RedisBackends {
     return new RedisBackend(sentinel ? "redis-sentinel" : "redis", new RedisSession(standalone,
         standalone.getResources(), connection, connection.sync(), () -> standalone.connectPubSub(CODEC, uri), () -> {
           StatefulRedisConnection<String, byte[]> own = standalone.connect(CODEC, uri);
-          return new DedicatedConnection(own, own.sync(), errors);
+          return new RedisDedicatedConnection(own, own.sync(), errors);
         }), errors);
   }
 

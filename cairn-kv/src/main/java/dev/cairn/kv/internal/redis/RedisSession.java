@@ -1,5 +1,6 @@
 package dev.cairn.kv.internal.redis;
 
+import dev.cairn.kv.spi.DedicatedConnection;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.internal.redis.DedicatedConnection;
-import dev.cairn.kv.internal.redis.RedisAccess;
+import dev.cairn.kv.spi.DedicatedConnection;
+import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.testkit.RedisService;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -4,11 +4,12 @@ import dev.cairn.core.CairnException;
 import dev.cairn.core.ConflictException;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.internal.redis.RedisAccess;
+import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
 import dev.cairn.subject.PropertyValue;
+import dev.cairn.subject.StorageStats;
 import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.internal.PythonJson;
@@ -45,7 +46,7 @@ public final class RedisStorage implements SubjectStorage {
   private final int maxAttempts;
   private final TransactionConnections connections;
   private final KeyValue ownedStore;
-  // Client-side count of request/reply exchanges with the server, for the benchmark's round_trips figure.
+  // Client-side count of request/reply exchanges with the server, for stats() (the benchmark's round_trips).
   private final LongAdder roundTrips = new LongAdder();
 
   /**
@@ -219,12 +220,9 @@ public final class RedisStorage implements SubjectStorage {
     return access.call("DEL", commands -> commands.del(key(subject))) > 0;
   }
 
-  /**
-   * Request/reply exchanges with the server so far, counted on the client: one per pipelined MULTI/EXEC, one per
-   * plain command (connection set-up excluded).
-   */
-  public long roundTrips() {
-    return roundTrips.sum();
+  @Override
+  public StorageStats stats() {
+    return new StorageStats(roundTrips.sum());
   }
 
   private TransactionResult transaction(StatefulRedisConnection<String, byte[]> connection,

@@ -2,8 +2,8 @@ package dev.cairn.subject.internal.redis;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
-import dev.cairn.kv.internal.redis.DedicatedConnection;
-import dev.cairn.kv.internal.redis.RedisAccess;
+import dev.cairn.kv.spi.DedicatedConnection;
+import dev.cairn.kv.spi.RedisAccess;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,4 +1,4 @@
-package dev.cairn.kv.internal;
+package dev.cairn.kv.spi;
 
 import dev.cairn.core.CairnException;
 import java.nio.charset.StandardCharsets;

@@ -1,14 +1,15 @@
-package dev.cairn.kv.internal.redis;
+package dev.cairn.kv.spi;
 
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.internal.PrefixedKeyValue;
+import dev.cairn.kv.internal.redis.RedisBackend;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Direct Redis access for internal extensions that need commands {@link KeyValue} does not offer (streams for a
- * work queue, blocking reads). Prefer {@link dev.cairn.kv.internal.Scripting}, which also has a memory twin; use
+ * Direct Redis access for extensions that need commands {@link KeyValue} does not offer (streams for a work queue,
+ * blocking reads, WATCH and MULTI/EXEC for subjects). Prefer {@link Scripting}, which also has a memory twin; use
  * this only for the Redis side of something that has its own memory implementation. Keys passed to Lettuce here
  * are raw: apply {@link #fullKey(String)} yourself. Thread-safe.
  */

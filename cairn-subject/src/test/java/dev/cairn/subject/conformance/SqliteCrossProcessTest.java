@@ -1,4 +1,4 @@
-package dev.cairn.testkit.subject;
+package dev.cairn.subject.conformance;
 
 import dev.cairn.testkit.internal.ServiceResolver;
 import java.nio.file.Path;

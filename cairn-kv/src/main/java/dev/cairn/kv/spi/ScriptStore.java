@@ -1,4 +1,4 @@
-package dev.cairn.kv.internal;
+package dev.cairn.kv.spi;
 
 import dev.cairn.kv.Ttl;
 import java.time.Duration;

@@ -1,8 +1,9 @@
-package dev.cairn.kv.internal;
+package dev.cairn.kv.spi;
 
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.Unicode;
 import dev.cairn.kv.KeyValue;
+import dev.cairn.kv.internal.PrefixedKeyValue;
 import io.lettuce.core.cluster.SlotHash;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cairn.kv.internal;
+package dev.cairn.kv.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.cairn.testkit.subject;
+package dev.cairn.subject.conformance;
 
 import dev.cairn.testkit.PostgresService;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,21 +1,18 @@
 package dev.cairn.kv.internal.redis;
 
 import dev.cairn.core.CairnException;
+import dev.cairn.kv.spi.DedicatedConnection;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.function.Function;
 
-/**
- * A command connection of its own, for blocking commands (XREADGROUP BLOCK, BLPOP, WAIT) that would stall every
- * other caller on the shared connection. The command timeout of the store still applies, so block for less than
- * it and loop. Owned by one caller at a time; close it when done.
- */
-public final class DedicatedConnection implements AutoCloseable {
+/** A {@link DedicatedConnection} on Lettuce, translating failures as the shared connection does. */
+final class RedisDedicatedConnection implements DedicatedConnection {
   private final StatefulConnection<String, byte[]> connection;
   private final RedisClusterCommands<String, byte[]> commands;
   private final RedisErrors errors;
 
-  DedicatedConnection(
+  RedisDedicatedConnection(
       StatefulConnection<String, byte[]> connection, RedisClusterCommands<String, byte[]> commands,
       RedisErrors errors) {
     this.connection = connection;
@@ -23,11 +20,7 @@ public final class DedicatedConnection implements AutoCloseable {
     this.errors = errors;
   }
 
-  /**
-   * Runs commands on this connection; keys must already carry the view's prefix.
-   *
-   * @throws CairnException translated as for every key-value call
-   */
+  @Override
   public <T> T call(String what, Function<RedisClusterCommands<String, byte[]>, T> command) {
     try {
       return command.apply(commands);
@@ -38,10 +31,7 @@ public final class DedicatedConnection implements AutoCloseable {
     }
   }
 
-  /**
-   * The connection itself, for callers that drive it directly (e.g. MULTI ... EXEC written in one flush with
-   * auto-flush off). Failures of what they send are theirs to translate, through {@link #call}.
-   */
+  @Override
   public StatefulConnection<String, byte[]> connection() {
     return connection;
   }

@@ -1,9 +1,9 @@
-package dev.cairn.testkit.subject;
+package dev.cairn.subject.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.kv.KeyValue;
-import dev.cairn.kv.internal.redis.RedisAccess;
+import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Subject;
 import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;

@@ -1,4 +1,4 @@
-package dev.cairn.testkit.subject;
+package dev.cairn.subject.conformance;
 
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.SubjectStorages;

@@ -1,4 +1,4 @@
-package dev.cairn.testkit.subject;
+package dev.cairn.subject.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

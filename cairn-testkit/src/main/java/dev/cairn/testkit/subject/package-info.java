@@ -1,2 +1,0 @@
-/** The conformance suite every {@link dev.cairn.subject.SubjectStorage} passes. */
-package dev.cairn.testkit.subject;
