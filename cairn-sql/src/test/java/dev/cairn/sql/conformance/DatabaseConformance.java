@@ -4,7 +4,7 @@ import dev.cairn.core.StoreUrl;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;
 import dev.cairn.sql.Dialect;
-import dev.cairn.testkit.internal.Jdbc;
+import dev.cairn.testkit.TestSupport;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -103,7 +103,7 @@ public abstract class DatabaseConformance implements ConformanceContext, TableCo
       return;
     }
     try (Connection connection = url.kind() == StoreUrl.Kind.SQLITE
-            ? DriverManager.getConnection("jdbc:sqlite:" + url.path()) : Jdbc.connect(url);
+            ? DriverManager.getConnection("jdbc:sqlite:" + url.path()) : TestSupport.connect(url);
         Statement statement = connection.createStatement()) {
       for (String each : sql) {
         statement.execute(each);

@@ -18,7 +18,7 @@ import dev.cairn.sql.conformance.ConformanceModels.Counter;
 import dev.cairn.sql.conformance.ConformanceModels.OrderLine;
 import dev.cairn.sql.conformance.ConformanceModels.TypedValues;
 import dev.cairn.sql.conformance.ConformanceModels.User;
-import dev.cairn.testkit.internal.FreePort;
+import dev.cairn.testkit.TestSupport;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +81,7 @@ public interface NamingConformance extends ConformanceContext {
 
   @Test
   default void open_unreachableServer_unavailableNamingHostNotPassword() {
-    int closed = FreePort.find();
+    int closed = TestSupport.freePort();
     String scheme = dialect() == dev.cairn.sql.Dialect.POSTGRESQL || dialect() == dev.cairn.sql.Dialect.SQLITE
         ? "postgresql" : "mariadb";
 

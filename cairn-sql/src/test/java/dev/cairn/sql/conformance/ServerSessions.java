@@ -1,7 +1,7 @@
 package dev.cairn.sql.conformance;
 
 import dev.cairn.core.StoreUrl;
-import dev.cairn.testkit.internal.Jdbc;
+import dev.cairn.testkit.TestSupport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,7 +79,7 @@ final class ServerSessions {
 
   /** Ends the session from the server side and waits until it is gone. */
   static void kill(StoreUrl url, long session) {
-    try (Connection admin = Jdbc.connect(url); Statement statement = admin.createStatement()) {
+    try (Connection admin = TestSupport.connect(url); Statement statement = admin.createStatement()) {
       if (url.kind() == StoreUrl.Kind.POSTGRESQL) {
         statement.execute("select pg_terminate_backend(" + session + ")");
       } else {
@@ -110,7 +110,7 @@ final class ServerSessions {
   }
 
   private static List<Long> query(StoreUrl url, String sql, String parameter) {
-    try (Connection admin = Jdbc.connect(url); PreparedStatement statement = admin.prepareStatement(sql)) {
+    try (Connection admin = TestSupport.connect(url); PreparedStatement statement = admin.prepareStatement(sql)) {
       if (parameter != null) {
         statement.setString(1, parameter);
       }

@@ -12,8 +12,7 @@ import dev.cairn.sql.Table;
 import dev.cairn.sql.conformance.ConformanceModels.Level;
 import dev.cairn.sql.conformance.ConformanceModels.Person;
 import dev.cairn.sql.conformance.ConformanceModels.User;
-import dev.cairn.testkit.internal.Processes;
-import dev.cairn.testkit.internal.ServiceResolver;
+import dev.cairn.testkit.TestSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,13 +39,13 @@ import org.junit.jupiter.api.Test;
  * journal, and tables that another connection creates.
  */
 class SqliteFileConformanceTest extends DatabaseConformance {
-  private static final Path FILE = ServiceResolver.defaultServicesDirectory().resolveSibling("cairn-sqlite")
+  private static final Path FILE = TestSupport.buildDirectory("cairn-sqlite")
       .resolve("conformance-" + UUID.randomUUID() + ".db");
 
   @Override
   protected String databaseUrl() {
     try {
-      Processes.deleteTree(FILE.getParent());
+      TestSupport.deleteTree(FILE.getParent());
       Files.createDirectories(FILE.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,7 +2,7 @@ package dev.cairn.subject.conformance;
 
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.SubjectStorages;
-import dev.cairn.testkit.internal.ServiceResolver;
+import dev.cairn.testkit.TestSupport;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -10,7 +10,7 @@ import java.util.UUID;
 class SqliteSubjectStorageTest extends SubjectStorageConformance {
   @Override
   protected SubjectStorage openStorage() {
-    Path file = ServiceResolver.defaultServicesDirectory().resolveSibling("cairn-sqlite")
+    Path file = TestSupport.buildDirectory("cairn-sqlite")
         .resolve("subjects-" + UUID.randomUUID() + ".db");
     return SubjectStorages.open("sqlite:" + file);
   }

@@ -7,7 +7,7 @@ import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.KeyValueOptions;
-import dev.cairn.testkit.internal.FreePort;
+import dev.cairn.testkit.TestSupport;
 import dev.cairn.testkit.kv.PrivateRedis;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class RedisConnectFailureTest {
 
   @Test
   void open_noServerListening_unavailableNamingHost() {
-    int port = FreePort.find();
+    int port = TestSupport.freePort();
 
     assertThatThrownBy(() -> KeyValue.open("redis://:" + PASSWORD + "@127.0.0.1:" + port, QUICK))
         .isInstanceOfSatisfying(UnavailableException.class, e -> {
@@ -32,7 +32,7 @@ class RedisConnectFailureTest {
 
   @Test
   void open_clusterWithoutLiveNodes_oneLineUnavailable() {
-    String url = "redis-cluster://127.0.0.1:" + FreePort.find() + ",127.0.0.1:" + FreePort.find();
+    String url = "redis-cluster://127.0.0.1:" + TestSupport.freePort() + ",127.0.0.1:" + TestSupport.freePort();
 
     assertThatThrownBy(() -> KeyValue.open(url, QUICK))
         .isInstanceOfSatisfying(UnavailableException.class, e -> {
