@@ -160,6 +160,17 @@ public interface KeyValue extends AutoCloseable {
   long decr(String key);
 
   /**
+   * Queues the commands the callback gives to {@code batch}, sends them together (one pipeline on Redis, see
+   * {@link Batch}) and returns when every command has answered. Much faster than the same commands one by one when
+   * each would wait for its own round trip; not a transaction.
+   *
+   * @throws dev.cairn.core.InvalidInputException from the callback, for a bad key or value: nothing is sent
+   * @throws dev.cairn.core.CairnException the first failed command's failure, in queue order, after every command
+   *     has answered; the other commands' replies stay readable
+   */
+  void batch(Consumer<? super Batch> commands);
+
+  /**
    * The text values of the keys that exist, in the order asked, in one round trip (per slot on a cluster).
    *
    * @return an unmodifiable map from key to value without the missing keys

@@ -1,5 +1,6 @@
 package dev.cairn.kv.internal;
 
+import dev.cairn.core.CairnException;
 import dev.cairn.kv.Message;
 import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.Stats;
@@ -9,6 +10,7 @@ import dev.cairn.kv.spi.Script;
 import dev.cairn.kv.spi.ScriptResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +83,42 @@ public interface Backend extends AutoCloseable {
 
   /** The store's time: Redis TIME, or the memory store's clock. */
   Instant time();
+
+  /**
+   * Runs the commands of a batch, each atomic by itself, in order per key, and answers one result per command in
+   * the same order: the value named on each {@link BatchCommand} kind, or the command's {@link CairnException}.
+   * Throws only when nothing was sent (a closed store). This default runs them one by one, which is what the
+   * memory store wants; a networked backend pipelines them.
+   */
+  default List<Object> batch(List<BatchCommand> commands) {
+    if (commands.isEmpty()) {
+      return List.of();
+    }
+    List<Object> results = new ArrayList<>(commands.size());
+    for (BatchCommand command : commands) {
+      try {
+        results.add(switch (command) {
+          case BatchCommand.Get get -> get(get.key());
+          case BatchCommand.Set set -> set(set.key(), set.value(), set.options());
+          case BatchCommand.Delete delete -> delete(List.of(delete.key()));
+          case BatchCommand.Exists exists -> exists(exists.key());
+          case BatchCommand.Expire expire -> expire(expire.key(), expire.ttl());
+          case BatchCommand.IncrBy incr -> incrBy(incr.key(), incr.delta());
+        });
+      } catch (CairnException e) {
+        if (results.isEmpty() && isClosedStore(e)) {
+          throw e;
+        }
+        results.add(e);
+      }
+    }
+    return results;
+  }
+
+  /** Whether {@code e} says the store is closed (nothing can have been sent). */
+  private static boolean isClosedStore(CairnException e) {
+    return "KV_CLOSED".equals(e.code());
+  }
 
   /** Runs a script atomically with full keys. */
   ScriptResult run(Script script, List<String> keys, List<String> args);

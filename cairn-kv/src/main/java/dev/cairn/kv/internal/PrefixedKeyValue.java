@@ -102,6 +102,14 @@ public final class PrefixedKeyValue implements KeyValue {
   }
 
   @Override
+  public void batch(Consumer<? super dev.cairn.kv.Batch> commands) {
+    Objects.requireNonNull(commands, "commands");
+    QueuedBatch batch = new QueuedBatch(this, check);
+    commands.accept(batch);
+    batch.run(backend);
+  }
+
+  @Override
   public boolean setJson(String key, Object value, SetOptions options) {
     return set(key, Json.write(Objects.requireNonNull(value, "value")), options);
   }

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class KeyValueConformance implements HashConformance, ScanConformance, PubSubConformance,
-    ScriptingConformance, CoordinationConformance {
+    ScriptingConformance, CoordinationConformance, BatchConformance {
   // long enough that a loaded CI machine reads the key before it expires, short enough to wait for on a server
   private static final Duration SHORT_TTL = Duration.ofSeconds(1);
   private static final Duration PAST_SHORT_TTL = Duration.ofMillis(1_200);

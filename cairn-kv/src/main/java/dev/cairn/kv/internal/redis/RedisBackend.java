@@ -8,15 +8,19 @@ import dev.cairn.kv.Stats;
 import dev.cairn.kv.Subscription;
 import dev.cairn.kv.Ttl;
 import dev.cairn.kv.internal.Backend;
+import dev.cairn.kv.internal.BatchCommand;
 import dev.cairn.kv.internal.Failures;
 import dev.cairn.kv.spi.DedicatedConnection;
 import dev.cairn.kv.spi.Script;
 import dev.cairn.kv.spi.ScriptResult;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -70,6 +75,11 @@ public final class RedisBackend implements Backend {
 
   @Override
   public boolean set(String key, byte[] value, SetOptions options) {
+    SetArgs args = setArgs(options);
+    return call("SET", key, () -> "OK".equals(commands.set(key, value, args)));
+  }
+
+  private static SetArgs setArgs(SetOptions options) {
     SetArgs args = new SetArgs();
     if (options.ttl() != null) {
       args.px(options.ttl().toMillis());
@@ -79,7 +89,7 @@ public final class RedisBackend implements Backend {
       case IF_PRESENT -> args.xx();
       case ALWAYS -> { }
     }
-    return call("SET", key, () -> "OK".equals(commands.set(key, value, args)));
+    return args;
   }
 
   @Override
@@ -105,6 +115,70 @@ public final class RedisBackend implements Backend {
   @Override
   public long incrBy(String key, long delta) {
     return call("INCRBY", key, () -> commands.incrby(key, delta));
+  }
+
+  /**
+   * Writes every command on the shared connection before waiting for the first reply (Lettuce's asynchronous view
+   * sends each at once; on a Cluster each to its key's node), then collects the replies in order, each translated
+   * like a single command's. Waiting is bounded per reply by the command timeout.
+   */
+  @Override
+  public List<Object> batch(List<BatchCommand> batch) {
+    if (closed.get()) {
+      throw Failures.closed(errorsUrl());
+    }
+    RedisClusterAsyncCommands<String, byte[]> async = session.async();
+    // A future per command, or the exception that refused to send it (then nothing of it reached Redis).
+    List<Object> sent = new ArrayList<>(batch.size());
+    for (BatchCommand command : batch) {
+      try {
+        sent.add(send(async, command));
+      } catch (RuntimeException e) {
+        sent.add(e);
+      }
+    }
+    Duration timeout = errors.timeout();
+    List<Object> results = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      BatchCommand command = batch.get(i);
+      try {
+        if (sent.get(i) instanceof RuntimeException refused) {
+          throw refused;
+        }
+        RedisFuture<?> future = (RedisFuture<?>) sent.get(i);
+        Object reply = LettuceFutures.awaitOrCancel(future, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        results.add(switch (command) {
+          case BatchCommand.Set ignored -> "OK".equals(reply);
+          case BatchCommand.Exists ignored -> ((Long) reply) > 0;
+          default -> reply;
+        });
+      } catch (RuntimeException e) {
+        results.add(errors.onCommand(e, name(command), command.key()));
+      }
+    }
+    return results;
+  }
+
+  private static RedisFuture<?> send(RedisClusterAsyncCommands<String, byte[]> async, BatchCommand command) {
+    return switch (command) {
+      case BatchCommand.Get get -> async.get(get.key());
+      case BatchCommand.Set set -> async.set(set.key(), set.value(), setArgs(set.options()));
+      case BatchCommand.Delete delete -> async.unlink(delete.key());
+      case BatchCommand.Exists exists -> async.exists(exists.key());
+      case BatchCommand.Expire expire -> async.pexpire(expire.key(), expire.ttl().toMillis());
+      case BatchCommand.IncrBy incr -> async.incrby(incr.key(), incr.delta());
+    };
+  }
+
+  private static String name(BatchCommand command) {
+    return switch (command) {
+      case BatchCommand.Get ignored -> "GET";
+      case BatchCommand.Set ignored -> "SET";
+      case BatchCommand.Delete ignored -> "UNLINK";
+      case BatchCommand.Exists ignored -> "EXISTS";
+      case BatchCommand.Expire ignored -> "PEXPIRE";
+      case BatchCommand.IncrBy ignored -> "INCRBY";
+    };
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class RedisBackends {
     cluster.setOptions(clusterOptions(tls, errors.timeout()));
     StatefulRedisClusterConnection<String, byte[]> connection = cluster.connect(CODEC);
     return new RedisBackend("redis-cluster", new RedisSession(cluster, cluster.getResources(), connection,
-        connection.sync(), () -> cluster.connectPubSub(CODEC), () -> {
+        connection.sync(), connection.async(), () -> cluster.connectPubSub(CODEC), () -> {
           StatefulRedisClusterConnection<String, byte[]> own = cluster.connect(CODEC);
           return new RedisDedicatedConnection(own, own.sync(), errors);
         }), errors);
@@ -77,7 +77,8 @@ public final class RedisBackends {
         .withPort(url.host().port()).withDatabase(database(url)).build();
     StatefulRedisConnection<String, byte[]> connection = standalone.connect(CODEC, uri);
     return new RedisBackend(sentinel ? "redis-sentinel" : "redis", new RedisSession(standalone,
-        standalone.getResources(), connection, connection.sync(), () -> standalone.connectPubSub(CODEC, uri), () -> {
+        standalone.getResources(), connection, connection.sync(), connection.async(),
+        () -> standalone.connectPubSub(CODEC, uri), () -> {
           StatefulRedisConnection<String, byte[]> own = standalone.connect(CODEC, uri);
           return new RedisDedicatedConnection(own, own.sync(), errors);
         }), errors);

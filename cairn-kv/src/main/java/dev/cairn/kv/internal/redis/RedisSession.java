@@ -3,6 +3,7 @@ package dev.cairn.kv.internal.redis;
 import dev.cairn.kv.spi.DedicatedConnection;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
@@ -20,6 +21,7 @@ record RedisSession(
     ClientResources resources,
     StatefulConnection<String, byte[]> connection,
     RedisClusterCommands<String, byte[]> commands,
+    RedisClusterAsyncCommands<String, byte[]> async,
     Supplier<StatefulRedisPubSubConnection<String, byte[]>> pubSub,
     Supplier<DedicatedConnection> dedicated) {
 

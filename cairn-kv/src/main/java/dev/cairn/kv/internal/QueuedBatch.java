@@ -1,0 +1,135 @@
+package dev.cairn.kv.internal;
+
+import dev.cairn.core.CairnException;
+import dev.cairn.kv.Batch;
+import dev.cairn.kv.SetOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The {@link Batch} a {@link PrefixedKeyValue} hands to the caller: checks and prefixes each command as it is
+ * queued, then runs the queue on the backend once and fills every reply.
+ */
+final class QueuedBatch implements Batch {
+  private final PrefixedKeyValue view;
+  private final InputCheck check;
+  private final List<BatchCommand> commands = new ArrayList<>();
+  private final List<Slot<?>> slots = new ArrayList<>();
+
+  QueuedBatch(PrefixedKeyValue view, InputCheck check) {
+    this.view = view;
+    this.check = check;
+  }
+
+  @Override
+  public Reply<Optional<String>> get(String key) {
+    return queue(new BatchCommand.Get(view.fullKey(key)),
+        value -> Optional.ofNullable((byte[]) value).map(bytes -> new String(bytes, StandardCharsets.UTF_8)));
+  }
+
+  @Override
+  public Reply<Optional<byte[]>> getBytes(String key) {
+    return queue(new BatchCommand.Get(view.fullKey(key)), value -> Optional.ofNullable((byte[]) value));
+  }
+
+  @Override
+  public Reply<Boolean> set(String key, String value, SetOptions options) {
+    return setBytes(key, check.text(value, "value for key '" + key + "'"), options);
+  }
+
+  @Override
+  public Reply<Boolean> setBytes(String key, byte[] value, SetOptions options) {
+    Objects.requireNonNull(options, "options");
+    String full = view.fullKey(key);
+    return queue(new BatchCommand.Set(full, check.value(key, value), options), Boolean.class::cast);
+  }
+
+  @Override
+  public Reply<Long> delete(String key) {
+    return queue(new BatchCommand.Delete(view.fullKey(key)), Long.class::cast);
+  }
+
+  @Override
+  public Reply<Boolean> exists(String key) {
+    return queue(new BatchCommand.Exists(view.fullKey(key)), Boolean.class::cast);
+  }
+
+  @Override
+  public Reply<Boolean> expire(String key, Duration ttl) {
+    String full = view.fullKey(key);
+    return queue(new BatchCommand.Expire(full, SetOptions.requireValidTtl(Objects.requireNonNull(ttl, "ttl"))), Boolean.class::cast);
+  }
+
+  @Override
+  public Reply<Long> incrBy(String key, long delta) {
+    return queue(new BatchCommand.IncrBy(view.fullKey(key), delta), Long.class::cast);
+  }
+
+  @Override
+  public int size() {
+    return commands.size();
+  }
+
+  /** Sends the queue, fills the replies, then throws the first failure in queue order, if any. */
+  void run(Backend backend) {
+    if (commands.isEmpty()) {
+      return;
+    }
+    List<Object> results = backend.batch(List.copyOf(commands));
+    CairnException first = null;
+    for (int i = 0; i < slots.size(); i++) {
+      Object result = results.get(i);
+      slots.get(i).fill(result);
+      if (first == null && result instanceof CairnException failure) {
+        first = failure;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  private <T> Reply<T> queue(BatchCommand command, Function<Object, T> convert) {
+    Slot<T> slot = new Slot<>(convert);
+    commands.add(command);
+    slots.add(slot);
+    return slot;
+  }
+
+  /** A reply waiting for its result: a value, or the command's {@link CairnException}. */
+  private static final class Slot<T> implements Reply<T> {
+    private final Function<Object, T> convert;
+    private boolean filled;
+    private T value;
+    private CairnException failure;
+
+    Slot(Function<Object, T> convert) {
+      this.convert = convert;
+    }
+
+    void fill(Object result) {
+      if (result instanceof CairnException e) {
+        failure = e;
+      } else {
+        value = convert.apply(result);
+      }
+      filled = true;
+    }
+
+    @Override
+    public T get() {
+      if (!filled) {
+        throw new IllegalStateException("the batch has not run: read a reply after KeyValue.batch returned");
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return value;
+    }
+  }
+}
