@@ -45,8 +45,9 @@ class ServeCommandTest {
       assertThat(status).contains("\"status\":\"connected\"", "cairn.db");
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("memory:", "read-only");
       assertThat(Files.exists(directory.resolve("data").resolve("cairn.db"))).isTrue();
-      assertThat(get(url + "/api/v1/db/databases")).contains("\"framework\"");
-      assertThat(Files.exists(directory.resolve("data").resolve("framework.db"))).isTrue();
+      // No registry unless --named-databases: browsing leaves no framework.db beside the file.
+      assertThat(get(url + "/api/v1/db/databases")).contains("DATABASE_NOT_FOUND");
+      assertThat(Files.exists(directory.resolve("data").resolve("framework.db"))).isFalse();
       serve.stop();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
     }

@@ -16,6 +16,22 @@ import dev.cairn.core.Result;
  */
 public interface Migrations {
 
+  /**
+   * The migrations of {@code database} itself, without the named-database registry: the history and the tables go
+   * into the database the URL names (its current schema on PostgreSQL), the scripts are
+   * {@code {migrationsDir}/{name}/V{n}__{slug}.sql} ({@code db/migration/{name}} on the class path when
+   * {@code migrationsDir} is null) and {@link #generate} diffs the records the table index gives {@code name}
+   * ({@value dev.cairn.sql.registry.Databases#FRAMEWORK} holds those naming no database). Nothing is created in
+   * the database before {@link #run}, {@link #baseline} or {@link #downgrade}. The caller keeps owning
+   * {@code database}.
+   *
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_DATABASE_NAME} for a bad name,
+   *     {@code SQLITE_MEMORY_UNSUPPORTED} for {@code sqlite::memory:} (Flyway connects on its own)
+   */
+  static Migrations of(dev.cairn.sql.Database database, String name, java.nio.file.Path migrationsDir) {
+    return dev.cairn.sql.internal.registry.OwnMigrations.of(database, name, migrationsDir);
+  }
+
   /** Every known migration, applied or pending, with versions, states and checksums. */
   Result<MigrationStatus> status();
 

@@ -1,0 +1,34 @@
+package dev.cairn.sql.internal.registry;
+
+import dev.cairn.core.StoreUrl;
+import dev.cairn.sql.Database;
+import dev.cairn.sql.internal.migrate.FlywayMigrations;
+import dev.cairn.sql.internal.migrate.MigrationTarget;
+import dev.cairn.sql.migrate.Migrations;
+import dev.cairn.sql.registry.DatabasesConfig;
+import dev.cairn.sql.registry.TableIndex;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The migrations of a database the caller opened itself (no registry): Flyway works in the URL's own database
+ * (the connection's schema on PostgreSQL, the URL's database on MariaDB, the file on SQLite) and creates nothing
+ * before a migration is asked for. Not API; see {@link Migrations#of}.
+ */
+public final class OwnMigrations {
+  private OwnMigrations() {}
+
+  /** See {@link Migrations#of}. */
+  public static Migrations of(Database database, String name, Path migrationsDir) {
+    DatabasesConfig.checkName(name);
+    StoreUrl url = database.url();
+    if (url.isSqliteMemory()) {
+      throw new dev.cairn.core.InvalidInputException("SQLITE_MEMORY_UNSUPPORTED",
+          "migrations need a file on SQLite, not " + url);
+    }
+    List<Class<? extends Record>> tables = TableIndex.load(OwnMigrations.class.getClassLoader())
+        .getOrDefault(name, List.of());
+    return new FlywayMigrations(new MigrationTarget(name, database, url, PhysicalLayout.jdbcUrl(url), null, tables,
+        migrationsDir));
+  }
+}
