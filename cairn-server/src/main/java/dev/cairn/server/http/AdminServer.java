@@ -21,6 +21,10 @@ import dev.cairn.sql.Database;
 import dev.cairn.subject.Subjects;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -132,6 +136,7 @@ public final class AdminServer implements AutoCloseable {
     });
     created.set(app);
     try {
+      checkBindable(config);
       app.start();
     } catch (RuntimeException e) {
       app.stop();
@@ -184,6 +189,24 @@ public final class AdminServer implements AutoCloseable {
     lanes.close();
     if (ownedSubjects != null) {
       ownedSubjects.close();
+    }
+  }
+
+  /**
+   * Binds the address once before Javalin does, so a port in use fails here with the one-line PORT_UNAVAILABLE
+   * alone; Javalin would log "Failed to start Javalin" at ERROR with a stack trace first. Javalin's own failure
+   * stays the answer when the port is taken in between.
+   */
+  private static void checkBindable(AdminConfig config) {
+    if (config.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      // As Jetty binds: a port left in TIME_WAIT by a previous run is free, one with a listener is not.
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(config.bindAddress(), config.port()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
