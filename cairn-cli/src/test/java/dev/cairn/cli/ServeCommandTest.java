@@ -78,7 +78,7 @@ class ServeCommandTest {
 
   @Test
   void serve_tokenFromEnvironment_protectsEndpointsAndAllowsWrites() throws Exception {
-    ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATABASE_URL", "sqlite::memory:", "CAIRN_ADMIN_TOKEN", "t"));
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATABASE_URL", "sqlite::memory:", "CAIRN_ADMIN_TOKEN", "t".repeat(16)));
     try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
       Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0"));
       String url = awaitUrl();

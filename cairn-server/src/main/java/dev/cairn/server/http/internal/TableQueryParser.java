@@ -49,7 +49,7 @@ final class TableQueryParser {
         }
       }
     }
-    Query query = Query.where(filters.isEmpty() ? Filter.none() : Filter.and(filters.toArray(Filter[]::new)))
+    Query query = Query.where(filters.isEmpty() ? Filter.and() : Filter.and(filters.toArray(Filter[]::new)))
         .orderBy(sort(params))
         .page((int) page, pageSize)
         .withTotal();
