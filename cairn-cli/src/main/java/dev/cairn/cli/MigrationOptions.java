@@ -66,7 +66,7 @@ final class MigrationOptions {
     if (database == null && !isSqliteDirectory(config.url())) {
       Database own = Database.open(text);
       try {
-        return new OpenMigrations(own, Migrations.of(own, name, dir), name);
+        return new OpenMigrations(own::close, Migrations.of(own, name, dir), name);
       } catch (RuntimeException e) {
         own.close();
         throw e;
@@ -74,7 +74,7 @@ final class MigrationOptions {
     }
     Databases databases = Databases.open(config);
     try {
-      return new OpenMigrations(databases, databases.migrations(name).orElseThrow(), name);
+      return new OpenMigrations(databases::close, databases.migrations(name).orElseThrow(), name);
     } catch (RuntimeException e) {
       databases.close();
       throw e;
@@ -93,20 +93,14 @@ final class MigrationOptions {
   /**
    * The opened database or registry and the migrations of one database.
    *
-   * @param resource the registry or the database, closed by {@link #close()}
+   * @param closer closes the registry or the database; run by {@link #close()}
    * @param migrations the migrations of {@code name}
    * @param name the logical database name (its scripts are under {@code DIR/name})
    */
-  record OpenMigrations(AutoCloseable resource, Migrations migrations, String name) implements AutoCloseable {
+  record OpenMigrations(Runnable closer, Migrations migrations, String name) implements AutoCloseable {
     @Override
     public void close() {
-      try {
-        resource.close();
-      } catch (RuntimeException e) {
-        throw e;
-      } catch (Exception e) {
-        throw new IllegalStateException("closing " + name + " failed: " + e.getMessage(), e);
-      }
+      closer.run();
     }
   }
 }

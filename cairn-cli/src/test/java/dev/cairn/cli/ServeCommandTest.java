@@ -54,6 +54,22 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_namedDatabases_opensTheRegistryBesideTheFile() throws Exception {
+    Path data = Files.createDirectories(directory.resolve("data"));
+    ServeCommand serve = new ServeCommand(Map.of());
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0", "--create", "--named-databases",
+          "--db", "sqlite:" + data.resolve("cairn.db")));
+      String url = awaitUrl();
+      assertThat(get(url + "/api/v1/db/databases")).contains("\"framework\"");
+      assertThat(get(url + "/api/v1/db/tables?db=framework")).contains("\"tables\"");
+      assertThat(data.resolve("framework.db")).exists();
+      serve.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
   void serve_nonLoopbackWithoutToken_usageError() {
     int code = run(new ServeCommand(Map.of()), "serve", "--bind", "0.0.0.0", "--port", "0");
     assertThat(code).isEqualTo(ExitCodes.USAGE);

@@ -52,7 +52,7 @@ public final class DatabaseResolver {
   /** The registry, or 404 {@code REGISTRY_NOT_CONFIGURED}. */
   Databases registry() {
     return registry.orElseThrow(() -> new ApiError(404, "DATABASE_NOT_FOUND",
-        "this server serves one database; named databases need the registry (cairn serve opens it)",
+        "this server serves one database; named databases need the registry (cairn serve --named-databases)",
         DbRoutes.MODULE, Map.of()));
   }
 }
