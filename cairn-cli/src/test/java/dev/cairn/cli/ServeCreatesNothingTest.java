@@ -67,6 +67,27 @@ class ServeCreatesNothingTest {
   }
 
   @Test
+  void sqliteFileMadeBySqlite3_dbCommands_sameFilesSameBytesSameJournalMode() throws Exception {
+    Path file = directory.resolve("shop.db");
+    sh("sqlite3", file.toString(), "CREATE TABLE shop (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+        + " INSERT INTO shop (name) VALUES ('anvil');");
+    List<String> filesBefore = files(directory);
+    byte[] bytesBefore = Files.readAllBytes(file);
+
+    for (List<String> command : List.of(List.of("db", "status"), List.of("db", "tables"),
+        List.of("db", "schema", "shop"), List.of("db", "rows", "shop"), List.of("migrate", "status"))) {
+      List<String> args = new ArrayList<>(command);
+      args.addAll(List.of("--db", "sqlite:" + file));
+      CliRun run = CliRun.of(args.toArray(String[]::new));
+      assertThat(run.code()).as(command + ": " + run.err()).isZero();
+    }
+
+    assertThat(files(directory)).isEqualTo(filesBefore);
+    assertThat(Files.readAllBytes(file)).isEqualTo(bytesBefore);
+    assertThat(sh("sqlite3", file.toString(), "PRAGMA journal_mode;")).isEqualTo("delete");
+  }
+
+  @Test
   void sqliteMissingFile_refusedLikeDbStatus_nothingCreated_createMakesIt() throws Exception {
     Path typo = directory.resolve("typo").resolve("shpo.db");
 
