@@ -9,6 +9,7 @@ import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,14 @@ final class MigrationOptions {
           + "(default: ${DEFAULT-VALUE}).")
   private Path dir;
 
+  @Option(
+      names = {"--classpath", "--cp"},
+      paramLabel = "PATH",
+      description = "Where your record classes are: class directories and jars separated by '"
+          + "${sys:path.separator}' (e.g. target/classes), read for their table index (META-INF/cairn/tables, "
+          + "written by cairn-sql's annotation processor); generate diffs those records against the database.")
+  private String classpath;
+
   /**
    * Opens the named databases and the migrations of {@code --database}; the caller closes what it gets.
    *
@@ -63,21 +72,40 @@ final class MigrationOptions {
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
-    if (database == null && !isSqliteDirectory(config.url())) {
-      Database own = Database.open(text);
+    UserClasses classes = UserClasses.open(spec, classpath);
+    try {
+      if (database == null && !isSqliteDirectory(config.url())) {
+        Database own = Database.open(text);
+        try {
+          Migrations migrations = classes == null ? Migrations.of(own, name, dir)
+              : Migrations.of(own, name, dir, classes.tables().getOrDefault(name, List.of()));
+          return new OpenMigrations(() -> closeAll(own::close, classes), migrations, name);
+        } catch (RuntimeException e) {
+          own.close();
+          throw e;
+        }
+      }
+      Databases databases = Databases.open(classes == null ? config : config.withTables(classes.tables()));
       try {
-        return new OpenMigrations(own::close, Migrations.of(own, name, dir), name);
+        return new OpenMigrations(() -> closeAll(databases::close, classes), databases.migrations(name).orElseThrow(),
+            name);
       } catch (RuntimeException e) {
-        own.close();
+        databases.close();
         throw e;
       }
-    }
-    Databases databases = Databases.open(config);
-    try {
-      return new OpenMigrations(databases::close, databases.migrations(name).orElseThrow(), name);
     } catch (RuntimeException e) {
-      databases.close();
+      closeAll(() -> { }, classes);
       throw e;
+    }
+  }
+
+  private static void closeAll(Runnable first, UserClasses classes) {
+    try {
+      first.run();
+    } finally {
+      if (classes != null) {
+        classes.close();
+      }
     }
   }
 
