@@ -25,6 +25,12 @@ public final class CairnCli {
    * @return the exit code: 0, {@link ExitCodes#USAGE}, {@link ExitCodes#FAILURE}, or a command's own code
    */
   public static int run(String[] args, Terminal terminal) {
+    String undecodable = UndecodableArguments.check(args);
+    if (undecodable != null) {
+      terminal.err().println("cairn: " + undecodable);
+      terminal.err().flush();
+      return ExitCodes.USAGE;
+    }
     return configure(new CommandLine(new CairnCommand(terminal)), terminal).execute(args);
   }
 

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
     name = "faults",
     mixinStandardHelpOptions = true,
     description = {
-      "Run Cairn under faults (kill -9 of a writer and of the server, another process holding the SQLite lock,",
-      "PostgreSQL and Redis restarts, a lock holder paused past its lease, a saturated server) on private servers",
-      "and files of its own, and count what clients were told against what is stored. One line per scenario:",
+      "Run Cairn under faults and count what clients were told against what is stored.",
+      "Faults: kill -9 of a writer and of the server, another process holding the SQLite lock, PostgreSQL and",
+      "Redis restarts, a lock holder paused past its lease, a saturated server; on private servers and files of",
+      "its own. One line per scenario:",
       "  fault.<scenario> attempts=N acked=N lost=N duplicated=N false_failures=N max_wait_ms=N [detail=value ...]",
       "Scenarios: sqlite_kill9, sqlite_lock_holder, http_kill9, postgres_restart, redis_restart_aof, lock_pause,",
       "saturation. Needs the sqlite3 shell, redis-server and PostgreSQL's initdb/pg_ctl installed."

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     name = "http",
     mixinStandardHelpOptions = true,
     description = {
-      "Load GET /api/v1/db/tables/users?page=..&page_size=50 with concurrent clients in this JVM, then run the same",
-      "query through the library, and print one line:",
+      "Load the admin API's table endpoint with concurrent clients, then the same query through the library.",
+      "GET /api/v1/db/tables/users?page=..&page_size=50 from clients in this JVM; one line:",
       "  http.page50 req_s=<n> p50_ms=<n> p99_ms=<n> direct_ops_s=<n>"
     })
 final class HttpBenchCommand implements Callable<Integer> {

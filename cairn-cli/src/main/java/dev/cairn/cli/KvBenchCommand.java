@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     defaultValueProvider = KvBenchCommand.Defaults.class,
     description = {
-      "Run SET/GET, rate-limit and lock workloads through Cairn and, side by side, raw Lettuce, Jedis, Redisson and",
+      "Measure Cairn's key-value stores against raw Redis clients and a ConcurrentHashMap.",
+      "SET/GET, rate-limit and lock workloads through Cairn and, side by side, raw Lettuce, Jedis, Redisson and",
       "redis-benchmark (when installed) on one Redis, then Cairn's memory store against a ConcurrentHashMap.",
       "One line per phase, in operations per second, '-' where a peer was not measured:",
       "  kv.<phase> cairn=<ops/s> lettuce=<ops/s> jedis=<ops/s> redisson=<ops/s> redis_benchmark=<ops/s>",

@@ -29,6 +29,9 @@ final class Logging {
     context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(verbose ? Level.INFO : Level.WARN);
     context.getLogger("dev.cairn").setLevel(verbose ? Level.DEBUG : null);
     context.getLogger("org.postgresql").setLevel(verbose ? null : Level.ERROR);
+    // Flyway reports at ERROR what Cairn turns into the command's one-line error (a failed script) and what is no
+    // error at all (a missing scripts folder means no scripts): its lines show only with --verbose.
+    context.getLogger("org.flywaydb").setLevel(verbose ? null : Level.OFF);
   }
 
   private static synchronized void routeJavaUtilLogging() {

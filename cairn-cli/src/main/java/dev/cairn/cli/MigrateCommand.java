@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
-    description = "Versioned schema changes of a named database: status, run, generate, downgrade.",
+    description = "Versioned schema changes of the --db database (or a named one beside it): status, run, generate, "
+        + "downgrade.",
     subcommands = {
       MigrateStatusCommand.class, MigrateRunCommand.class, MigrateGenerateCommand.class, MigrateDowngradeCommand.class
     })

@@ -16,9 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    // Picocli writes a short option's value as -m=MSG, which no one types; the usual form is -m MSG.
+    customSynopsis = "cairn migrate generate -m MSG [-hvV] [--allow-destructive] [--json] [--database=NAME]"
+        + " [--db=URL] [--dir=DIR]",
     description = {
-      "Write the next V{n}__{slug}.sql and its U{n} undo script: the record models on the class path diffed",
-      "against the live schema. Nothing is written when they match; destructive steps need --allow-destructive."
+      "Write the next V{n}__{slug}.sql and its U{n} undo script from the record models.",
+      "The record models on the class path are diffed against the live schema. Nothing is written when they",
+      "match; destructive steps need --allow-destructive."
     })
 final class MigrateGenerateCommand implements Callable<Integer> {
   @Spec

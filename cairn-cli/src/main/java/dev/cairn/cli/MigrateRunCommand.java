@@ -18,7 +18,7 @@ final class MigrateRunCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--target", paramLabel = "V", description = "Last version to apply (default: latest).")
+  @Option(names = "--target", paramLabel = "V", description = "Last version to apply, or head (default: head, all).")
   private String target;
 
   @Mixin

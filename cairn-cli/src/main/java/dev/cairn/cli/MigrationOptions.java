@@ -2,40 +2,57 @@ package dev.cairn.cli;
 
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.StoreEnvironment;
+import dev.cairn.core.StoreUrl;
+import dev.cairn.sql.Database;
 import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The options every {@code migrate} command takes: the server or SQLite location ({@code --db}), the logical
- * database ({@code --database}) and the scripts directory ({@code --dir}), and how they open the migrations. The
- * registry is opened with table creation off: here migrations own the schema.
+ * The options every {@code migrate} command takes: the database ({@code --db}), optionally a named database beside
+ * it ({@code --database}) and the scripts directory ({@code --dir}), and how they open the migrations.
+ *
+ * <p>Without {@code --database} the migrations act on the {@code --db} database itself, the one {@code cairn db}
+ * and {@code cairn serve} show, with the scripts of {@code DIR/framework}; only a SQLite directory URL
+ * ({@code sqlite:DIR}, naming no file) means the registry's {@code DIR/framework.db}. With {@code --database} the
+ * named-database registry is opened (creating the missing schemas / databases / files) with table creation off:
+ * here migrations own the schema.
  */
 final class MigrationOptions {
   @Option(
       names = "--db",
       paramLabel = "URL",
-      description = "Server (postgresql://..., mariadb://...) or SQLite location (sqlite:DIR or a file in it) of the "
-          + "named databases (default: CAIRN_DATABASE_URL, else DATABASE_URL, else sqlite:data/cairn.db).")
+      description = "The database, as for cairn db and cairn serve: sqlite:FILE, postgresql://..., mariadb://... "
+          + "(default: CAIRN_DATABASE_URL, else DATABASE_URL, else sqlite:data/cairn.db).")
   private String url;
 
   @Option(
       names = "--database",
       paramLabel = "NAME",
-      defaultValue = Databases.FRAMEWORK,
-      description = "The logical database (default: ${DEFAULT-VALUE}).")
+      description = "A named database beside --db: a schema on PostgreSQL, a database on MariaDB, DIR/NAME.db on "
+          + "SQLite (default: the --db database itself, with the scripts of DIR/framework).")
   private String database;
 
   @Option(
-      names = "--dir",
+      names = {"--dir", "--migrations-dir"},
       paramLabel = "DIR",
       defaultValue = "db/migration",
       description = "Directory of the scripts, DIR/NAME/V{n}__{slug}.sql with U{n}__{slug}.sql undo files "
           + "(default: ${DEFAULT-VALUE}).")
   private Path dir;
+
+  @Option(
+      names = {"--classpath", "--cp"},
+      paramLabel = "PATH",
+      description = "Where your record classes are: class directories and jars separated by '"
+          + "${sys:path.separator}' (e.g. target/classes), read for their table index (META-INF/cairn/tables, "
+          + "written by cairn-sql's annotation processor); generate diffs those records against the database.")
+  private String classpath;
 
   /**
    * Opens the named databases and the migrations of {@code --database}; the caller closes what it gets.
@@ -47,33 +64,71 @@ final class MigrationOptions {
    */
   OpenMigrations open(CommandSpec spec) {
     String text = url != null ? url : StoreEnvironment.system().databaseUrl();
+    String name = database != null ? database : Databases.FRAMEWORK;
     DatabasesConfig config;
     try {
-      DatabasesConfig.checkName(database);
+      DatabasesConfig.checkName(name);
       config = DatabasesConfig.of(text).withCreateTables(false).withMigrationsDir(dir);
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
-    Databases databases = Databases.open(config);
+    UserClasses classes = UserClasses.open(spec, classpath);
     try {
-      return new OpenMigrations(databases, databases.migrations(database).orElseThrow(), database);
+      if (database == null && !isSqliteDirectory(config.url())) {
+        Database own = Database.open(text);
+        try {
+          Migrations migrations = classes == null ? Migrations.of(own, name, dir)
+              : Migrations.of(own, name, dir, classes.tables().getOrDefault(name, List.of()));
+          return new OpenMigrations(() -> closeAll(own::close, classes), migrations, name);
+        } catch (RuntimeException e) {
+          own.close();
+          throw e;
+        }
+      }
+      Databases databases = Databases.open(classes == null ? config : config.withTables(classes.tables()));
+      try {
+        return new OpenMigrations(() -> closeAll(databases::close, classes), databases.migrations(name).orElseThrow(),
+            name);
+      } catch (RuntimeException e) {
+        databases.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
-      databases.close();
+      closeAll(() -> { }, classes);
       throw e;
     }
   }
 
+  private static void closeAll(Runnable first, UserClasses classes) {
+    try {
+      first.run();
+    } finally {
+      if (classes != null) {
+        classes.close();
+      }
+    }
+  }
+
+  // sqlite:DIR names the folder of the named databases rather than a database (see DatabasesConfig.of).
+  private static boolean isSqliteDirectory(StoreUrl url) {
+    if (url.kind() != StoreUrl.Kind.SQLITE) {
+      return false;
+    }
+    Path path = Path.of(url.path());
+    return Files.isDirectory(path) || !Files.exists(path) && !path.getFileName().toString().endsWith(".db");
+  }
+
   /**
-   * The opened registry and the migrations of one of its databases.
+   * The opened database or registry and the migrations of one database.
    *
-   * @param databases the registry, closed by {@link #close()}
+   * @param closer closes the registry or the database; run by {@link #close()}
    * @param migrations the migrations of {@code name}
-   * @param name the logical database name
+   * @param name the logical database name (its scripts are under {@code DIR/name})
    */
-  record OpenMigrations(Databases databases, Migrations migrations, String name) implements AutoCloseable {
+  record OpenMigrations(Runnable closer, Migrations migrations, String name) implements AutoCloseable {
     @Override
     public void close() {
-      databases.close();
+      closer.run();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.NotFoundException;
 import dev.cairn.core.StoreEnvironment;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.core.UnavailableException;
@@ -10,6 +11,7 @@ import dev.cairn.server.http.AdminServer;
 import dev.cairn.server.http.RequestPolicy;
 import dev.cairn.server.http.AdminStores;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
 import dev.cairn.subject.SubjectStorage;
@@ -78,6 +80,22 @@ final class ServeCommand implements Callable<Integer> {
       description = "KRules key prefix of subjects on Redis (keys s:<P><subject>; default: none).")
   private String subjectPrefix;
 
+  @Option(names = "--create",
+      description = "Create the SQLite file of --db (and its folder) when missing; without it a missing file is"
+          + " refused (DATABASE_NOT_FOUND), so a mistyped path creates nothing.")
+  private boolean create;
+
+  @Option(names = "--named-databases",
+      description = "Also serve the named databases beside --db (?db=NAME, /api/v1/db/databases): {dir}/{name}.db"
+          + " files on SQLite, schemas on PostgreSQL, databases on MariaDB; opening them creates the missing ones."
+          + " Off by default: browsing creates nothing.")
+  private boolean namedDatabases;
+
+  @Option(names = "--migrations-dir", paramLabel = "DIR", defaultValue = "db/migration",
+      description = "Scripts of POST /api/v1/db/migrations/*, DIR/framework/V{n}__{slug}.sql for --db itself and"
+          + " DIR/NAME/ for named databases, as for cairn migrate (default: ${DEFAULT-VALUE}).")
+  private Path migrationsDir;
+
   @Option(names = "--read-only", description = "Refuse every write, even with a token.")
   private boolean readOnly;
 
@@ -127,12 +145,10 @@ final class ServeCommand implements Callable<Integer> {
       awaitQuietly(closed);
     }, "cairn-serve-stop");
     try (Database database = Database.open(databaseUrl);
-        Databases registry = openRegistry(databaseUrl);
+        Databases registry = namedDatabases ? openRegistry(databaseUrl) : null;
         KeyValue store = KeyValue.open(storeUrl);
         Subjects subjects = Subjects.on(subjectStorage(store, storeUrl));
-        AdminServer server = AdminServer.start(config, registry == null
-            ? AdminStores.of(database, store).withSubjects(subjects)
-            : AdminStores.of(database, store).withSubjects(subjects).withRegistry(registry))) {
+        AdminServer server = AdminServer.start(config, stores(database, store, subjects, registry))) {
       Runtime.getRuntime().addShutdownHook(hook);
       PrintStream out = Terminal.of(spec).out();
       out.println("cairn admin API listening on " + server.url()
@@ -147,14 +163,28 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  // The named databases (?db=, migrations) sit beside the default one: {dir}/{name}.db on SQLite, schemas or
-  // databases on a server. A private in-memory SQLite cannot hold them; the server then serves the default only.
+  // The migrations endpoints act on the served database itself (as cairn migrate and cairn db do); Flyway
+  // creates its history there only when a migration is run. A private in-memory SQLite cannot be migrated.
+  private AdminStores stores(Database database, KeyValue store, Subjects subjects, Databases registry) {
+    AdminStores stores = AdminStores.of(database, store).withSubjects(subjects);
+    if (registry != null) {
+      stores = stores.withRegistry(registry);
+    }
+    if (!database.url().isSqliteMemory()) {
+      stores = stores.withMigrations(Migrations.of(database, Databases.FRAMEWORK, migrationsDir));
+    }
+    return stores;
+  }
+
+  // The named databases (?db=) sit beside the default one: {dir}/{name}.db on SQLite, schemas or databases on a
+  // server. Opened only on --named-databases, since opening creates them. A private in-memory SQLite cannot hold
+  // them; the server then serves the default only.
   private Databases openRegistry(String databaseUrl) {
     if (StoreUrl.parse(databaseUrl).isSqliteMemory()) {
-      Terminal.of(spec).err().println("cairn: no named databases or migrations on sqlite::memory: (needs files)");
+      Terminal.of(spec).err().println("cairn: no named databases on sqlite::memory: (needs files)");
       return null;
     }
-    return Databases.open(DatabasesConfig.of(databaseUrl));
+    return Databases.open(DatabasesConfig.of(databaseUrl).withMigrationsDir(migrationsDir));
   }
 
   // Subjects live in the shared Redis (KRules layout) when there is one, so other services see them; the storage
@@ -216,6 +246,7 @@ final class ServeCommand implements Callable<Integer> {
     String url = dbUrl != null ? dbUrl : configured.configuredDatabaseUrl().orElse(null);
     if (url != null) {
       checkSqlUrl(url);
+      checkSqliteFileExists(url);
       return url;
     }
     Path dir = configured.dataDir();
@@ -236,6 +267,17 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (!parsed.kind().isSql()) {
       throw UsageErrors.invalidArgument(spec, "the database URL must be a SQL one, got " + parsed, null);
+    }
+  }
+
+  // As cairn db does: a missing SQLite file is a typo until --create says otherwise (the default file under the
+  // data directory is the quick start's and is created).
+  private void checkSqliteFileExists(String url) {
+    StoreUrl parsed = StoreUrl.parse(url);
+    if (!create && parsed.kind() == StoreUrl.Kind.SQLITE && !parsed.isSqliteMemory()
+        && !Files.exists(Path.of(parsed.path()))) {
+      throw new NotFoundException("DATABASE_NOT_FOUND", "no SQLite database at " + parsed.path()
+          + " (give --create to create it)", Map.of("path", parsed.path()), null);
     }
   }
 

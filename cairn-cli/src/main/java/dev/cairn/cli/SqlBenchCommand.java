@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     defaultValueProvider = SqlBenchCommand.Defaults.class,
     description = {
-      "Run the users-table workload through Cairn and through raw JDBC, interleaved, and print one line per phase:",
+      "Measure the users-table workload through Cairn against raw JDBC.",
+      "The two run interleaved; one line per phase:",
       "  sql.<phase> cairn=<ops/s> jdbc=<ops/s> ratio=<cairn/jdbc>"
     })
 final class SqlBenchCommand implements Callable<Integer> {

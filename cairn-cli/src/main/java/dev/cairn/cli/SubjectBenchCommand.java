@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     name = "subject",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure subjects on Redis in the KRules layout, one line per phase:",
+      "Measure subjects on Redis in the KRules layout against raw Lettuce.",
+      "One line per phase:",
       "  subject.store100 cairn=<stores/s> round_trips=<n>      100 properties set, then one store()",
       "  subject.incr_contended cairn=<ops/s> lost=<n>          50 threads incrementing one property",
       "  subject.get cairn=<ops/s> lettuce_hget=<ops/s>         property reads against raw Lettuce HGET",

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cairn subject get NAME}: prints a subject as one line of JSON,
- * {@code {"subject": NAME, "properties": {...}, "ext_properties": {...}}}, values as stored.
+ * {@code {"subject": NAME, "properties": {...}, "ext_properties": {...}}}, values as stored, written as Python's
+ * {@code json.dumps} would write them where plain JSON cannot (see {@link PythonStyleJson}).
  */
 @Command(
     name = "get",
@@ -45,7 +46,7 @@ final class SubjectGetCommand implements Callable<Integer> {
       json.put("subject", name);
       json.put("properties", properties);
       json.put("ext_properties", extended);
-      OutputFormat.printJson(Terminal.of(spec).out(), json);
+      Terminal.of(spec).out().println(PythonStyleJson.write(json));
       return ExitCodes.OK;
     }
   }

@@ -1,6 +1,9 @@
 package dev.cairn.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -17,9 +20,17 @@ public record Terminal(PrintStream out, PrintStream err) {
     Objects.requireNonNull(err, "err");
   }
 
-  /** The process's standard streams. */
+  /**
+   * The process's standard streams, writing UTF-8 whatever the locale says (under {@code LANG=C} the JVM's own
+   * streams would print '?' for every non-ASCII character). Unbuffered below the auto-flushing print stream, so
+   * lines of the logging library (on {@code System.err}) and of commands keep their order.
+   */
   public static Terminal system() {
-    return new Terminal(System.out, System.err);
+    return new Terminal(utf8(FileDescriptor.out), utf8(FileDescriptor.err));
+  }
+
+  private static PrintStream utf8(FileDescriptor descriptor) {
+    return new PrintStream(new FileOutputStream(descriptor), true, StandardCharsets.UTF_8);
   }
 
   /** The terminal of the command line that {@code spec} belongs to; the root command holds it. */

@@ -5,7 +5,10 @@ import dev.cairn.testkit.PostgresService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The {@code migrate} commands on PostgreSQL: the named databases are schemas of this class's database. */
+/**
+ * The {@code migrate} commands on PostgreSQL: without {@code --database} they act on this class's database itself
+ * (its public schema), as {@code cairn db} does; named databases are schemas of it.
+ */
 class MigrateCommandsPostgresTest extends MigrateCommandsBehaviour {
   @RegisterExtension
   static final PostgresService POSTGRES = new PostgresService();
@@ -19,6 +22,7 @@ class MigrateCommandsPostgresTest extends MigrateCommandsBehaviour {
   @AfterEach
   void dropFrameworkSchema() {
     try (Database db = Database.open(url())) {
+      db.execute("DROP TABLE IF EXISTS notes, flyway_schema_history").orElseThrow();
       db.execute("DROP SCHEMA IF EXISTS framework CASCADE").orElseThrow();
     }
   }

@@ -22,6 +22,20 @@ class MigrateCommandsSqliteTest extends MigrateCommandsBehaviour {
     }
   }
 
+  // Issue 10: `migrate run` on sqlite:data/cairn.db used to fill data/framework.db, and `db tables` then showed
+  // nothing. Now migrate, db and serve all act on the file the URL names.
+  @Test
+  void run_onAFileUrl_migratesThatFile_dbTablesSeesIt_noFrameworkFile() {
+    String file = "sqlite:" + dir.resolve("data").resolve("cairn.db");
+
+    CliRun run = CliRun.of("migrate", "run", "--db", file, "--dir", dir.resolve("migrations").toString());
+    CliRun tables = CliRun.of("db", "tables", "--db", file);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(tables.out()).contains("notes");
+    assertThat(dir.resolve("data").resolve("framework.db")).doesNotExist();
+  }
+
   @Test
   void status_sqliteMemory_usageError() {
     CliRun run = CliRun.of("migrate", "status", "--db", "sqlite::memory:");

@@ -45,8 +45,25 @@ class ServeCommandTest {
       assertThat(status).contains("\"status\":\"connected\"", "cairn.db");
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("memory:", "read-only");
       assertThat(Files.exists(directory.resolve("data").resolve("cairn.db"))).isTrue();
+      // No registry unless --named-databases: browsing leaves no framework.db beside the file.
+      assertThat(get(url + "/api/v1/db/databases")).contains("DATABASE_NOT_FOUND");
+      assertThat(Files.exists(directory.resolve("data").resolve("framework.db"))).isFalse();
+      serve.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  @Test
+  void serve_namedDatabases_opensTheRegistryBesideTheFile() throws Exception {
+    Path data = Files.createDirectories(directory.resolve("data"));
+    ServeCommand serve = new ServeCommand(Map.of());
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0", "--create", "--named-databases",
+          "--db", "sqlite:" + data.resolve("cairn.db")));
+      String url = awaitUrl();
       assertThat(get(url + "/api/v1/db/databases")).contains("\"framework\"");
-      assertThat(Files.exists(directory.resolve("data").resolve("framework.db"))).isTrue();
+      assertThat(get(url + "/api/v1/db/tables?db=framework")).contains("\"tables\"");
+      assertThat(data.resolve("framework.db")).exists();
       serve.stop();
       assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
     }
@@ -77,7 +94,7 @@ class ServeCommandTest {
 
   @Test
   void serve_tokenFromEnvironment_protectsEndpointsAndAllowsWrites() throws Exception {
-    ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATABASE_URL", "sqlite::memory:", "CAIRN_ADMIN_TOKEN", "t"));
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATABASE_URL", "sqlite::memory:", "CAIRN_ADMIN_TOKEN", "t".repeat(16)));
     try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
       Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0"));
       String url = awaitUrl();

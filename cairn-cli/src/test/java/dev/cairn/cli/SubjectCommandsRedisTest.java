@@ -106,6 +106,21 @@ class SubjectCommandsRedisTest {
         .isEqualTo("2024-01-01");
   }
 
+  // Issue 10: NaN and Infinity (Python writes them bare) were printed as JSON strings, a lone surrogate as '?'.
+  @Test
+  void get_pythonNonFiniteNumbersAndLoneSurrogate_printedAsJsonDumpsWould() {
+    try (KeyValue kv = KeyValue.open(REDIS.url())) {
+      kv.hashSet(hashKey("py-1"), Map.of("pnan", "NaN", "pinf", "Infinity", "pninf", "-Infinity",
+          "plone", "\"a\\ud800b\"", "ppair", "\"\\ud83d\\ude00\""));
+    }
+
+    CliRun run = cairn("subject", "get", "py-1");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"nan\":NaN", "\"inf\":Infinity", "\"ninf\":-Infinity",
+        "\"lone\":\"a\\ud800b\"", "\"pair\":\"\uD83D\uDE00\"").doesNotContain("?");
+  }
+
   @Test
   void get_missingSubject_notFoundOnOneLine() {
     CliRun run = cairn("subject", "get", "nobody");

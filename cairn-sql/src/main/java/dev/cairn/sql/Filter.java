@@ -123,11 +123,22 @@ public sealed interface Filter
     return new Not(filter);
   }
 
+  /**
+   * Every row: the one name for "no condition", in queries ({@code rows.count(Filter.all())}) and in the bulk writes
+   * that refuse an empty filter unless it is this explicit one.
+   */
   static Filter all() {
     return new All();
   }
 
-  /** The empty filter: matches every row in a query, refused by bulk updates and deletes. */
+  /**
+   * The empty filter (an {@code and} of nothing): every row in a query, refused by bulk updates and deletes.
+   *
+   * @deprecated "none" reads as "matches no row" next to {@link #all()}, which invites mistakes; use
+   *     {@link #all()} for every row, or {@code Filter.and()} where an empty condition must stay refused by bulk
+   *     writes. Kept, with its old behaviour, until callers have moved.
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   static Filter none() {
     return new And(List.of());
   }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * is refused with INVALID {@code PAGE_SIZE_TOO_LARGE}. Keyset paging ({@link #after(Cursor)}) appends the
  * primary key to the sort so positions are unique.
  *
- * @param filter the filter; {@link Filter#none()} matches every row
+ * @param filter the filter; {@link Filter#all()} (or an empty {@code Filter.and()}) matches every row
  * @param sort sort keys in order
  * @param page 1-based page number for offset paging
  * @param pageSize rows per page
@@ -43,7 +43,7 @@ public record Query(Filter filter, List<Sort> sort, int page, int pageSize, bool
   }
 
   public static Query all() {
-    return where(Filter.none());
+    return where(Filter.and());
   }
 
   public Query orderBy(Sort... keys) {

@@ -149,7 +149,7 @@ public final class HttpBench {
         }
       }
     }
-    long rows = database.rows("users").count(dev.cairn.sql.Filter.none()).orElseThrow();
+    long rows = database.rows("users").count(dev.cairn.sql.Filter.all()).orElseThrow();
     if (rows < HttpBenchOptions.PAGE_SIZE) {
       throw new IllegalStateException("the users table has " + rows + " rows; the bench needs at least "
           + HttpBenchOptions.PAGE_SIZE);

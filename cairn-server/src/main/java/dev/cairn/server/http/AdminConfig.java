@@ -14,8 +14,9 @@ import java.util.Optional;
  * in an unsafe shape.
  *
  * <p>Rules: without a token the API is read-only (writes need someone who proved who they are) and may listen only
- * on a loopback address; with a token every endpoint but {@code /health} requires {@code Authorization: Bearer
- * <token>}, and {@code readOnly} still refuses writes.
+ * on a loopback address; with a token every endpoint but {@code /health}, reads included, requires
+ * {@code Authorization: Bearer <token>} (at least {@value #MIN_TOKEN_LENGTH} characters), and {@code readOnly}
+ * still refuses writes.
  *
  * <p>Host names: a request is answered only when its {@code Host} header names this server: a loopback name
  * ({@code localhost}, {@code 127.0.0.1}, {@code [::1]}), the bind address when it is not loopback (any IP address
@@ -40,12 +41,15 @@ public record AdminConfig(
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   public static final int DEFAULT_MAX_PAGE_SIZE = 1000;
+  /** The shortest admin token accepted. */
+  public static final int MIN_TOKEN_LENGTH = 16;
 
   /**
    * Validates the settings.
    *
    * @throws NullPointerException for a null address, token option or host list
    * @throws InvalidInputException {@code INVALID_PORT}, {@code INVALID_LIMIT}, {@code EMPTY_ADMIN_TOKEN},
+   *     {@code ADMIN_TOKEN_TOO_SHORT} for a token under {@value #MIN_TOKEN_LENGTH} characters,
    *     {@code INVALID_HOST} for an allowed host that is not a host name, or {@code ADMIN_TOKEN_REQUIRED} for a
    *     non-loopback bind without a token
    */
@@ -63,6 +67,11 @@ public record AdminConfig(
     }
     if (adminToken.isPresent() && adminToken.get().isBlank()) {
       throw new InvalidInputException("EMPTY_ADMIN_TOKEN", "the admin token is blank; unset it or give a secret");
+    }
+    if (adminToken.isPresent() && adminToken.get().length() < MIN_TOKEN_LENGTH) {
+      // The token guards reads as well as writes; a short one is guessed. The length only, never the token.
+      throw new InvalidInputException("ADMIN_TOKEN_TOO_SHORT", "the admin token has " + adminToken.get().length()
+          + " characters; use at least " + MIN_TOKEN_LENGTH + " (e.g. openssl rand -hex 16)");
     }
     if (adminToken.isEmpty() && !isLoopback(bindAddress)) {
       throw new InvalidInputException("ADMIN_TOKEN_REQUIRED",

@@ -18,14 +18,16 @@ import dev.cairn.server.http.internal.RequestDeadline;
 import dev.cairn.server.http.internal.RequestMetrics;
 import dev.cairn.server.http.internal.SubjectRoutes;
 import dev.cairn.sql.Database;
-import dev.cairn.sql.registry.Databases;
 import dev.cairn.subject.Subjects;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -77,25 +79,22 @@ public final class AdminServer implements AutoCloseable {
   public static AdminServer start(AdminConfig config, AdminStores stores) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(stores, "stores");
-    Databases registry = stores.registry().orElse(null);
     if (stores.subjects().isPresent()) {
-      return start(config, stores.database(), stores.store(), stores.subjects().get(), null, registry);
+      return start(config, stores, stores.subjects().get(), null);
     }
     Subjects owned = Subjects.inMemory();
     try {
-      return start(config, stores.database(), stores.store(), owned, owned, registry);
+      return start(config, stores, owned, owned);
     } catch (RuntimeException e) {
       owned.close();
       throw e;
     }
   }
 
-  private static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects,
-      Subjects owned, Databases registry) {
-    Objects.requireNonNull(config, "config");
+  private static AdminServer start(AdminConfig config, AdminStores stores, Subjects subjects, Subjects owned) {
     Objects.requireNonNull(subjects, "subjects");
-    Objects.requireNonNull(database, "database");
-    Objects.requireNonNull(store, "store");
+    Database database = stores.database();
+    KeyValue store = stores.store();
     Guards guards = new Guards(config);
     RequestMetrics metrics = new RequestMetrics();
     RequestPolicy policy = config.requestPolicy();
@@ -129,7 +128,7 @@ public final class AdminServer implements AutoCloseable {
       new HealthRoutes(database, checks).register(javalin.routes);
       javalin.routes.get("/metrics", metrics::scrape);
       openApi.register(javalin.routes);
-      DatabaseResolver resolver = new DatabaseResolver(database, Optional.ofNullable(registry));
+      DatabaseResolver resolver = new DatabaseResolver(database, stores.registry(), stores.migrations());
       new DbRoutes(resolver, config.maxPageSize(), lanes, checks, idempotent).register(javalin.routes);
       new MigrationRoutes(resolver, lanes).register(javalin.routes);
       new KvRoutes(store, config.maxPageSize(), idempotent).register(javalin.routes);
@@ -137,6 +136,7 @@ public final class AdminServer implements AutoCloseable {
     });
     created.set(app);
     try {
+      checkBindable(config);
       app.start();
     } catch (RuntimeException e) {
       app.stop();
@@ -189,6 +189,24 @@ public final class AdminServer implements AutoCloseable {
     lanes.close();
     if (ownedSubjects != null) {
       ownedSubjects.close();
+    }
+  }
+
+  /**
+   * Binds the address once before Javalin does, so a port in use fails here with the one-line PORT_UNAVAILABLE
+   * alone; Javalin would log "Failed to start Javalin" at ERROR with a stack trace first. Javalin's own failure
+   * stays the answer when the port is taken in between.
+   */
+  private static void checkBindable(AdminConfig config) {
+    if (config.port() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      // As Jetty binds: a port left in TIME_WAIT by a previous run is free, one with a listener is not.
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(config.bindAddress(), config.port()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

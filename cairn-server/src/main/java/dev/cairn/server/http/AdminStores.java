@@ -2,6 +2,7 @@ package dev.cairn.server.http;
 
 import dev.cairn.kv.KeyValue;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.subject.Subjects;
 import java.util.Objects;
@@ -21,8 +22,11 @@ import java.util.Optional;
  *     in-process storage that it closes itself
  * @param registry the named databases: {@code ?db=name} on the {@code /api/v1/db} endpoints addresses them, and
  *     the migrations and databases endpoints serve them; when empty those endpoints know only the default database
+ * @param migrations the migrations of {@code database} itself, which {@code /api/v1/db/migrations/*} without
+ *     {@code ?db=} act on; when empty those endpoints act on the registry's framework database (404 without one)
  */
-public record AdminStores(Database database, KeyValue store, Optional<Subjects> subjects, Optional<Databases> registry) {
+public record AdminStores(Database database, KeyValue store, Optional<Subjects> subjects, Optional<Databases> registry,
+    Optional<Migrations> migrations) {
 
   /**
    * Checks the components.
@@ -34,20 +38,26 @@ public record AdminStores(Database database, KeyValue store, Optional<Subjects> 
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(subjects, "subjects");
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(migrations, "migrations");
   }
 
   /** A database and a store, with private in-process subjects and no named databases. */
   public static AdminStores of(Database database, KeyValue store) {
-    return new AdminStores(database, store, Optional.empty(), Optional.empty());
+    return new AdminStores(database, store, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** These stores serving {@code subjects} (never null) instead of private ones. */
   public AdminStores withSubjects(Subjects subjects) {
-    return new AdminStores(database, store, Optional.of(subjects), registry);
+    return new AdminStores(database, store, Optional.of(subjects), registry, migrations);
   }
 
   /** These stores with the named databases of {@code registry} (never null). */
   public AdminStores withRegistry(Databases registry) {
-    return new AdminStores(database, store, subjects, Optional.of(registry));
+    return new AdminStores(database, store, subjects, Optional.of(registry), migrations);
+  }
+
+  /** These stores with the migrations of the default database (never null; see {@link Migrations#of}). */
+  public AdminStores withMigrations(Migrations defaultMigrations) {
+    return new AdminStores(database, store, subjects, registry, Optional.of(defaultMigrations));
   }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminApiExposureTest {
-  private static final String TOKEN = "exposure-token";
+  private static final String TOKEN = "exposure-token-0123";
   /** Over the 1 MiB body limit, under the 16 MiB that an authenticated client's refused body may be drained. */
   private static final long ANNOUNCED_BODY = 10_000_000;
   private Database database;

@@ -28,14 +28,14 @@ class AdminConfigTest {
 
   @Test
   void withBind_nonLoopbackWithToken_allowed() {
-    AdminConfig config = AdminConfig.defaults().withAdminToken("s3cret").withBind("0.0.0.0", 0);
+    AdminConfig config = AdminConfig.defaults().withAdminToken("s3cret-s3cret-s3cret").withBind("0.0.0.0", 0);
     assertThat(config.allowsWrites()).isTrue();
     assertThat(config.withReadOnly(true).allowsWrites()).isFalse();
   }
 
   @Test
   void toString_neverShowsTheToken() {
-    assertThat(AdminConfig.defaults().withAdminToken("s3cret").toString()).doesNotContain("s3cret").contains("set");
+    assertThat(AdminConfig.defaults().withAdminToken("s3cret-s3cret-s3cret").toString()).doesNotContain("s3cret").contains("set");
   }
 
   @Test
@@ -77,5 +77,14 @@ class AdminConfigTest {
         .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
     assertThatThrownBy(() -> defaults.withIdempotencyRetention(Duration.ofDays(400)))
         .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_LIMIT");
+  }
+
+  // Issue 10: the token protects reads too, so a short one is refused (its length named, never the token).
+  @Test
+  void token_shorterThan16_refused() {
+    assertThatThrownBy(() -> AdminConfig.defaults().withAdminToken("fifteen-chars-x"))
+        .hasMessageContaining("15 characters").hasMessageNotContaining("fifteen-chars-x")
+        .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("ADMIN_TOKEN_TOO_SHORT");
+    assertThat(AdminConfig.defaults().withAdminToken("sixteen-chars-xx").adminToken()).isPresent();
   }
 }

@@ -21,7 +21,9 @@ interface ColumnResolver {
       throw new InvalidInputException("COLUMN_NOT_FOUND",
           "table " + model().name() + " has no column '" + shown + "' (columns: "
               + String.join(", ", model().columnNames()) + ")",
-          Map.of("table", model().name(), "column", shown, "available", model().columnNames()), null);
+          Map.of("table", model().name(), "column", shown, "available", model().columnNames(),
+              "table_name", model().name(), "column_name", shown, "available_columns", model().columnNames()),
+          null);
     }
     return index;
   }

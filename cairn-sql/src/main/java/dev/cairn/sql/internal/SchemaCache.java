@@ -55,7 +55,9 @@ final class SchemaCache {
   static NotFoundException notFound(String table, List<String> tables) {
     String shown = Identifiers.shown(table);
     return new NotFoundException("TABLE_NOT_FOUND", "table '" + shown + "' does not exist (available: "
-        + String.join(", ", tables) + ")", Map.of("table", shown, "available", tables), null);
+        + String.join(", ", tables) + ")", Map.of("table", shown, "available", tables,
+        // The seed's names for the same two facts, so clients of either contract read them.
+        "table_name", shown, "available_tables", tables), null);
   }
 
   /** Columns of a named index or unique constraint, for error messages; empty when unknown. */

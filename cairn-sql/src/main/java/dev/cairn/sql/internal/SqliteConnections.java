@@ -21,7 +21,10 @@ import org.sqlite.SQLiteDataSource;
  * SQLite connections. A file database gets one writer connection whose transactions start with
  * {@code BEGIN IMMEDIATE} (so a read-write transaction takes the write lock up front instead of failing to
  * upgrade later) and a read pool whose connections are {@code query_only}; WAL lets readers run while the
- * writer writes. Pragmas are data-source properties, applied to every new connection.
+ * writer writes. Pragmas are data-source properties, applied to every new connection. WAL is set only on files
+ * Cairn creates: the journal mode is stored in the file, and opening someone's existing database (to browse it)
+ * must not change it for good; an existing file in rollback-journal mode works too, readers then wait out commits
+ * through the busy timeout.
  *
  * <p>{@code sqlite::memory:} uses one connection for reads and writes: a private in-memory database exists per
  * connection, and a shared-cache one locks at table level and answers concurrent writers with
@@ -62,9 +65,10 @@ final class SqliteConnections implements Connections {
           "cannot create the directory of " + url + ": " + e.getMessage(), Map.of("url", url.toString()), e);
     }
     String jdbcUrl = "jdbc:sqlite:" + file;
-    HikariDataSource writers = Pools.start(pool(config, jdbcUrl, 1, "writer"), url);
+    boolean newFile = !Files.exists(file);
+    HikariDataSource writers = Pools.start(pool(config, jdbcUrl, 1, "writer", newFile), url);
     try {
-      HikariConfig readConfig = pool(config, jdbcUrl, config.poolSize(), "reader");
+      HikariConfig readConfig = pool(config, jdbcUrl, config.poolSize(), "reader", false);
       readConfig.setConnectionInitSql("PRAGMA query_only = 1");
       return new SqliteConnections(writers, Pools.start(readConfig, url), null, config);
     } catch (RuntimeException e) {
@@ -76,8 +80,8 @@ final class SqliteConnections implements Connections {
   private static SqliteConnections openMemory(DatabaseConfig config) {
     String jdbcUrl = "jdbc:sqlite:file:cairn-memory-" + UUID.randomUUID() + "?mode=memory&cache=shared";
     try {
-      Connection keeper = dataSource(config, jdbcUrl).getConnection();
-      HikariDataSource single = Pools.start(pool(config, jdbcUrl, 1, "memory"), config.url());
+      Connection keeper = dataSource(config, jdbcUrl, false).getConnection();
+      HikariDataSource single = Pools.start(pool(config, jdbcUrl, 1, "memory", false), config.url());
       return new SqliteConnections(single, single, keeper, config);
     } catch (SQLException e) {
       throw new UnavailableException("DATABASE_UNAVAILABLE", "cannot open " + config.url() + ": " + e.getMessage(),
@@ -85,10 +89,11 @@ final class SqliteConnections implements Connections {
     }
   }
 
-  private static HikariConfig pool(DatabaseConfig config, String jdbcUrl, int size, String role) {
+  // setWal: the writer of a file Cairn creates puts it into WAL (persistent, so the readers and later opens see it).
+  private static HikariConfig pool(DatabaseConfig config, String jdbcUrl, int size, String role, boolean setWal) {
     HikariConfig hikari = new HikariConfig();
     hikari.setPoolName("cairn-sqlite-" + role);
-    hikari.setDataSource(dataSource(config, jdbcUrl));
+    hikari.setDataSource(dataSource(config, jdbcUrl, setWal));
     hikari.setMaximumPoolSize(size);
     hikari.setMinimumIdle(1);
     hikari.setConnectionTimeout(Math.max(250, config.connectTimeout().toMillis()));
@@ -98,11 +103,11 @@ final class SqliteConnections implements Connections {
     return hikari;
   }
 
-  private static SQLiteDataSource dataSource(DatabaseConfig config, String jdbcUrl) {
+  private static SQLiteDataSource dataSource(DatabaseConfig config, String jdbcUrl, boolean setWal) {
     SQLiteConfig sqlite = new SQLiteConfig();
-    if (!config.url().isSqliteMemory()) {
+    if (setWal) {
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    } else {
+    } else if (config.url().isSqliteMemory()) {
       sqlite.setSharedCache(true);
     }
     sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);

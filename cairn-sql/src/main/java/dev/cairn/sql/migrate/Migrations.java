@@ -16,11 +16,39 @@ import dev.cairn.core.Result;
  */
 public interface Migrations {
 
+  /**
+   * The migrations of {@code database} itself, without the named-database registry: the history and the tables go
+   * into the database the URL names (its current schema on PostgreSQL), the scripts are
+   * {@code {migrationsDir}/{name}/V{n}__{slug}.sql} ({@code db/migration/{name}} on the class path when
+   * {@code migrationsDir} is null) and {@link #generate} diffs the records the table index gives {@code name}
+   * ({@value dev.cairn.sql.registry.Databases#FRAMEWORK} holds those naming no database). Nothing is created in
+   * the database before {@link #run}, {@link #baseline} or {@link #downgrade}; a database that already holds tables
+   * but no history is adopted at version 0 on the first run. The caller keeps owning
+   * {@code database}.
+   *
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_DATABASE_NAME} for a bad name,
+   *     {@code SQLITE_MEMORY_UNSUPPORTED} for {@code sqlite::memory:} (Flyway connects on its own)
+   */
+  static Migrations of(dev.cairn.sql.Database database, String name, java.nio.file.Path migrationsDir) {
+    return dev.cairn.sql.internal.registry.OwnMigrations.of(database, name, migrationsDir, null);
+  }
+
+  /**
+   * As {@link #of(dev.cairn.sql.Database, String, java.nio.file.Path)}, with the records {@link #generate} diffs
+   * given here instead of read from the table index (for projects without the annotation processor).
+   */
+  static Migrations of(dev.cairn.sql.Database database, String name, java.nio.file.Path migrationsDir,
+      java.util.List<Class<? extends Record>> tables) {
+    return dev.cairn.sql.internal.registry.OwnMigrations.of(database, name, migrationsDir,
+        java.util.Objects.requireNonNull(tables, "tables"));
+  }
+
   /** Every known migration, applied or pending, with versions, states and checksums. */
   Result<MigrationStatus> status();
 
   /**
-   * Applies pending migrations up to {@code target} inclusive ({@code null} or {@code "latest"} for all).
+   * Applies pending migrations up to {@code target} inclusive ({@code null}, {@code "head"} or {@code "latest"} for
+   * all).
    *
    * @return the versions applied, in order (empty when nothing was pending)
    */

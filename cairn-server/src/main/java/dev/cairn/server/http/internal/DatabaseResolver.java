@@ -1,6 +1,7 @@
 package dev.cairn.server.http.internal;
 
 import dev.cairn.sql.Database;
+import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -14,10 +15,26 @@ import java.util.Optional;
 public final class DatabaseResolver {
   private final Database defaultDatabase;
   private final Optional<Databases> registry;
+  private final Optional<Migrations> defaultMigrations;
 
-  public DatabaseResolver(Database defaultDatabase, Optional<Databases> registry) {
+  public DatabaseResolver(Database defaultDatabase, Optional<Databases> registry,
+      Optional<Migrations> defaultMigrations) {
     this.defaultDatabase = defaultDatabase;
     this.registry = registry;
+    this.defaultMigrations = defaultMigrations;
+  }
+
+  /**
+   * The migrations a request addresses: those of {@code ?db=name} in the registry, else those of the default
+   * database when the server has them, else the registry's framework database.
+   */
+  Migrations migrations(Context ctx) {
+    String name = ctx.queryParam("db");
+    if ((name == null || name.isEmpty()) && defaultMigrations.isPresent()) {
+      return defaultMigrations.get();
+    }
+    String database = name == null || name.isEmpty() ? Databases.FRAMEWORK : name;
+    return Results.value(registry().migrations(database), DbRoutes.MODULE);
   }
 
   Database resolve(Context ctx) {
@@ -35,7 +52,7 @@ public final class DatabaseResolver {
   /** The registry, or 404 {@code REGISTRY_NOT_CONFIGURED}. */
   Databases registry() {
     return registry.orElseThrow(() -> new ApiError(404, "DATABASE_NOT_FOUND",
-        "this server serves one database; named databases need the registry (cairn serve opens it)",
+        "this server serves one database; named databases need the registry (cairn serve --named-databases)",
         DbRoutes.MODULE, Map.of()));
   }
 }

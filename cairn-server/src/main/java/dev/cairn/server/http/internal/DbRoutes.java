@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class DbRoutes {
   static final String MODULE = "cairn.db";
+  // The seed reports how its startup initialization went. Cairn initializes when the database is opened, before
+  // the server listens (a failure stops the start), and creates nothing then, so an answering server is complete.
+  private static final Map<String, Object> INITIALIZED = initialization();
   private final DatabaseResolver databases;
   private final TableQueryParser queries;
   private final DatabaseLanes lanes;
@@ -55,6 +58,14 @@ public final class DbRoutes {
     return ErrorHandling.inModule(MODULE, handler);
   }
 
+  private static Map<String, Object> initialization() {
+    Map<String, Object> initialization = new LinkedHashMap<>();
+    initialization.put("status", "completed");
+    initialization.put("initialized", true);
+    initialization.put("error", null);
+    return java.util.Collections.unmodifiableMap(initialization);
+  }
+
   private void status(Context ctx) {
     Database database = databases.resolve(ctx);
     Map<String, Object> body = lanes.read(ctx, database, () -> {
@@ -72,6 +83,7 @@ public final class DbRoutes {
       status.put("latency_ms", health.latency().toNanos() / 1e6);
       status.put("tables", tables);
       status.put("table_count", tables.size());
+      status.put("initialization", INITIALIZED);
       return status;
     });
     Responses.ok(ctx, body);
@@ -106,7 +118,28 @@ public final class DbRoutes {
     body.put("foreign_keys", table.foreignKeys());
     body.put("row_count", table.rowCount());
     body.put("size_bytes", table.sizeBytes());
+    body.put("schema_definition", definition(table));
     Responses.ok(ctx, body);
+  }
+
+  // The seed's schema_definition: per column its type, nullability, default and primary-key membership, in
+  // snake_case, keyed by column name in table order.
+  private static Map<String, Object> definition(Schema.TableInfo table) {
+    Map<String, Object> columns = new LinkedHashMap<>();
+    for (Schema.ColumnInfo column : table.columns()) {
+      Map<String, Object> definition = new LinkedHashMap<>();
+      definition.put("type", column.type());
+      definition.put("nullable", column.nullable());
+      definition.put("default", column.defaultValue());
+      definition.put("primary_key", table.primaryKey().contains(column.name()));
+      definition.put("auto_increment", column.autoIncrement());
+      columns.put(column.name(), definition);
+    }
+    Map<String, Object> definition = new LinkedHashMap<>();
+    definition.put("table_name", table.name());
+    definition.put("columns", columns);
+    definition.put("primary_key", table.primaryKey());
+    return definition;
   }
 
   private void rows(Context ctx) {

@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The registry endpoints: {@code GET /api/v1/db/databases} and the migrations of one named database
- * ({@code ?db=name}, default {@value Databases#FRAMEWORK}): status, generate, run and downgrade. Without a registry
- * they answer 404 {@code DATABASE_NOT_FOUND}. Their database work runs in the admin lane of {@link DatabaseLanes}.
+ * ({@code ?db=name}; without it the server's own database when it was given its migrations, else
+ * {@value Databases#FRAMEWORK}): status, generate, run and downgrade. Without a registry named databases answer 404
+ * {@code DATABASE_NOT_FOUND}. Their database work runs in the admin lane of {@link DatabaseLanes}.
  */
 public final class MigrationRoutes {
   private static final String MODULE = DbRoutes.MODULE;
@@ -96,9 +97,7 @@ public final class MigrationRoutes {
   }
 
   private Migrations migrations(Context ctx) {
-    String name = ctx.queryParam("db");
-    String database = name == null || name.isEmpty() ? Databases.FRAMEWORK : name;
-    return Results.value(databases.registry().migrations(database), MODULE);
+    return databases.migrations(ctx);
   }
 
   // run takes an optional body ({} or none means latest); downgrade needs a target.

@@ -31,8 +31,8 @@ public final class OpenApiDocument {
       new Operation("get", "/api/v1/db/is-ready", "db", "Whether the database answers", List.of()),
       new Operation("get", "/api/v1/db/tables", "db", "Table names", List.of()),
       new Operation("get", "/api/v1/db/tables/{table}", "db",
-          "A page of rows; other parameters are column filters col=op.value (eq, neq, gt, gte, lt, lte, like, "
-              + "in.(a,b), is.null, not.*)",
+          "A page of rows; sort_by=a,-b (repeatable; '-' for descending); other parameters are column filters "
+              + "col=op.value (eq, neq, gt, gte, lt, lte, like, in.(a,b), is.null, not.*)",
           List.of("page", "page_size", "sort_by", "sort_desc", "filter_column", "filter_value", "cursor")),
       new Operation("post", "/api/v1/db/tables/{table}", "db", "Insert a row (JSON object)", List.of()),
       new Operation("get", "/api/v1/db/tables/{table}/schema", "db", "Columns, keys, indexes, row count",
@@ -46,7 +46,7 @@ public final class OpenApiDocument {
           "Applied, pending and failed migrations with checksums (?db=name, default framework)", List.of()),
       new Operation("post", "/api/v1/db/migrations/generate", "db",
           "Write the next V/U scripts from the record models: {\"message\", \"allow_destructive\"}", List.of()),
-      new Operation("post", "/api/v1/db/migrations/run", "db", "Apply pending migrations: {\"target\"} optional",
+      new Operation("post", "/api/v1/db/migrations/run", "db", "Apply pending migrations: {\"target\"} optional, \"head\" for all",
           List.of()),
       new Operation("post", "/api/v1/db/migrations/downgrade", "db", "Apply undo scripts down to {\"target\"}",
           List.of()),

@@ -48,7 +48,7 @@ final class TableQueryParser {
         }
       }
     }
-    Query query = Query.where(filters.isEmpty() ? Filter.none() : Filter.and(filters.toArray(Filter[]::new)))
+    Query query = Query.where(filters.isEmpty() ? Filter.and() : Filter.and(filters.toArray(Filter[]::new)))
         .orderBy(sort(params))
         .page((int) page, pageSize)
         .withTotal();
@@ -70,18 +70,36 @@ final class TableQueryParser {
     return (int) size;
   }
 
+  /**
+   * The sort keys: {@code sort_by} holds one or more comma-separated columns and may repeat, in priority order; a
+   * column written {@code -name} sorts descending, a plain one in the direction of {@code sort_desc} (the seed's
+   * single-column form, ascending by default).
+   */
   private static List<Sort> sort(Map<String, List<String>> params) {
-    String column = single(params, "sort_by");
-    if (column == null || column.isEmpty()) {
-      return List.of();
-    }
+    List<String> values = params.getOrDefault("sort_by", List.of());
     String descending = single(params, "sort_desc");
     boolean desc = switch (descending == null ? "" : descending) {
       case "", "false", "0" -> false;
       case "true", "1" -> true;
       default -> throw ApiError.badRequest("INVALID_PARAMETER", "sort_desc must be true or false", MODULE);
     };
-    return List.of(new Sort(column, desc));
+    List<Sort> sorts = new ArrayList<>();
+    for (String value : values) {
+      if (value.isEmpty() && values.size() == 1) {
+        return List.of(); // the seed's clients send sort_by= for "no order"
+      }
+      for (String key : value.split(",", -1)) {
+        String column = key.strip();
+        boolean minus = column.startsWith("-");
+        String name = minus ? column.substring(1) : column;
+        if (name.isEmpty()) {
+          throw ApiError.badRequest("INVALID_PARAMETER",
+              "sort_by must be column names separated by commas, each optionally prefixed by '-'", MODULE);
+        }
+        sorts.add(new Sort(name, minus || desc));
+      }
+    }
+    return sorts;
   }
 
   /** A positive integer parameter; 400 {@code INVALID_PARAMETER} for text, zero, negatives or overflow. */

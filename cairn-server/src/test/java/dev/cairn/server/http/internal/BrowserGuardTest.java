@@ -20,14 +20,14 @@ class BrowserGuardTest {
 
   @Test
   void allowsHost_nonLoopbackBind_itsAddressToo() {
-    BrowserGuard guard = new BrowserGuard(LOOPBACK.withAdminToken("t").withBind("10.1.2.3", 8080));
+    BrowserGuard guard = new BrowserGuard(LOOPBACK.withAdminToken("t".repeat(16)).withBind("10.1.2.3", 8080));
     assertThat(List.of("10.1.2.3:8080", "10.1.2.3", "localhost:8080")).allMatch(guard::allowsHost);
     assertThat(List.of("10.1.2.4:8080", "evil.example:8080")).noneMatch(guard::allowsHost);
   }
 
   @Test
   void allowsHost_wildcardBind_addressLiteralsButNoOtherNames() {
-    BrowserGuard guard = new BrowserGuard(LOOPBACK.withAdminToken("t").withBind("0.0.0.0", 8080)
+    BrowserGuard guard = new BrowserGuard(LOOPBACK.withAdminToken("t".repeat(16)).withBind("0.0.0.0", 8080)
         .withAllowedHosts(List.of("cairn.internal")));
     assertThat(List.of("192.168.1.5:8080", "[fe80::1]:8080", "cairn.internal", "localhost"))
         .allMatch(guard::allowsHost);

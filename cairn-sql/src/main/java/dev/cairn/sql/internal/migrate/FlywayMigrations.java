@@ -42,6 +42,11 @@ public final class FlywayMigrations implements Migrations {
         .loggers("slf4j")
         .cleanDisabled(true)
         .baselineDescription("Cairn baseline");
+    if (target.adoptExisting()) {
+      // A user's own database has tables before its first migration; Flyway would refuse it as "non-empty
+      // without history". Version 0 keeps every script from V1 on pending.
+      configuration = configuration.baselineOnMigrate(true).baselineVersion("0");
+    }
     if (target.schema() != null) {
       configuration = configuration.schemas(target.schema()).defaultSchema(target.schema()).createSchemas(false);
     }
@@ -72,7 +77,8 @@ public final class FlywayMigrations implements Migrations {
 
   @Override
   public Result<List<String>> run(String targetVersion) {
-    boolean latest = targetVersion == null || targetVersion.equals("latest");
+    // "head" is the seed's (Alembic's) word for the newest version; "latest" is Flyway's.
+    boolean latest = targetVersion == null || targetVersion.equals("latest") || targetVersion.equals("head");
     if (!latest && !VERSION.matcher(targetVersion).matches()) {
       return invalidTarget(targetVersion);
     }
@@ -158,7 +164,7 @@ public final class FlywayMigrations implements Migrations {
 
   private <R> Result<R> invalidTarget(String version) {
     return Result.failure(Status.INVALID, "INVALID_TARGET", "'" + version
-        + "' is not a migration version (digits separated by dots, or 'latest')");
+        + "' is not a migration version (digits separated by dots, or 'head' / 'latest')");
   }
 
   private <R> Result<R> guarded(String operation, Supplier<Result<R>> work) {
