@@ -58,7 +58,7 @@ public interface Table<T> {
   /** One page of the rows matching the query. */
   Result<Page<T>> query(Query query);
 
-  /** The number of rows matching the filter ({@link Filter#none()} counts all). */
+  /** The number of rows matching the filter ({@link Filter#all()} counts all). */
   Result<Long> count(Filter filter);
 
   Result<Boolean> exists(Object id);

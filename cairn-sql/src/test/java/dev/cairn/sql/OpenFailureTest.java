@@ -59,6 +59,6 @@ class OpenFailureTest {
     db.close();
     db.close();
     assertThat(db.health().up()).isFalse();
-    assertThat(db.rows("anything").count(Filter.none()).status()).isEqualTo(dev.cairn.core.Status.UNAVAILABLE);
+    assertThat(db.rows("anything").count(Filter.all()).status()).isEqualTo(dev.cairn.core.Status.UNAVAILABLE);
   }
 }

@@ -40,7 +40,7 @@ public interface HealthConformance extends ConformanceContext {
     Expect.failure(second.table(User.class).insert(User.of("A", "a@x", 1)), Status.UNAVAILABLE, "DATABASE_CLOSED");
     Expect.failure(second.rows("users").query(Query.all()), Status.UNAVAILABLE, "DATABASE_CLOSED");
     Expect.failure(second.schema().tables(), Status.UNAVAILABLE, "DATABASE_CLOSED");
-    Expect.failure(second.transaction(tx -> tx.table(User.class).count(dev.cairn.sql.Filter.none())),
+    Expect.failure(second.transaction(tx -> tx.table(User.class).count(dev.cairn.sql.Filter.all())),
         Status.UNAVAILABLE, "DATABASE_CLOSED");
     Health health = second.health();
     assertThat(health.up()).isFalse();

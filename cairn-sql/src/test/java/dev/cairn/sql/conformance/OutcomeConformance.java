@@ -33,7 +33,7 @@ public interface OutcomeConformance extends ConformanceContext {
   }
 
   private long userCount() {
-    return Expect.ok(db().table(User.class).count(Filter.none()));
+    return Expect.ok(db().table(User.class).count(Filter.all()));
   }
 
   @Test
@@ -81,7 +81,7 @@ public interface OutcomeConformance extends ConformanceContext {
         release.countDown();
       }
       Expect.ok(held.get(30, TimeUnit.SECONDS));
-      assertThat(Expect.ok(single.table(User.class).count(Filter.none()))).isZero();
+      assertThat(Expect.ok(single.table(User.class).count(Filter.all()))).isZero();
     }
   }
 }

@@ -61,7 +61,7 @@ public interface RowsConformance extends ConformanceContext {
     var result = rows.insertAll(List.of(user("A", "a@x", 1), user("B", "b@x", 2), user("C", "a@x", 3)));
 
     Expect.failure(result, Status.DUPLICATE, "DUPLICATE_KEY");
-    assertThat(Expect.ok(rows.count(Filter.none()))).isZero();
+    assertThat(Expect.ok(rows.count(Filter.all()))).isZero();
     assertThat(Expect.ok(rows.insertAll(List.of(user("A", "a@x", 1), user("B", "b@x", 2))))).isEqualTo(2);
   }
 
@@ -74,7 +74,7 @@ public interface RowsConformance extends ConformanceContext {
     Map<String, Object> replaced = Expect.ok(tags.upsert(Map.of("code", "red", "label", "Crimson")));
 
     assertThat(replaced).containsEntry("code", "red").containsEntry("label", "Crimson");
-    assertThat(Expect.ok(tags.count(Filter.none()))).isOne();
+    assertThat(Expect.ok(tags.count(Filter.all()))).isOne();
   }
 
   @Test
@@ -110,13 +110,13 @@ public interface RowsConformance extends ConformanceContext {
     Rows rows = users();
     Expect.ok(rows.insertAll(List.of(user("A", "a@x", 10), user("B", "b@x", 20), user("C", "c@x", 30))));
 
-    Expect.failure(rows.updateWhere(Filter.none(), Map.of("age", 0)), Status.INVALID, "FILTER_REQUIRED");
-    Expect.failure(rows.deleteWhere(Filter.none()), Status.INVALID, "FILTER_REQUIRED");
+    Expect.failure(rows.updateWhere(Filter.and(), Map.of("age", 0)), Status.INVALID, "FILTER_REQUIRED");
+    Expect.failure(rows.deleteWhere(Filter.and()), Status.INVALID, "FILTER_REQUIRED");
     assertThat(Expect.ok(rows.updateWhere(gt("age", 15), Map.of("name", "old")))).isEqualTo(2);
     assertThat(Expect.ok(rows.deleteWhere(eq("name", "old")))).isEqualTo(2);
     assertThat(Expect.ok(rows.updateWhere(Filter.all(), Map.of("age", 1)))).isOne();
     assertThat(Expect.ok(rows.deleteWhere(Filter.all()))).isOne();
-    assertThat(Expect.ok(rows.count(Filter.none()))).isZero();
+    assertThat(Expect.ok(rows.count(Filter.all()))).isZero();
   }
 
   @Test
@@ -140,7 +140,7 @@ public interface RowsConformance extends ConformanceContext {
     assertThat(failure.message()).contains("no_such_table");
     assertThat(failure.details().toString()).contains("users");
     Expect.failure(missing.insert(Map.of("a", 1)), Status.NOT_FOUND, "TABLE_NOT_FOUND");
-    Expect.failure(missing.count(Filter.none()), Status.NOT_FOUND, "TABLE_NOT_FOUND");
+    Expect.failure(missing.count(Filter.all()), Status.NOT_FOUND, "TABLE_NOT_FOUND");
     Expect.failure(missing.deleteWhere(Filter.all()), Status.NOT_FOUND, "TABLE_NOT_FOUND");
   }
 
@@ -153,7 +153,7 @@ public interface RowsConformance extends ConformanceContext {
     var failure = Expect.failure(rows.insert(row), Status.INVALID, "COLUMN_NOT_FOUND");
 
     assertThat(failure.message()).contains("nickname");
-    assertThat(Expect.ok(rows.count(Filter.none()))).isZero();
+    assertThat(Expect.ok(rows.count(Filter.all()))).isZero();
   }
 
   @Test
@@ -165,7 +165,7 @@ public interface RowsConformance extends ConformanceContext {
     Expect.failure(rows.insert(Map.of("name", "Ada", "email", "a@x", "age", 1, "created_at", "yesterday")),
         Status.INVALID, "INVALID_VALUE");
 
-    assertThat(Expect.ok(rows.count(Filter.none()))).isZero();
+    assertThat(Expect.ok(rows.count(Filter.all()))).isZero();
   }
 
   @Test

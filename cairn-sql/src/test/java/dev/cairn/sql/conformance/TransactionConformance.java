@@ -29,7 +29,7 @@ public interface TransactionConformance extends ConformanceContext {
   }
 
   private long userCount() {
-    return Expect.ok(db().table(User.class).count(Filter.none()));
+    return Expect.ok(db().table(User.class).count(Filter.all()));
   }
 
   @Test
@@ -40,7 +40,7 @@ public interface TransactionConformance extends ConformanceContext {
       Table<User> users = tx.table(User.class);
       Expect.ok(users.insert(User.of("A", "a@x", 1)));
       Expect.ok(users.insert(User.of("B", "b@x", 2)));
-      return users.count(Filter.none());
+      return users.count(Filter.all());
     });
 
     assertThat(Expect.ok(result)).isEqualTo(2L);
@@ -110,7 +110,7 @@ public interface TransactionConformance extends ConformanceContext {
         return Result.failure(Status.INVALID, "INNER_REFUSED", "inner work refused");
       });
       Expect.failure(inner, Status.INVALID, "INNER_REFUSED");
-      return tx.table(User.class).count(Filter.none());
+      return tx.table(User.class).count(Filter.all());
     });
 
     assertThat(Expect.ok(result)).isOne();
@@ -205,7 +205,7 @@ public interface TransactionConformance extends ConformanceContext {
 
     Result<Long> result = db().readOnlyTransaction(tx -> {
       assertThat(tx.isReadOnly()).isTrue();
-      return tx.table(User.class).count(Filter.none());
+      return tx.table(User.class).count(Filter.all());
     });
 
     assertThat(Expect.ok(result)).isOne();

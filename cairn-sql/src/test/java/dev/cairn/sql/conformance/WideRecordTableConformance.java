@@ -92,7 +92,7 @@ public interface WideRecordTableConformance extends ConformanceContext {
     Result.Failure<Person> failure = (Result.Failure<Person>) again;
     assertThat(failure.code()).isEqualTo("DUPLICATE_KEY");
     assertThat(failure.message()).contains("persons").contains("email").doesNotContain("ada@example.com");
-    assertThat(people.count(Filter.none()).orElseThrow()).isEqualTo(1L);
+    assertThat(people.count(Filter.all()).orElseThrow()).isEqualTo(1L);
   }
 
   @Test
@@ -101,7 +101,7 @@ public interface WideRecordTableConformance extends ConformanceContext {
     people.insert(Person.of("Ada", 36)).orElseThrow();
     assertThat(people.insert(Person.of("Ada", 37)).status()).isEqualTo(Status.DUPLICATE);
     assertThat(people.insert(Person.of("Bob", 38)).isOk()).isTrue();
-    assertThat(people.count(Filter.none()).orElseThrow()).isEqualTo(2L);
+    assertThat(people.count(Filter.all()).orElseThrow()).isEqualTo(2L);
   }
 
   @Test
@@ -138,7 +138,7 @@ public interface WideRecordTableConformance extends ConformanceContext {
     }
     rows.add(Person.of("P3", 99));
     assertThat(people.insertAll(rows).status()).isEqualTo(Status.DUPLICATE);
-    assertThat(people.count(Filter.none()).orElseThrow()).isZero();
+    assertThat(people.count(Filter.all()).orElseThrow()).isZero();
     assertThat(people.insertAll(rows.subList(0, 20)).orElseThrow()).isEqualTo(20);
     assertThat(people.count(ge("age", 30)).orElseThrow()).isEqualTo(10L);
   }
@@ -205,12 +205,12 @@ public interface WideRecordTableConformance extends ConformanceContext {
   default void deleteWhere_emptyFilter_isRefusedUnlessAll() {
     Table<Person> people = people();
     people.insert(Person.of("Ada", 36)).orElseThrow();
-    Result<Integer> refused = people.deleteWhere(Filter.none());
+    Result<Integer> refused = people.deleteWhere(Filter.and());
     assertThat(((Result.Failure<?>) refused).code()).isEqualTo("FILTER_REQUIRED");
-    assertThat(people.updateWhere(Filter.none(), Map.of("age", 1)).status()).isEqualTo(Status.INVALID);
+    assertThat(people.updateWhere(Filter.and(), Map.of("age", 1)).status()).isEqualTo(Status.INVALID);
     assertThat(people.updateWhere(eq("name", "Ada"), Map.of("age", 50)).orElseThrow()).isEqualTo(1);
     assertThat(people.deleteWhere(Filter.all()).orElseThrow()).isEqualTo(1);
-    assertThat(people.count(Filter.none()).orElseThrow()).isZero();
+    assertThat(people.count(Filter.all()).orElseThrow()).isZero();
   }
 
   @Test
@@ -231,7 +231,7 @@ public interface WideRecordTableConformance extends ConformanceContext {
     assertThat(doc.id()).isNotNull();
     docs.upsert(new Doc(doc.id(), "second")).orElseThrow();
     assertThat(docs.find(doc.id()).orElseThrow().title()).isEqualTo("second");
-    assertThat(docs.count(Filter.none()).orElseThrow()).isEqualTo(1L);
+    assertThat(docs.count(Filter.all()).orElseThrow()).isEqualTo(1L);
     assertThat(docs.insert(new Doc(null, null)).status()).isEqualTo(Status.INVALID);
   }
 
