@@ -131,18 +131,6 @@ public sealed interface Filter
     return new All();
   }
 
-  /**
-   * The empty filter (an {@code and} of nothing): every row in a query, refused by bulk updates and deletes.
-   *
-   * @deprecated "none" reads as "matches no row" next to {@link #all()}, which invites mistakes; use
-   *     {@link #all()} for every row, or {@code Filter.and()} where an empty condition must stay refused by bulk
-   *     writes. Kept, with its old behaviour, until callers have moved.
-   */
-  @Deprecated(since = "0.1.0", forRemoval = true)
-  static Filter none() {
-    return new And(List.of());
-  }
-
   /** Whether this filter has no condition at all (an empty {@code and}), which bulk writes refuse. */
   default boolean isEmpty() {
     return this instanceof And and && and.parts().isEmpty();

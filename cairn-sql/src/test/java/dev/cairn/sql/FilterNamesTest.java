@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10: {@code Filter.none()} matched every row next to {@code Filter.all()}, two names for one idea with a
- * misleading one. {@code all()} is the name, for queries and bulk writes alike; {@code none()} is deprecated.
+ * misleading one. {@code all()} is the name, for queries and bulk writes alike; {@code none()} is gone.
  */
 class FilterNamesTest {
 
@@ -27,10 +27,7 @@ class FilterNamesTest {
   }
 
   @Test
-  void none_deprecatedForRemoval() throws NoSuchMethodException {
-    Deprecated deprecated = Filter.class.getDeclaredMethod("none").getAnnotation(Deprecated.class);
-
-    assertThat(deprecated).isNotNull();
-    assertThat(deprecated.forRemoval()).isTrue();
+  void none_gone_oneNameForEveryRow() {
+    assertThat(Filter.class.getDeclaredMethods()).extracting(java.lang.reflect.Method::getName).doesNotContain("none");
   }
 }
