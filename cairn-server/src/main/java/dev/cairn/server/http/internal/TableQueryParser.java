@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Turns the query string of {@code GET /api/v1/db/tables/{table}} into a {@link Query}: the seed parameters
- * ({@code page}, {@code page_size}, {@code sort_by}, {@code sort_desc}, {@code filter_column}, {@code filter_value}),
+ * ({@code page}, {@code page_size}, {@code sort_by} (one column or several, comma-separated), {@code sort_desc}, {@code filter_column}, {@code filter_value}),
  * the keyset {@code cursor}, and every other parameter as a column filter (see {@link FilterParser}).
  */
 final class TableQueryParser {
@@ -70,18 +70,38 @@ final class TableQueryParser {
     return (int) size;
   }
 
+  /**
+   * {@code sort_by=a} or several keys {@code sort_by=a,b}; {@code sort_desc} is one value for every key or one per
+   * key ({@code sort_desc=false,true}).
+   */
   private static List<Sort> sort(Map<String, List<String>> params) {
-    String column = single(params, "sort_by");
-    if (column == null || column.isEmpty()) {
+    String columns = single(params, "sort_by");
+    if (columns == null || columns.isEmpty()) {
       return List.of();
     }
+    String[] names = columns.split(",", -1);
     String descending = single(params, "sort_desc");
-    boolean desc = switch (descending == null ? "" : descending) {
+    String[] directions = descending == null || descending.isEmpty() ? new String[] {""} : descending.split(",", -1);
+    if (directions.length != 1 && directions.length != names.length) {
+      throw ApiError.badRequest("INVALID_PARAMETER",
+          "sort_desc needs one value, or one per sort_by column (" + names.length + ")", MODULE);
+    }
+    List<Sort> sort = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].isBlank()) {
+        throw ApiError.badRequest("INVALID_PARAMETER", "sort_by has an empty column name", MODULE);
+      }
+      sort.add(new Sort(names[i].strip(), descending(directions[directions.length == 1 ? 0 : i])));
+    }
+    return sort;
+  }
+
+  private static boolean descending(String text) {
+    return switch (text.strip()) {
       case "", "false", "0" -> false;
       case "true", "1" -> true;
       default -> throw ApiError.badRequest("INVALID_PARAMETER", "sort_desc must be true or false", MODULE);
     };
-    return List.of(new Sort(column, desc));
   }
 
   /** A positive integer parameter; 400 {@code INVALID_PARAMETER} for text, zero, negatives or overflow. */
