@@ -21,7 +21,7 @@ export function el(tag, props = {}, ...children) {
 }
 
 function append(node, children) {
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -81,4 +81,10 @@ export function bytes(value) {
   let unit = 0;
   while (n >= 1024 && unit < units.length - 1) { n /= 1024; unit += 1; }
   return `${unit === 0 ? n : n.toFixed(1)} ${units[unit]}`;
+}
+
+/** Counts finished renders of data on the view (main[data-loads]), so a test can wait for the next one. */
+export function markLoaded() {
+  const main = document.getElementById('view');
+  main.dataset.loads = String(Number(main.dataset.loads || 0) + 1);
 }

@@ -2,7 +2,7 @@
 // (JSON pretty-printed, binary as hex, else text) with its TTL; set and delete with the token.
 import { get, request, seg } from './api.js';
 import { access, noteRefusal, writeReason } from './app.js';
-import { el, field, message, replace } from './dom.js';
+import { el, field, markLoaded, message, replace } from './dom.js';
 
 const view = () => document.getElementById('view');
 const LIMIT = 50;
@@ -87,6 +87,7 @@ export async function kvView() {
       el('button', { type: 'button', class: 'link', dataset: { key: name }, on: { click: () => show(name) } }, name))));
     prev.disabled = state.page === 0;
     next.disabled = !page.next;
+    markLoaded();
   }
 
   async function show(name) {
@@ -118,6 +119,7 @@ export async function kvView() {
             replace(detail, message('error', `not deleted: ${error.message}`));
           }
         } } }, 'Delete key')));
+    markLoaded();
   }
 
   await scan();

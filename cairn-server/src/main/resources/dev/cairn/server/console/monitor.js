@@ -1,7 +1,7 @@
 // Health and metrics as small charts that refresh: database and key-value latency from /health, the admin API's
 // request rate and errors from /metrics (Prometheus text), calls running and waiting for a database thread.
 import { token } from './api.js';
-import { el, message, replace } from './dom.js';
+import { el, markLoaded, message, replace } from './dom.js';
 
 const view = () => document.getElementById('view');
 const EVERY_MS = 2000;
@@ -122,6 +122,7 @@ export async function monitorView() {
       replace(metricsNote, message('info', error.message));
       charts.rate.push(null); charts.errors.push(null);
     }
+    markLoaded();
   }
   await tick();
   const timer = setInterval(tick, EVERY_MS);

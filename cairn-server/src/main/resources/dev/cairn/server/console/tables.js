@@ -2,7 +2,7 @@
 // export of the whole filtered view), its schema, and one row (detail, edit, delete) or a new one.
 import { ApiError, get, request, seg } from './api.js';
 import { access, noteRefusal, writeReason } from './app.js';
-import { bytes, cellText, el, field, message, replace, select, valueCell } from './dom.js';
+import { bytes, cellText, el, field, markLoaded, message, replace, select, valueCell } from './dom.js';
 
 const view = () => document.getElementById('view');
 const PAGE_SIZE = 20;
@@ -35,6 +35,7 @@ export async function tablesView() {
       el('td', { class: 'num' }, schema.error ? '' : bytes(schema.size_bytes)),
       el('td', {}, el('a', { href: `#/schema/${seg(schema.table)}`, 'aria-label': `Schema of ${schema.table}` }, 'schema'))));
   }
+  markLoaded();
 }
 
 /** With a registry of named databases, a chooser of the database the table pages use. */
@@ -160,6 +161,7 @@ export async function tableView(name, initial) {
       page = await get(`/api/v1/db/tables/${seg(name)}?${apiQuery(state, PAGE_SIZE, state.cursors[state.page])}`);
     } catch (error) {
       replace(status, message('error', error.message));
+      markLoaded();
       return;
     }
     replace(status);
@@ -178,6 +180,7 @@ export async function tableView(name, initial) {
       : `Page ${state.page + 1}: no rows (of ${page.total_records ?? '?'})`;
     prev.disabled = state.page === 0;
     next.disabled = !page.next;
+    markLoaded();
   }
 
   /** Reads every page of the filtered, sorted view through the API (keyset cursor) and downloads it. */
@@ -240,6 +243,7 @@ export async function schemaView(name) {
       el('td', {}, f.name || ''), el('td', {}, f.columns.join(', ')),
       el('td', {}, el('a', { href: `#/schema/${seg(f.referencedTable)}` },
         `${f.referencedTable}(${f.referencedColumns.join(', ')})`))))));
+  markLoaded();
 }
 
 /** A value typed into a form, converted for a column: numbers and booleans as JSON, empty as NULL if allowed. */
@@ -329,6 +333,7 @@ export async function rowView(name, id) {
     el('h3', {}, 'Edit'),
     outcome,
     form);
+  markLoaded();
 }
 
 export async function insertView(name) {

@@ -1,0 +1,558 @@
+package dev.cairn.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.core.Json;
+import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.AdminConfig;
+import dev.cairn.server.http.AdminServer;
+import dev.cairn.server.http.AdminStores;
+import dev.cairn.sql.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The web console in a real Chromium against a started {@link AdminServer}, written once and run per backend by the
+ * {@code Console*Test} classes: one browser per class, two servers on the same stores (one with the admin token,
+ * one without, which is read-only). Each test leaves a screenshot in {@code target/console-screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ConsoleScenarios {
+  static final String TOKEN = "console-test-token";
+  static final int PEOPLE = 45;
+  static final int HOSTILE_ID = 46;
+  static final String HOSTILE_NAME = "<script>window.cairnPwned = 1</script>";
+  static final String HOSTILE_CITY = "\"><img src=x onerror=\"window.cairnPwned = 1\">";
+  static final List<String> CITIES = List.of("Oslo", "Lima", "Kyiv", "Pune", "Bern");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  Database database;
+  KeyValue store;
+  AdminServer server;
+  AdminServer readOnlyServer;
+  Chromium browser;
+  private final AtomicInteger visits = new AtomicInteger();
+
+  /** The database URL of this backend. */
+  abstract String databaseUrl();
+
+  /** A plain JDBC connection to that database, for the tables the console shows. */
+  abstract Connection rawConnection() throws SQLException;
+
+  /** The key-value store of this backend (a prefixed view on a shared server). */
+  abstract KeyValue openStore();
+
+  void closeStore() {
+    store.close();
+  }
+
+  @BeforeAll
+  void start() throws SQLException {
+    createTables();
+    database = Database.open(databaseUrl());
+    store = openStore();
+    for (int i = 1; i <= 30; i++) {
+      store.set("console:item:%02d".formatted(i), "value " + i);
+    }
+    store.set("console:json", "{\"name\":\"Ada\",\"tags\":[\"a\",\"b\"],\"n\":1}");
+    store.set("console:binary", "\u0000\u0001\u0002AB\u00ff");
+    store.set("console:hostile", HOSTILE_CITY);
+    store.set("console:ttl", "expiring", Duration.ofMinutes(10));
+    store.set("other:key", "not under the prefix");
+    server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN),
+        AdminStores.of(database, store));
+    readOnlyServer = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0),
+        AdminStores.of(database, store));
+    browser = Chromium.start(getClass());
+  }
+
+  private void createTables() throws SQLException {
+    try (Connection connection = rawConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, "
+          + "city VARCHAR(200) NOT NULL, age INTEGER NOT NULL, bio VARCHAR(500))");
+      statement.execute("CREATE INDEX people_city ON people (city)");
+      statement.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, "
+          + "person_id INTEGER NOT NULL REFERENCES people (id), item VARCHAR(100) NOT NULL)");
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO people VALUES (?, ?, ?, ?, ?)")) {
+        for (int i = 1; i <= PEOPLE; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "person %02d".formatted(i));
+          insert.setString(3, CITIES.get(i % CITIES.size()));
+          insert.setInt(4, 20 + (i * 7) % 30);
+          insert.setString(5, i % 4 == 0 ? null : "bio, with \"quotes\" of " + i);
+          insert.addBatch();
+        }
+        insert.setInt(1, HOSTILE_ID);
+        insert.setString(2, HOSTILE_NAME);
+        insert.setString(3, HOSTILE_CITY);
+        insert.setInt(4, 99);
+        insert.setString(5, "<b>not bold</b>");
+        insert.addBatch();
+        insert.executeBatch();
+      }
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO orders VALUES (?, ?, ?)")) {
+        for (int i = 1; i <= 5; i++) {
+          insert.setInt(1, i);
+          insert.setInt(2, i * 3);
+          insert.setString(3, "item " + i);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (readOnlyServer != null) {
+      readOnlyServer.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (store != null) {
+      closeStore();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  // --- scenarios ------------------------------------------------------------------------------------------------
+
+  @Test
+  void opensConsole_listsTablesWithRowCounts() {
+    openWithToken(server, "/tables");
+    waitForLoad(0);
+    List<List<String>> rows = cells("#tables tbody tr");
+    assertThat(rows).extracting(row -> row.get(0)).contains("people", "orders");
+    assertThat(rows).filteredOn(row -> row.get(0).equals("people")).singleElement()
+        .satisfies(row -> assertThat(row.get(1)).isEqualTo(Integer.toString(PEOPLE + 1)));
+    assertThat(text("#mode")).contains("Token in use");
+    browser.screenshot("tables");
+  }
+
+  @Test
+  void filter_showsOnlyMatchingRows() {
+    openTable();
+    int loads = loads();
+    filter("city", "eq", "Oslo");
+    waitForLoad(loads);
+    List<List<String>> rows = rowCells();
+    JsonNode api = api("/api/v1/db/tables/people?page_size=20&city=eq.Oslo");
+    assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get(3)).isEqualTo("Oslo"));
+    assertThat(rows).extracting(row -> row.get(1))
+        .containsExactlyElementsOf(api.path("records").findValuesAsText("id"));
+    assertThat(text("#page-label")).endsWith("of " + api.path("total_records").asLong());
+    assertThat(text("#filters")).contains("city eq Oslo");
+    browser.screenshot("filter");
+  }
+
+  @Test
+  void sort_clickThenShiftClick_sortsOnTwoKeys() {
+    openTable();
+    int loads = loads();
+    header("city").click();
+    waitForLoad(loads);
+    loads = loads();
+    new Actions(browser.driver()).keyDown(Keys.SHIFT).click(header("age")).keyUp(Keys.SHIFT).perform();
+    waitForLoad(loads);
+    List<List<String>> rows = rowCells();
+    JsonNode api = api("/api/v1/db/tables/people?page_size=20&sort_by=city,age&sort_desc=false,false");
+    List<String> expected = new ArrayList<>();
+    api.path("records").forEach(r -> expected.add(r.path("city").asText() + "|" + r.path("age").asText()));
+    assertThat(rows).extracting(row -> row.get(3) + "|" + row.get(4)).containsExactlyElementsOf(expected);
+    assertThat(ariaSort("city")).isEqualTo("ascending");
+    assertThat(ariaSort("age")).isEqualTo("ascending");
+    // shift-click again reverses the second key only
+    loads = loads();
+    new Actions(browser.driver()).keyDown(Keys.SHIFT).click(header("age")).keyUp(Keys.SHIFT).perform();
+    waitForLoad(loads);
+    assertThat(ariaSort("age")).isEqualTo("descending");
+    JsonNode reversed = api("/api/v1/db/tables/people?page_size=20&sort_by=city,age&sort_desc=false,true");
+    List<String> expectedReversed = new ArrayList<>();
+    reversed.path("records").forEach(r -> expectedReversed.add(r.path("city").asText() + "|" + r.path("age").asText()));
+    assertThat(rowCells()).extracting(row -> row.get(3) + "|" + row.get(4)).containsExactlyElementsOf(expectedReversed);
+    browser.screenshot("sorted");
+  }
+
+  @Test
+  void paging_forwardAndBack_followsTheKeysetCursor() {
+    openTable();
+    List<String> first = ids();
+    assertThat(first).containsExactlyElementsOf(range(1, 20));
+    assertThat(browser.driver().findElement(By.id("page-prev")).isEnabled()).isFalse();
+    clickAndWait("#page-next");
+    assertThat(ids()).containsExactlyElementsOf(range(21, 40));
+    clickAndWait("#page-next");
+    assertThat(ids()).containsExactlyElementsOf(range(41, PEOPLE + 1));
+    assertThat(browser.driver().findElement(By.id("page-next")).isEnabled()).isFalse();
+    clickAndWait("#page-prev");
+    assertThat(ids()).containsExactlyElementsOf(range(21, 40));
+    assertThat(text("#page-label")).startsWith("Page 2: rows 21–40 of " + (PEOPLE + 1));
+    browser.screenshot("page-2");
+    clickAndWait("#page-prev");
+    assertThat(ids()).isEqualTo(first);
+  }
+
+  @Test
+  void exportCsv_ofTheFilteredView_equalsTheApi() throws IOException {
+    Path file = browser.downloads().resolve("people.csv");
+    Files.deleteIfExists(file);
+    openTable();
+    int loads = loads();
+    filter("age", "gte", "30");
+    waitForLoad(loads);
+    browser.driver().findElement(By.id("export-csv")).click();
+    browser.until(d -> text("#export-status").startsWith("exported") && Files.exists(file));
+    String expected = csvFromApi("age=gte.30");
+    assertThat(Files.readString(file)).isEqualTo(expected);
+    assertThat(expected.lines().count()).isGreaterThan(2);
+    browser.screenshot("export");
+  }
+
+  @Test
+  void editRow_withTheToken_changesIt() {
+    openWithToken(server, "/row/people/7");
+    waitForLoad(0);
+    WebElement city = browser.driver().findElement(By.id("edit-city"));
+    city.clear();
+    city.sendKeys("Tromsø");
+    browser.driver().findElement(By.id("row-save")).click();
+    browser.until(d -> text("#row-status").contains("saved"));
+    assertThat(text("#row-detail dd[data-column='city']")).isEqualTo("Tromsø");
+    assertThat(api("/api/v1/db/tables/people/rows/7").path("record").path("city").asText()).isEqualTo("Tromsø");
+    browser.screenshot("row-edited");
+  }
+
+  @Test
+  void editRow_withoutTheToken_isRefusedWithTheReason() {
+    String before = api("/api/v1/db/tables/people/rows/8").path("record").path("city").asText();
+    // the server with a token shows nothing without it, and says why
+    open(server, "/row/people/8");
+    assertThat(text("#mode")).contains("needs its admin token");
+    assertThat(text("#view")).contains("needs its admin token");
+    assertThat(browser.driver().findElements(By.id("row-save"))).isEmpty();
+    // a wrong token is not taken for the right one
+    enterToken("not-the-token");
+    browser.until(d -> text("#mode").contains("not the admin token"));
+    assertThat(browser.driver().findElements(By.id("row-save"))).isEmpty();
+    // the server without a token shows the row, read-only, with the reason beside the disabled controls
+    open(readOnlyServer, "/row/people/8");
+    waitForLoad(0);
+    assertThat(browser.driver().findElement(By.id("row-save")).isEnabled()).isFalse();
+    assertThat(browser.driver().findElement(By.id("edit-city")).isEnabled()).isFalse();
+    assertThat(text("#write-reason")).contains("without an admin token");
+    assertThat(api("/api/v1/db/tables/people/rows/8").path("record").path("city").asText()).isEqualTo(before);
+    browser.screenshot("row-read-only");
+  }
+
+  @Test
+  void keys_browsedByPrefix_pageByPage() {
+    openWithToken(server, "/kv");
+    waitForLoad(0);
+    int loads = loads();
+    WebElement prefix = browser.driver().findElement(By.id("kv-prefix"));
+    prefix.sendKeys("console:item:", Keys.ENTER);
+    waitForLoad(loads);
+    List<String> seen = new ArrayList<>(keysShown());
+    while (browser.driver().findElement(By.id("kv-next")).isEnabled()) {
+      clickAndWait("#kv-next");
+      seen.addAll(keysShown());
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(
+        IntStream.rangeClosed(1, 30).mapToObj("console:item:%02d"::formatted).toList());
+    // back to the prefix console: and a JSON value, pretty-printed
+    loads = loads();
+    prefix.clear();
+    prefix.sendKeys("console:", Keys.ENTER);
+    waitForLoad(loads);
+    showKey("console:json");
+    assertThat(text("#kv-value")).isEqualTo("{\n  \"name\": \"Ada\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ],\n  \"n\": 1\n}");
+    showKey("console:ttl");
+    assertThat(text("#kv-ttl")).startsWith("expires in");
+    showKey("console:binary");
+    assertThat(text("#kv-value")).startsWith("000000  00 01 02 41 42 c3 bf");
+    browser.screenshot("keys");
+  }
+
+  @Test
+  void hostileValues_renderAsText() {
+    openTable();
+    int loads = loads();
+    filter("id", "eq", Integer.toString(HOSTILE_ID));
+    waitForLoad(loads);
+    List<List<String>> rows = rowCells();
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.get(2)).isEqualTo(HOSTILE_NAME);
+      assertThat(row.get(3)).isEqualTo(HOSTILE_CITY);
+      assertThat(row.get(5)).isEqualTo("<b>not bold</b>");
+    });
+    assertThat(count("#rows img, #rows script, #rows b")).isZero();
+    browser.screenshot("hostile-row");
+    loads = loads();
+    browser.driver().findElement(By.cssSelector("#rows tbody a")).click();
+    waitForLoad(loads);
+    assertThat(text("#row-detail dd[data-column='name']")).isEqualTo(HOSTILE_NAME);
+    assertThat(count("#row-detail img, #row-detail script")).isZero();
+    open(server, "/kv");
+    enterToken(TOKEN);
+    waitForLoad(0);
+    showKey("console:hostile");
+    assertThat(text("#kv-value")).isEqualTo(HOSTILE_CITY);
+    assertThat(count("#kv-detail img")).isZero();
+    assertThat(browser.driver().executeScript("return window.cairnPwned === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  void metricsPage_drawsRefreshingCharts() {
+    openWithToken(server, "/monitor");
+    browser.until(d -> loads() >= 3);
+    assertThat(text("#health-status")).startsWith("overall up");
+    assertThat(text("#chart-db-latency-latest")).endsWith("ms");
+    assertThat(text("#chart-kv-latency-latest")).endsWith("ms");
+    assertThat(text("#chart-requests-latest")).endsWith("/s");
+    // the canvas really holds a line: some pixel is not transparent
+    Object drawn = browser.driver().executeScript("const c = document.getElementById('chart-db-latency');"
+        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true; return false;");
+    assertThat(drawn).isEqualTo(true);
+    browser.screenshot("metrics");
+  }
+
+  @Test
+  void schema_showsKeysIndexesAndForeignKeysWithLinks() {
+    openWithToken(server, "/schema/orders");
+    waitForLoad(0);
+    assertThat(text("#view")).contains("person_id").contains("people(id)");
+    openWithToken(server, "/row/orders/2");
+    waitForLoad(0);
+    int loads = loads();
+    browser.driver().findElement(By.cssSelector("#row-detail dd[data-column='person_id'] a")).click();
+    waitForLoad(loads);
+    assertThat(ids()).containsExactly("6");
+    browser.screenshot("foreign-key");
+  }
+
+  @Test
+  void everyControlHasALabel_andTheTableWorksByKeyboard() {
+    for (String page : List.of("/tables", "/table/people", "/row/people/3", "/kv", "/subjects", "/monitor")) {
+      openWithToken(server, page);
+      browser.until(d -> !text("#view").contains("Loading"));
+      Object unlabelled = browser.driver().executeScript(
+          "return [...document.querySelectorAll('input, select, textarea, button, canvas')].filter(e => {"
+              + " if (e.tagName === 'BUTTON') return !(e.textContent.trim() || e.getAttribute('aria-label'));"
+              + " if (e.tagName === 'CANVAS') return !e.getAttribute('aria-label');"
+              + " return !(e.labels && e.labels.length) && !e.getAttribute('aria-label'); }).map(e => e.outerHTML);");
+      assertThat((List<?>) unlabelled).as("controls without a label on " + page).isEmpty();
+    }
+    // keyboard alone: focus the filter value, type, Enter adds the filter; Enter on a header sorts
+    openWithToken(server, "/table/people");
+    waitForLoad(0);
+    int loads = loads();
+    WebElement value = browser.driver().findElement(By.id("filter-value"));
+    browser.driver().findElement(By.id("filter-column")).sendKeys("city");
+    value.sendKeys("Lima", Keys.ENTER);
+    waitForLoad(loads);
+    assertThat(rowCells()).isNotEmpty().allSatisfy(row -> assertThat(row.get(3)).isEqualTo("Lima"));
+    loads = loads();
+    header("age").sendKeys(Keys.ENTER);
+    waitForLoad(loads);
+    assertThat(ariaSort("age")).isEqualTo("ascending");
+  }
+
+  @Test
+  void narrowScreen_hasNoSidewaysScrollingPage() {
+    ChromeDriver driver = browser.driver();
+    Dimension wide = driver.manage().window().getSize();
+    try {
+      driver.manage().window().setSize(new Dimension(390, 844));
+      openWithToken(server, "/table/people");
+      waitForLoad(0);
+      Object overflow = driver.executeScript(
+          "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+      assertThat(overflow).isEqualTo(false);
+      browser.screenshot("narrow-table");
+    } finally {
+      driver.manage().window().setSize(wide);
+    }
+  }
+
+  // --- page helpers ---------------------------------------------------------------------------------------------
+
+  /** Opens the console fresh (empty session storage, no token) at {@code route} (e.g. "/tables"). */
+  void open(AdminServer target, String route) {
+    ChromeDriver driver = browser.driver();
+    driver.get(target.url() + "/");
+    driver.executeScript("sessionStorage.clear()");
+    // a query makes this a new document, so the console starts again without a token
+    driver.get(target.url() + "/?visit=" + visits.incrementAndGet() + "#" + route);
+    browser.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+  }
+
+  void openWithToken(AdminServer target, String route) {
+    open(target, route);
+    enterToken(TOKEN);
+    browser.until(d -> text("#mode").contains("Token in use"));
+  }
+
+  void enterToken(String token) {
+    WebElement input = browser.driver().findElement(By.id("token-input"));
+    input.sendKeys(token, Keys.ENTER);
+  }
+
+  void openTable() {
+    openWithToken(server, "/table/people");
+    waitForLoad(0);
+  }
+
+  int loads() {
+    String value = browser.driver().findElement(By.id("view")).getDomAttribute("data-loads");
+    return value == null ? 0 : Integer.parseInt(value);
+  }
+
+  void waitForLoad(int after) {
+    browser.until(d -> loads() > after);
+  }
+
+  void clickAndWait(String selector) {
+    int loads = loads();
+    browser.driver().findElement(By.cssSelector(selector)).click();
+    waitForLoad(loads);
+  }
+
+  void filter(String column, String operator, String value) {
+    browser.driver().findElement(By.id("filter-column")).sendKeys(column);
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("filter-op")))
+        .selectByValue(operator);
+    WebElement input = browser.driver().findElement(By.id("filter-value"));
+    input.sendKeys(value);
+    browser.driver().findElement(By.id("filter-add")).click();
+  }
+
+  WebElement header(String column) {
+    return browser.driver().findElement(By.cssSelector("#rows th button[data-column='" + column + "']"));
+  }
+
+  String ariaSort(String column) {
+    return header(column).findElement(By.xpath("..")).getDomAttribute("aria-sort");
+  }
+
+  String text(String selector) {
+    return (String) browser.driver().executeScript(
+        "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", selector);
+  }
+
+  long count(String selector) {
+    return (Long) browser.driver().executeScript("return document.querySelectorAll(arguments[0]).length", selector);
+  }
+
+  /** The text of each cell of the rows matched, read in one script. */
+  @SuppressWarnings("unchecked")
+  List<List<String>> cells(String rowSelector) {
+    return (List<List<String>>) browser.driver().executeScript(
+        "return [...document.querySelectorAll(arguments[0])].map(r => [...r.children].map(c => c.textContent));",
+        rowSelector);
+  }
+
+  /** The table view's rows: cell 0 is the open link, then id, name, city, age, bio. */
+  List<List<String>> rowCells() {
+    return cells("#rows tbody tr");
+  }
+
+  List<String> ids() {
+    return rowCells().stream().map(row -> row.get(1)).toList();
+  }
+
+  List<String> keysShown() {
+    return cells("#kv-keys li").stream().map(List::getFirst).toList();
+  }
+
+  void showKey(String key) {
+    int loads = loads();
+    browser.driver().findElement(By.cssSelector("#kv-keys button[data-key='" + key + "']")).click();
+    waitForLoad(loads);
+  }
+
+  static List<String> range(int from, int to) {
+    return IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList();
+  }
+
+  // --- the API, for comparison ------------------------------------------------------------------------------------
+
+  JsonNode api(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Authorization", "Bearer " + TOKEN).build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      return Json.tree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The CSV of every row matching {@code filter}, read page by page from the API, as RFC 4180 with CRLF. */
+  String csvFromApi(String filter) {
+    List<String> columns = api("/api/v1/db/tables/people/schema").path("columns").findValuesAsText("name");
+    StringBuilder csv = new StringBuilder(String.join(",", columns)).append("\r\n");
+    String cursor = null;
+    do {
+      JsonNode page = api("/api/v1/db/tables/people?page_size=7&" + filter
+          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+      for (JsonNode record : page.path("records")) {
+        List<String> fields = new ArrayList<>();
+        for (String column : columns) {
+          JsonNode value = record.path(column);
+          fields.add(value.isNull() ? "" : quote(value.asText()));
+        }
+        csv.append(String.join(",", fields)).append("\r\n");
+      }
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (cursor != null);
+    return csv.toString();
+  }
+
+  private static String quote(String text) {
+    return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  static Map<String, String> noHeaders() {
+    return Map.of();
+  }
+}
