@@ -53,16 +53,24 @@ class Chart {
     const top = Math.max(...known) * 1.2 || 1;
     g.strokeStyle = style.color || '#1f6feb';
     g.lineWidth = 2;
+    // the samples so far span the whole width; each is also marked, so a gap (a failed sample) stays visible
+    const span = Math.max(this.values.length - 1, 1);
+    const at = (i, v) => [(i / span) * (width - 8) + 4, height - 4 - (v / top) * (height - 20)];
     g.beginPath();
     let drawing = false;
     this.values.forEach((v, i) => {
       if (v === null) { drawing = false; return; }
-      const x = (i / (POINTS - 1)) * (width - 4) + 2;
-      const y = height - 4 - (v / top) * (height - 8);
+      const [x, y] = at(i, v);
       if (drawing) g.lineTo(x, y); else g.moveTo(x, y);
       drawing = true;
     });
     g.stroke();
+    g.fillStyle = style.color || '#1f6feb';
+    this.values.forEach((v, i) => {
+      if (v === null) return;
+      const [x, y] = at(i, v);
+      g.fillRect(x - 1.5, y - 1.5, 3, 3);
+    });
     g.fillStyle = style.color || '#333';
     g.font = '11px sans-serif';
     g.fillText(`max ${Number(top.toFixed(2))} ${this.unit}`, 4, 12);
