@@ -1,6 +1,6 @@
 // Tables: the list with row counts and sizes, a table's rows (filters, sort on several columns, keyset paging,
 // export of the whole filtered view), its schema, and one row (detail, edit, delete) or a new one.
-import { ApiError, get, request, seg } from './api.js';
+import { ApiError, currentDatabase, get, request, seg, setDatabase } from './api.js';
 import { access, noteRefusal, writeReason } from './app.js';
 import { bytes, cellText, el, field, markLoaded, message, replace, select, valueCell } from './dom.js';
 
@@ -46,7 +46,6 @@ async function databasesChooser() {
   } catch {
     return; // no registry: the one database
   }
-  const { currentDatabase, setDatabase } = await import('./api.js');
   const choice = select('Database', [['', 'default'], ...databases.databases.map((name) => [name, `${name} (${databases.health[name]})`])]);
   choice.input.value = currentDatabase() || '';
   choice.input.addEventListener('change', () => { setDatabase(choice.input.value); tablesView(); });
