@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -367,6 +366,31 @@ abstract class ConsoleScenarios {
   }
 
   @Test
+  void subjects_editAProperty() {
+    send("PUT", "/api/v1/subjects/user-1/email", "{\"value\": \"ann@example.com\"}");
+    send("PUT", "/api/v1/subjects/user-1/plan?ext=true", "{\"value\": {\"tier\": \"gold\"}}");
+    openWithToken(server, "/subjects");
+    browser.driver().findElement(By.id("subject-name")).sendKeys("user-1", Keys.ENTER);
+    browser.until(d -> text("#subject-detail").contains("ann@example.com"));
+    assertThat(text("#subject-detail")).contains("Extended properties").contains("{\"tier\":\"gold\"}");
+    browser.driver().findElement(By.cssSelector("#subject-detail button[aria-label='Edit email']")).click();
+    WebElement value = browser.driver().findElement(By.id("subject-value"));
+    value.clear();
+    value.sendKeys("\"bea@example.com\"");
+    browser.driver().findElement(By.cssSelector("#subject-edit button[type='submit']")).click();
+    browser.until(d -> text("#subject-detail").contains("bea@example.com"));
+    assertThat(api("/api/v1/subjects/user-1").path("properties").path("email").asText()).isEqualTo("bea@example.com");
+    browser.screenshot("subject");
+  }
+
+  @Test
+  void migrations_withoutARegistry_sayWhy() {
+    openWithToken(server, "/migrations");
+    browser.until(d -> text("#view").contains("No named databases"));
+    browser.screenshot("migrations");
+  }
+
+  @Test
   void everyControlHasALabel_andTheTableWorksByKeyboard() {
     for (String page : List.of("/tables", "/table/people", "/row/people/3", "/kv", "/subjects", "/monitor")) {
       openWithToken(server, page);
@@ -527,6 +551,21 @@ abstract class ConsoleScenarios {
     }
   }
 
+  void send(String method, String path, String body) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The CSV of every row matching {@code filter}, read page by page from the API, as RFC 4180 with CRLF. */
   String csvFromApi(String filter) {
     List<String> columns = api("/api/v1/db/tables/people/schema").path("columns").findValuesAsText("name");
@@ -550,9 +589,5 @@ abstract class ConsoleScenarios {
 
   private static String quote(String text) {
     return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-  }
-
-  static Map<String, String> noHeaders() {
-    return Map.of();
   }
 }
