@@ -18,13 +18,18 @@ export async function migrationsView() {
   const shown = el('section', { id: 'migration-status', 'aria-label': 'Migration status' });
   const outcome = el('div', { id: 'migration-outcome', role: 'status', 'aria-live': 'polite' });
   const target = field('Downgrade to version', { id: 'migration-target', type: 'text', autocomplete: 'off', disabled: !access.canWrite });
+  // the API's default database for migrations
+  if (databases.databases.includes('framework')) chooser.input.value = 'framework';
   const db = () => encodeURIComponent(chooser.input.value);
 
   async function load() {
     try {
       const { status } = await get(`/api/v1/db/migrations/status?db=${db()}`);
+      const count = (state) => status.migrations.filter((m) => m.state === state).length;
       replace(shown,
-        el('p', { class: 'meta' }, `current version ${status.current ?? 'none'} · ${status.applied} applied · ${status.pending} pending · ${status.failed} failed`),
+        el('p', { class: 'meta', id: 'migration-summary' }, `current version ${status.current ?? 'none'} · ${count('SUCCESS')} applied · `
+          + `${count('PENDING')} pending · ${count('FAILED')} failed`
+          + (status.migrations.length ? '' : ' · no migration scripts (cairn migrate generate writes them)')),
         el('div', { class: 'scroll' }, el('table', {}, el('caption', {}, `Migrations of ${status.database}`),
           el('thead', {}, el('tr', {}, ['Version', 'Description', 'State', 'Installed'].map((h) => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, status.migrations.map((m) => el('tr', {},
