@@ -38,6 +38,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The web console in a real Chromium against a started {@link AdminServer}, written once and run per backend by the
@@ -239,6 +240,11 @@ abstract class ConsoleScenarios {
     String expected = csvFromApi("age=gte.30");
     assertThat(Files.readString(file)).isEqualTo(expected);
     assertThat(expected.lines().count()).isGreaterThan(2);
+    Path json = browser.downloads().resolve("people.json");
+    Files.deleteIfExists(json);
+    browser.driver().findElement(By.id("export-json")).click();
+    browser.until(d -> text("#export-status").contains("people.json") && Files.exists(json));
+    assertThat(Json.tree(Files.readString(json))).hasSize((int) expected.lines().count() - 1);
     browser.screenshot("export");
   }
 
@@ -276,6 +282,53 @@ abstract class ConsoleScenarios {
     assertThat(text("#write-reason")).contains("without an admin token");
     assertThat(api("/api/v1/db/tables/people/rows/8").path("record").path("city").asText()).isEqualTo(before);
     browser.screenshot("row-read-only");
+  }
+
+  @Test
+  void insertThenDelete_withTheToken() {
+    openWithToken(server, "/table/people");
+    waitForLoad(0);
+    int loads = loads();
+    browser.driver().findElement(By.id("insert-link")).click();
+    browser.until(d -> !d.findElements(By.id("row-insert")).isEmpty());
+    browser.driver().findElement(By.id("insert-id")).sendKeys("900");
+    browser.driver().findElement(By.id("insert-name")).sendKeys("Inserted");
+    browser.driver().findElement(By.id("insert-city")).sendKeys("Quito");
+    browser.driver().findElement(By.id("insert-age")).sendKeys("33");
+    browser.driver().findElement(By.cssSelector("#row-insert button[type='submit']")).click();
+    waitForLoad(loads);
+    assertThat(text("#row-detail dd[data-column='city']")).isEqualTo("Quito");
+    assertThat(api("/api/v1/db/tables/people/rows/900").path("record").path("age").asInt()).isEqualTo(33);
+    // deleting asks first; dismissed, nothing happens
+    browser.driver().findElement(By.id("row-delete")).click();
+    browser.until(ExpectedConditions.alertIsPresent()).dismiss();
+    assertThat(status("/api/v1/db/tables/people/rows/900")).isEqualTo(200);
+    loads = loads();
+    browser.driver().findElement(By.id("row-delete")).click();
+    browser.until(ExpectedConditions.alertIsPresent()).accept();
+    waitForLoad(loads);
+    assertThat(status("/api/v1/db/tables/people/rows/900")).isEqualTo(404);
+  }
+
+  @Test
+  void keys_setWithTtlAndDelete_withTheToken() {
+    openWithToken(server, "/kv");
+    waitForLoad(0);
+    int loads = loads();
+    browser.driver().findElement(By.id("kv-set-key")).sendKeys("console:new");
+    browser.driver().findElement(By.id("kv-set-value")).sendKeys("[1, 2, 3]");
+    browser.driver().findElement(By.id("kv-set-ttl")).sendKeys("300");
+    browser.driver().findElement(By.cssSelector("#kv-set button[type='submit']")).click();
+    waitForLoad(loads);
+    assertThat(text("#kv-key-name")).isEqualTo("console:new");
+    assertThat(text("#kv-value")).isEqualTo("[\n  1,\n  2,\n  3\n]");
+    assertThat(text("#kv-ttl")).startsWith("expires in");
+    assertThat(store.get("console:new")).contains("[1, 2, 3]");
+    loads = loads();
+    browser.driver().findElement(By.id("kv-delete")).click();
+    browser.until(ExpectedConditions.alertIsPresent()).accept();
+    waitForLoad(loads);
+    assertThat(store.get("console:new")).isEmpty();
   }
 
   @Test
@@ -415,6 +468,12 @@ abstract class ConsoleScenarios {
     header("age").sendKeys(Keys.ENTER);
     waitForLoad(loads);
     assertThat(ariaSort("age")).isEqualTo("ascending");
+    // shift+Enter on a header adds a second key, as shift-click does
+    loads = loads();
+    header("name").sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+    waitForLoad(loads);
+    assertThat(ariaSort("age")).isEqualTo("ascending");
+    assertThat(ariaSort("name")).isEqualTo("ascending");
   }
 
   @Test
@@ -558,6 +617,19 @@ abstract class ConsoleScenarios {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  int status(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
+        .header("Authorization", "Bearer " + TOKEN).build();
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
