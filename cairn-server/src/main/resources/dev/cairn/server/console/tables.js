@@ -26,8 +26,9 @@ export async function tablesView() {
         el('th', { scope: 'col', class: 'num' }, 'Size'), el('th', { scope: 'col' }, 'Schema'))),
       list)));
   await databasesChooser();
-  const schemas = await Promise.all(status.tables.map((name) =>
-    get(`/api/v1/db/tables/${seg(name)}/schema`).catch((error) => ({ table: name, error }))));
+  // a few at a time: a database with hundreds of tables must not fill the server's request queue
+  const schemas = await inBatches(status.tables, 4, (name) =>
+    get(`/api/v1/db/tables/${seg(name)}/schema`).catch((error) => ({ table: name, error })));
   for (const schema of schemas) {
     list.append(el('tr', {},
       el('th', { scope: 'row' }, el('a', { href: `#/table/${seg(schema.table)}` }, schema.table)),
@@ -36,6 +37,15 @@ export async function tablesView() {
       el('td', {}, el('a', { href: `#/schema/${seg(schema.table)}`, 'aria-label': `Schema of ${schema.table}` }, 'schema'))));
   }
   markLoaded();
+}
+
+/** Runs `task` over `items`, at most `size` at once, keeping their order. */
+async function inBatches(items, size, task) {
+  const results = [];
+  for (let i = 0; i < items.length; i += size) {
+    results.push(...await Promise.all(items.slice(i, i + size).map(task)));
+  }
+  return results;
 }
 
 /** With a registry of named databases, a chooser of the database the table pages use. */
