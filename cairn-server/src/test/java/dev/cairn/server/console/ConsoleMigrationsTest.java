@@ -17,8 +17,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -59,6 +61,14 @@ class ConsoleMigrationsTest {
     server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN),
         AdminStores.of(main, store).withRegistry(registry));
     browser = Chromium.start(getClass());
+  }
+
+  /** Every test leaves the page it ended on, passed or failed, so a failure can be seen. */
+  @AfterEach
+  void screenshotAtTheEnd(TestInfo test) {
+    if (browser != null) {
+      browser.screenshot("end-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+    }
   }
 
   @AfterAll

@@ -29,8 +29,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -128,6 +130,14 @@ abstract class ConsoleScenarios {
         }
         insert.executeBatch();
       }
+    }
+  }
+
+  /** Every test leaves the page it ended on, passed or failed, so a failure can be seen. */
+  @AfterEach
+  void screenshotAtTheEnd(TestInfo test) {
+    if (browser != null) {
+      browser.screenshot("end-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
     }
   }
 
