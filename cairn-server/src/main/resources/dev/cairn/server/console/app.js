@@ -126,7 +126,11 @@ async function start() {
   document.getElementById('noscript').remove();
   wireToken();
   await learnAccess();
-  window.addEventListener('hashchange', route);
+  // after a navigation the keyboard continues in the new content, not in the menu
+  window.addEventListener('hashchange', async () => {
+    await route();
+    document.getElementById('view').focus({ preventScroll: true });
+  });
   await route();
   document.body.dataset.ready = 'true';
 }
