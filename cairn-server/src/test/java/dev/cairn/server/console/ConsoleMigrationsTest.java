@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -47,6 +46,7 @@ class ConsoleMigrationsTest {
   private KeyValue store;
   private AdminServer server;
   private Chromium browser;
+  private ConsolePage page;
 
   @BeforeAll
   void start() throws IOException {
@@ -61,6 +61,7 @@ class ConsoleMigrationsTest {
     server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN),
         AdminStores.of(main, store).withRegistry(registry));
     browser = Chromium.start(getClass());
+    page = new ConsolePage(browser);
   }
 
   /** Every test leaves the page it ended on, passed or failed, so a failure can be seen. */
@@ -126,16 +127,10 @@ class ConsoleMigrationsTest {
   }
 
   private void open(String route) {
-    browser.driver().get(server.url() + "/");
-    browser.driver().executeScript("sessionStorage.clear()");
-    browser.driver().get(server.url() + "/?fresh=" + System.nanoTime() + "#" + route);
-    browser.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-    browser.driver().findElement(By.id("token-input")).sendKeys(TOKEN, Keys.ENTER);
-    browser.until(d -> text("#mode").contains("Token in use"));
+    page.openWithToken(server.url(), route, TOKEN);
   }
 
   private String text(String selector) {
-    return (String) browser.driver().executeScript(
-        "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", selector);
+    return page.text(selector);
   }
 }

@@ -10,13 +10,6 @@ import dev.cairn.server.http.AdminServer;
 import dev.cairn.server.http.AdminStores;
 import dev.cairn.sql.Database;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +37,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * The web console in a real Chromium against a started {@link AdminServer}, written once and run per backend by the
  * {@code Console*Test} classes: one browser per class, two servers on the same stores (one with the admin token,
- * one without, which is read-only). Each test leaves a screenshot in {@code target/console-screenshots/}.
+ * one without, which is read-only). Each test leaves a screenshot in {@code target/console-screenshots/}. Long
+ * because it is the whole suite, one scenario per method; the page and API helpers live in {@link ConsolePage} and
+ * {@link AdminApiCalls}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConsoleScenarios {
@@ -55,14 +49,14 @@ abstract class ConsoleScenarios {
   static final String HOSTILE_NAME = "<script>window.cairnPwned = 1</script>";
   static final String HOSTILE_CITY = "\"><img src=x onerror=\"window.cairnPwned = 1\">";
   static final List<String> CITIES = List.of("Oslo", "Lima", "Kyiv", "Pune", "Bern");
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   Database database;
   KeyValue store;
   AdminServer server;
   AdminServer readOnlyServer;
   Chromium browser;
-  private final AtomicInteger visits = new AtomicInteger();
+  ConsolePage page;
+  AdminApiCalls api;
 
   /** The database URL of this backend. */
   abstract String databaseUrl();
@@ -95,6 +89,8 @@ abstract class ConsoleScenarios {
     readOnlyServer = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0),
         AdminStores.of(database, store));
     browser = Chromium.start(getClass());
+    page = new ConsolePage(browser);
+    api = new AdminApiCalls(server.url(), TOKEN);
   }
 
   private void createTables() throws SQLException {
@@ -165,76 +161,76 @@ abstract class ConsoleScenarios {
   @Test
   void opensConsole_listsTablesWithRowCounts() {
     openWithToken(server, "/tables");
-    waitForLoad(0);
-    List<List<String>> rows = cells("#tables tbody tr");
+    page.waitForLoad(0);
+    List<List<String>> rows = page.cells("#tables tbody tr");
     assertThat(rows).extracting(row -> row.get(0)).contains("people", "orders");
     assertThat(rows).filteredOn(row -> row.get(0).equals("people")).singleElement()
         .satisfies(row -> assertThat(row.get(1)).isEqualTo(Integer.toString(PEOPLE + 1)));
-    assertThat(text("#mode")).contains("Token in use");
+    assertThat(page.text("#mode")).contains("Token in use");
     browser.screenshot("tables");
   }
 
   @Test
   void filter_showsOnlyMatchingRows() {
     openTable();
-    int loads = loads();
-    filter("city", "eq", "Oslo");
-    waitForLoad(loads);
-    List<List<String>> rows = rowCells();
-    JsonNode api = api("/api/v1/db/tables/people?page_size=20&city=eq.Oslo");
+    int loads = page.loads();
+    page.filter("city", "eq", "Oslo");
+    page.waitForLoad(loads);
+    List<List<String>> rows = page.rowCells();
+    JsonNode expected = api.json("/api/v1/db/tables/people?page_size=20&city=eq.Oslo");
     assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get(3)).isEqualTo("Oslo"));
     assertThat(rows).extracting(row -> row.get(1))
-        .containsExactlyElementsOf(api.path("records").findValuesAsText("id"));
-    assertThat(text("#page-label")).endsWith("of " + api.path("total_records").asLong());
-    assertThat(text("#filters")).contains("city eq Oslo");
+        .containsExactlyElementsOf(expected.path("records").findValuesAsText("id"));
+    assertThat(page.text("#page-label")).endsWith("of " + expected.path("total_records").asLong());
+    assertThat(page.text("#filters")).contains("city eq Oslo");
     browser.screenshot("filter");
   }
 
   @Test
   void sort_clickThenShiftClick_sortsOnTwoKeys() {
     openTable();
-    int loads = loads();
-    header("city").click();
-    waitForLoad(loads);
-    loads = loads();
-    new Actions(browser.driver()).keyDown(Keys.SHIFT).click(header("age")).keyUp(Keys.SHIFT).perform();
-    waitForLoad(loads);
-    List<List<String>> rows = rowCells();
-    JsonNode api = api("/api/v1/db/tables/people?page_size=20&sort_by=city,age&sort_desc=false,false");
+    int loads = page.loads();
+    page.header("city").click();
+    page.waitForLoad(loads);
+    loads = page.loads();
+    new Actions(browser.driver()).keyDown(Keys.SHIFT).click(page.header("age")).keyUp(Keys.SHIFT).perform();
+    page.waitForLoad(loads);
+    List<List<String>> rows = page.rowCells();
+    JsonNode sorted = api.json("/api/v1/db/tables/people?page_size=20&sort_by=city,age&sort_desc=false,false");
     List<String> expected = new ArrayList<>();
-    api.path("records").forEach(r -> expected.add(r.path("city").asText() + "|" + r.path("age").asText()));
+    sorted.path("records").forEach(r -> expected.add(r.path("city").asText() + "|" + r.path("age").asText()));
     assertThat(rows).extracting(row -> row.get(3) + "|" + row.get(4)).containsExactlyElementsOf(expected);
-    assertThat(ariaSort("city")).isEqualTo("ascending");
-    assertThat(ariaSort("age")).isEqualTo("ascending");
+    assertThat(page.ariaSort("city")).isEqualTo("ascending");
+    assertThat(page.ariaSort("age")).isEqualTo("ascending");
     // shift-click again reverses the second key only
-    loads = loads();
-    new Actions(browser.driver()).keyDown(Keys.SHIFT).click(header("age")).keyUp(Keys.SHIFT).perform();
-    waitForLoad(loads);
-    assertThat(ariaSort("age")).isEqualTo("descending");
-    JsonNode reversed = api("/api/v1/db/tables/people?page_size=20&sort_by=city,age&sort_desc=false,true");
+    loads = page.loads();
+    new Actions(browser.driver()).keyDown(Keys.SHIFT).click(page.header("age")).keyUp(Keys.SHIFT).perform();
+    page.waitForLoad(loads);
+    assertThat(page.ariaSort("age")).isEqualTo("descending");
+    JsonNode reversed = api.json("/api/v1/db/tables/people?page_size=20&sort_by=city,age&sort_desc=false,true");
     List<String> expectedReversed = new ArrayList<>();
     reversed.path("records").forEach(r -> expectedReversed.add(r.path("city").asText() + "|" + r.path("age").asText()));
-    assertThat(rowCells()).extracting(row -> row.get(3) + "|" + row.get(4)).containsExactlyElementsOf(expectedReversed);
+    assertThat(page.rowCells()).extracting(row -> row.get(3) + "|" + row.get(4)).containsExactlyElementsOf(expectedReversed);
     browser.screenshot("sorted");
   }
 
   @Test
   void paging_forwardAndBack_followsTheKeysetCursor() {
     openTable();
-    List<String> first = ids();
+    List<String> first = page.ids();
     assertThat(first).containsExactlyElementsOf(range(1, 20));
     assertThat(browser.driver().findElement(By.id("page-prev")).isEnabled()).isFalse();
-    clickAndWait("#page-next");
-    assertThat(ids()).containsExactlyElementsOf(range(21, 40));
-    clickAndWait("#page-next");
-    assertThat(ids()).containsExactlyElementsOf(range(41, PEOPLE + 1));
+    page.clickAndWait("#page-next");
+    assertThat(page.ids()).containsExactlyElementsOf(range(21, 40));
+    page.clickAndWait("#page-next");
+    assertThat(page.ids()).containsExactlyElementsOf(range(41, PEOPLE + 1));
     assertThat(browser.driver().findElement(By.id("page-next")).isEnabled()).isFalse();
-    clickAndWait("#page-prev");
-    assertThat(ids()).containsExactlyElementsOf(range(21, 40));
-    assertThat(text("#page-label")).startsWith("Page 2: rows 21–40 of " + (PEOPLE + 1));
+    page.clickAndWait("#page-prev");
+    assertThat(page.ids()).containsExactlyElementsOf(range(21, 40));
+    assertThat(page.text("#page-label")).startsWith("Page 2: rows 21–40 of " + (PEOPLE + 1));
     browser.screenshot("page-2");
-    clickAndWait("#page-prev");
-    assertThat(ids()).isEqualTo(first);
+    page.clickAndWait("#page-prev");
+    assertThat(page.ids()).isEqualTo(first);
   }
 
   @Test
@@ -242,18 +238,18 @@ abstract class ConsoleScenarios {
     Path file = browser.downloads().resolve("people.csv");
     Files.deleteIfExists(file);
     openTable();
-    int loads = loads();
-    filter("age", "gte", "30");
-    waitForLoad(loads);
+    int loads = page.loads();
+    page.filter("age", "gte", "30");
+    page.waitForLoad(loads);
     browser.driver().findElement(By.id("export-csv")).click();
-    browser.until(d -> text("#export-status").startsWith("exported") && Files.exists(file));
-    String expected = csvFromApi("age=gte.30");
+    browser.until(d -> page.text("#export-status").startsWith("exported") && Files.exists(file));
+    String expected = api.csv("people", "age=gte.30");
     assertThat(Files.readString(file)).isEqualTo(expected);
     assertThat(expected.lines().count()).isGreaterThan(2);
     Path json = browser.downloads().resolve("people.json");
     Files.deleteIfExists(json);
     browser.driver().findElement(By.id("export-json")).click();
-    browser.until(d -> text("#export-status").contains("people.json") && Files.exists(json));
+    browser.until(d -> page.text("#export-status").contains("people.json") && Files.exists(json));
     assertThat(Json.tree(Files.readString(json))).hasSize((int) expected.lines().count() - 1);
     browser.screenshot("export");
   }
@@ -261,44 +257,44 @@ abstract class ConsoleScenarios {
   @Test
   void editRow_withTheToken_changesIt() {
     openWithToken(server, "/row/people/7");
-    waitForLoad(0);
+    page.waitForLoad(0);
     WebElement city = browser.driver().findElement(By.id("edit-city"));
     city.clear();
     city.sendKeys("Tromsø");
     browser.driver().findElement(By.id("row-save")).click();
-    browser.until(d -> text("#row-status").contains("saved"));
-    assertThat(text("#row-detail dd[data-column='city']")).isEqualTo("Tromsø");
-    assertThat(api("/api/v1/db/tables/people/rows/7").path("record").path("city").asText()).isEqualTo("Tromsø");
+    browser.until(d -> page.text("#row-status").contains("saved"));
+    assertThat(page.text("#row-detail dd[data-column='city']")).isEqualTo("Tromsø");
+    assertThat(api.json("/api/v1/db/tables/people/rows/7").path("record").path("city").asText()).isEqualTo("Tromsø");
     browser.screenshot("row-edited");
   }
 
   @Test
   void editRow_withoutTheToken_isRefusedWithTheReason() {
-    String before = api("/api/v1/db/tables/people/rows/8").path("record").path("city").asText();
+    String before = api.json("/api/v1/db/tables/people/rows/8").path("record").path("city").asText();
     // the server with a token shows nothing without it, and says why
     open(server, "/row/people/8");
-    assertThat(text("#mode")).contains("needs its admin token");
-    assertThat(text("#view")).contains("needs its admin token");
+    assertThat(page.text("#mode")).contains("needs its admin token");
+    assertThat(page.text("#view")).contains("needs its admin token");
     assertThat(browser.driver().findElements(By.id("row-save"))).isEmpty();
     // a wrong token is not taken for the right one
-    enterToken("not-the-token");
-    browser.until(d -> text("#mode").contains("not the admin token"));
+    page.enterToken("not-the-token");
+    browser.until(d -> page.text("#mode").contains("not the admin token"));
     assertThat(browser.driver().findElements(By.id("row-save"))).isEmpty();
     // the server without a token shows the row, read-only, with the reason beside the disabled controls
     open(readOnlyServer, "/row/people/8");
-    waitForLoad(0);
+    page.waitForLoad(0);
     assertThat(browser.driver().findElement(By.id("row-save")).isEnabled()).isFalse();
     assertThat(browser.driver().findElement(By.id("edit-city")).isEnabled()).isFalse();
-    assertThat(text("#write-reason")).contains("without an admin token");
-    assertThat(api("/api/v1/db/tables/people/rows/8").path("record").path("city").asText()).isEqualTo(before);
+    assertThat(page.text("#write-reason")).contains("without an admin token");
+    assertThat(api.json("/api/v1/db/tables/people/rows/8").path("record").path("city").asText()).isEqualTo(before);
     browser.screenshot("row-read-only");
   }
 
   @Test
   void insertThenDelete_withTheToken() {
     openWithToken(server, "/table/people");
-    waitForLoad(0);
-    int loads = loads();
+    page.waitForLoad(0);
+    int loads = page.loads();
     browser.driver().findElement(By.id("insert-link")).click();
     browser.until(d -> !d.findElements(By.id("row-insert")).isEmpty());
     browser.driver().findElement(By.id("insert-id")).sendKeys("900");
@@ -306,106 +302,106 @@ abstract class ConsoleScenarios {
     browser.driver().findElement(By.id("insert-city")).sendKeys("Quito");
     browser.driver().findElement(By.id("insert-age")).sendKeys("33");
     browser.driver().findElement(By.cssSelector("#row-insert button[type='submit']")).click();
-    waitForLoad(loads);
-    assertThat(text("#row-detail dd[data-column='city']")).isEqualTo("Quito");
-    assertThat(api("/api/v1/db/tables/people/rows/900").path("record").path("age").asInt()).isEqualTo(33);
+    page.waitForLoad(loads);
+    assertThat(page.text("#row-detail dd[data-column='city']")).isEqualTo("Quito");
+    assertThat(api.json("/api/v1/db/tables/people/rows/900").path("record").path("age").asInt()).isEqualTo(33);
     // deleting asks first; dismissed, nothing happens
     browser.driver().findElement(By.id("row-delete")).click();
     browser.until(ExpectedConditions.alertIsPresent()).dismiss();
-    assertThat(status("/api/v1/db/tables/people/rows/900")).isEqualTo(200);
-    loads = loads();
+    assertThat(api.status("/api/v1/db/tables/people/rows/900")).isEqualTo(200);
+    loads = page.loads();
     browser.driver().findElement(By.id("row-delete")).click();
     browser.until(ExpectedConditions.alertIsPresent()).accept();
-    waitForLoad(loads);
-    assertThat(status("/api/v1/db/tables/people/rows/900")).isEqualTo(404);
+    page.waitForLoad(loads);
+    assertThat(api.status("/api/v1/db/tables/people/rows/900")).isEqualTo(404);
   }
 
   @Test
   void keys_setWithTtlAndDelete_withTheToken() {
     openWithToken(server, "/kv");
-    waitForLoad(0);
-    int loads = loads();
+    page.waitForLoad(0);
+    int loads = page.loads();
     browser.driver().findElement(By.id("kv-set-key")).sendKeys("console:new");
     browser.driver().findElement(By.id("kv-set-value")).sendKeys("[1, 2, 3]");
     browser.driver().findElement(By.id("kv-set-ttl")).sendKeys("300");
     browser.driver().findElement(By.cssSelector("#kv-set button[type='submit']")).click();
-    waitForLoad(loads);
-    assertThat(text("#kv-key-name")).isEqualTo("console:new");
-    assertThat(text("#kv-value")).isEqualTo("[\n  1,\n  2,\n  3\n]");
-    assertThat(text("#kv-ttl")).startsWith("expires in");
+    page.waitForLoad(loads);
+    assertThat(page.text("#kv-key-name")).isEqualTo("console:new");
+    assertThat(page.text("#kv-value")).isEqualTo("[\n  1,\n  2,\n  3\n]");
+    assertThat(page.text("#kv-ttl")).startsWith("expires in");
     assertThat(store.get("console:new")).contains("[1, 2, 3]");
-    loads = loads();
+    loads = page.loads();
     browser.driver().findElement(By.id("kv-delete")).click();
     browser.until(ExpectedConditions.alertIsPresent()).accept();
-    waitForLoad(loads);
+    page.waitForLoad(loads);
     assertThat(store.get("console:new")).isEmpty();
   }
 
   @Test
   void keys_browsedByPrefix_pageByPage() {
     openWithToken(server, "/kv");
-    waitForLoad(0);
-    int loads = loads();
+    page.waitForLoad(0);
+    int loads = page.loads();
     WebElement prefix = browser.driver().findElement(By.id("kv-prefix"));
     prefix.sendKeys("console:item:", Keys.ENTER);
-    waitForLoad(loads);
-    List<String> seen = new ArrayList<>(keysShown());
+    page.waitForLoad(loads);
+    List<String> seen = new ArrayList<>(page.keysShown());
     while (browser.driver().findElement(By.id("kv-next")).isEnabled()) {
-      clickAndWait("#kv-next");
-      seen.addAll(keysShown());
+      page.clickAndWait("#kv-next");
+      seen.addAll(page.keysShown());
     }
     assertThat(seen).containsExactlyInAnyOrderElementsOf(
         IntStream.rangeClosed(1, 30).mapToObj("console:item:%02d"::formatted).toList());
     // back to the prefix console: and a JSON value, pretty-printed
-    loads = loads();
+    loads = page.loads();
     prefix.clear();
     prefix.sendKeys("console:", Keys.ENTER);
-    waitForLoad(loads);
-    showKey("console:json");
-    assertThat(text("#kv-value")).isEqualTo("{\n  \"name\": \"Ada\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ],\n  \"n\": 1\n}");
-    showKey("console:ttl");
-    assertThat(text("#kv-ttl")).startsWith("expires in");
-    showKey("console:binary");
-    assertThat(text("#kv-value")).startsWith("000000  00 01 02 41 42 c3 bf");
+    page.waitForLoad(loads);
+    page.showKey("console:json");
+    assertThat(page.text("#kv-value")).isEqualTo("{\n  \"name\": \"Ada\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ],\n  \"n\": 1\n}");
+    page.showKey("console:ttl");
+    assertThat(page.text("#kv-ttl")).startsWith("expires in");
+    page.showKey("console:binary");
+    assertThat(page.text("#kv-value")).startsWith("000000  00 01 02 41 42 c3 bf");
     browser.screenshot("keys");
   }
 
   @Test
   void hostileValues_renderAsText() {
     openTable();
-    int loads = loads();
-    filter("id", "eq", Integer.toString(HOSTILE_ID));
-    waitForLoad(loads);
-    List<List<String>> rows = rowCells();
+    int loads = page.loads();
+    page.filter("id", "eq", Integer.toString(HOSTILE_ID));
+    page.waitForLoad(loads);
+    List<List<String>> rows = page.rowCells();
     assertThat(rows).singleElement().satisfies(row -> {
       assertThat(row.get(2)).isEqualTo(HOSTILE_NAME);
       assertThat(row.get(3)).isEqualTo(HOSTILE_CITY);
       assertThat(row.get(5)).isEqualTo("<b>not bold</b>");
     });
-    assertThat(count("#rows img, #rows script, #rows b")).isZero();
+    assertThat(page.count("#rows img, #rows script, #rows b")).isZero();
     browser.screenshot("hostile-row");
-    loads = loads();
+    loads = page.loads();
     browser.driver().findElement(By.cssSelector("#rows tbody a")).click();
-    waitForLoad(loads);
-    assertThat(text("#row-detail dd[data-column='name']")).isEqualTo(HOSTILE_NAME);
-    assertThat(count("#row-detail img, #row-detail script")).isZero();
+    page.waitForLoad(loads);
+    assertThat(page.text("#row-detail dd[data-column='name']")).isEqualTo(HOSTILE_NAME);
+    assertThat(page.count("#row-detail img, #row-detail script")).isZero();
     open(server, "/kv");
-    enterToken(TOKEN);
-    waitForLoad(0);
-    showKey("console:hostile");
-    assertThat(text("#kv-value")).isEqualTo(HOSTILE_CITY);
-    assertThat(count("#kv-detail img")).isZero();
+    page.enterToken(TOKEN);
+    page.waitForLoad(0);
+    page.showKey("console:hostile");
+    assertThat(page.text("#kv-value")).isEqualTo(HOSTILE_CITY);
+    assertThat(page.count("#kv-detail img")).isZero();
     assertThat(browser.driver().executeScript("return window.cairnPwned === undefined")).isEqualTo(true);
   }
 
   @Test
   void metricsPage_drawsRefreshingCharts() {
     openWithToken(server, "/monitor");
-    browser.until(d -> loads() >= 3);
-    assertThat(text("#health-status")).startsWith("overall up");
-    assertThat(text("#chart-db-latency-latest")).endsWith("ms");
-    assertThat(text("#chart-kv-latency-latest")).endsWith("ms");
-    assertThat(text("#chart-requests-latest")).endsWith("/s");
+    browser.until(d -> page.loads() >= 3);
+    assertThat(page.text("#health-status")).startsWith("overall up");
+    assertThat(page.text("#chart-db-latency-latest")).endsWith("ms");
+    assertThat(page.text("#chart-kv-latency-latest")).endsWith("ms");
+    assertThat(page.text("#chart-requests-latest")).endsWith("/s");
     // the canvas really holds a line: some pixel is not transparent
     Object drawn = browser.driver().executeScript("const c = document.getElementById('chart-db-latency');"
         + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
@@ -417,73 +413,73 @@ abstract class ConsoleScenarios {
   @Test
   void schema_showsKeysIndexesAndForeignKeysWithLinks() {
     openWithToken(server, "/schema/orders");
-    waitForLoad(0);
-    assertThat(text("#view")).contains("person_id").contains("people(id)");
+    page.waitForLoad(0);
+    assertThat(page.text("#view")).contains("person_id").contains("people(id)");
     openWithToken(server, "/row/orders/2");
-    waitForLoad(0);
-    int loads = loads();
+    page.waitForLoad(0);
+    int loads = page.loads();
     browser.driver().findElement(By.cssSelector("#row-detail dd[data-column='person_id'] a")).click();
-    waitForLoad(loads);
-    assertThat(ids()).containsExactly("6");
+    page.waitForLoad(loads);
+    assertThat(page.ids()).containsExactly("6");
     browser.screenshot("foreign-key");
   }
 
   @Test
   void subjects_editAProperty() {
-    send("PUT", "/api/v1/subjects/user-1/email", "{\"value\": \"ann@example.com\"}");
-    send("PUT", "/api/v1/subjects/user-1/plan?ext=true", "{\"value\": {\"tier\": \"gold\"}}");
+    api.send("PUT", "/api/v1/subjects/user-1/email", "{\"value\": \"ann@example.com\"}");
+    api.send("PUT", "/api/v1/subjects/user-1/plan?ext=true", "{\"value\": {\"tier\": \"gold\"}}");
     openWithToken(server, "/subjects");
     browser.driver().findElement(By.id("subject-name")).sendKeys("user-1", Keys.ENTER);
-    browser.until(d -> text("#subject-detail").contains("ann@example.com"));
-    assertThat(text("#subject-detail")).contains("Extended properties").contains("{\"tier\":\"gold\"}");
+    browser.until(d -> page.text("#subject-detail").contains("ann@example.com"));
+    assertThat(page.text("#subject-detail")).contains("Extended properties").contains("{\"tier\":\"gold\"}");
     browser.driver().findElement(By.cssSelector("#subject-detail button[aria-label='Edit email']")).click();
     WebElement value = browser.driver().findElement(By.id("subject-value"));
     value.clear();
     value.sendKeys("\"bea@example.com\"");
     browser.driver().findElement(By.cssSelector("#subject-edit button[type='submit']")).click();
-    browser.until(d -> text("#subject-detail").contains("bea@example.com"));
-    assertThat(api("/api/v1/subjects/user-1").path("properties").path("email").asText()).isEqualTo("bea@example.com");
+    browser.until(d -> page.text("#subject-detail").contains("bea@example.com"));
+    assertThat(api.json("/api/v1/subjects/user-1").path("properties").path("email").asText()).isEqualTo("bea@example.com");
     browser.screenshot("subject");
   }
 
   @Test
   void migrations_withoutARegistry_sayWhy() {
     openWithToken(server, "/migrations");
-    browser.until(d -> text("#view").contains("No named databases"));
+    browser.until(d -> page.text("#view").contains("No named databases"));
     browser.screenshot("migrations");
   }
 
   @Test
   void everyControlHasALabel_andTheTableWorksByKeyboard() {
-    for (String page : List.of("/tables", "/table/people", "/row/people/3", "/kv", "/subjects", "/monitor")) {
-      openWithToken(server, page);
-      browser.until(d -> !text("#view").contains("Loading"));
+    for (String route : List.of("/tables", "/table/people", "/row/people/3", "/kv", "/subjects", "/monitor")) {
+      openWithToken(server, route);
+      browser.until(d -> !page.text("#view").contains("Loading"));
       Object unlabelled = browser.driver().executeScript(
           "return [...document.querySelectorAll('input, select, textarea, button, canvas')].filter(e => {"
               + " if (e.tagName === 'BUTTON') return !(e.textContent.trim() || e.getAttribute('aria-label'));"
               + " if (e.tagName === 'CANVAS') return !e.getAttribute('aria-label');"
               + " return !(e.labels && e.labels.length) && !e.getAttribute('aria-label'); }).map(e => e.outerHTML);");
-      assertThat((List<?>) unlabelled).as("controls without a label on " + page).isEmpty();
+      assertThat((List<?>) unlabelled).as("controls without a label on " + route).isEmpty();
     }
     // keyboard alone: focus the filter value, type, Enter adds the filter; Enter on a header sorts
     openWithToken(server, "/table/people");
-    waitForLoad(0);
-    int loads = loads();
+    page.waitForLoad(0);
+    int loads = page.loads();
     WebElement value = browser.driver().findElement(By.id("filter-value"));
     browser.driver().findElement(By.id("filter-column")).sendKeys("city");
     value.sendKeys("Lima", Keys.ENTER);
-    waitForLoad(loads);
-    assertThat(rowCells()).isNotEmpty().allSatisfy(row -> assertThat(row.get(3)).isEqualTo("Lima"));
-    loads = loads();
-    header("age").sendKeys(Keys.ENTER);
-    waitForLoad(loads);
-    assertThat(ariaSort("age")).isEqualTo("ascending");
+    page.waitForLoad(loads);
+    assertThat(page.rowCells()).isNotEmpty().allSatisfy(row -> assertThat(row.get(3)).isEqualTo("Lima"));
+    loads = page.loads();
+    page.header("age").sendKeys(Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(page.ariaSort("age")).isEqualTo("ascending");
     // shift+Enter on a header adds a second key, as shift-click does
-    loads = loads();
-    header("name").sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
-    waitForLoad(loads);
-    assertThat(ariaSort("age")).isEqualTo("ascending");
-    assertThat(ariaSort("name")).isEqualTo("ascending");
+    loads = page.loads();
+    page.header("name").sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+    page.waitForLoad(loads);
+    assertThat(page.ariaSort("age")).isEqualTo("ascending");
+    assertThat(page.ariaSort("name")).isEqualTo("ascending");
   }
 
   @Test
@@ -493,7 +489,7 @@ abstract class ConsoleScenarios {
     try {
       driver.manage().window().setSize(new Dimension(390, 844));
       openWithToken(server, "/table/people");
-      waitForLoad(0);
+      page.waitForLoad(0);
       Object overflow = driver.executeScript(
           "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
       assertThat(overflow).isEqualTo(false);
@@ -503,173 +499,22 @@ abstract class ConsoleScenarios {
     }
   }
 
-  // --- page helpers ---------------------------------------------------------------------------------------------
+  // --- helpers ----------------------------------------------------------------------------------------------------
 
-  /** Opens the console fresh (empty session storage, no token) at {@code route} (e.g. "/tables"). */
   void open(AdminServer target, String route) {
-    ChromeDriver driver = browser.driver();
-    driver.get(target.url() + "/");
-    driver.executeScript("sessionStorage.clear()");
-    // a query makes this a new document, so the console starts again without a token
-    driver.get(target.url() + "/?visit=" + visits.incrementAndGet() + "#" + route);
-    browser.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    page.open(target.url(), route);
   }
 
   void openWithToken(AdminServer target, String route) {
-    open(target, route);
-    enterToken(TOKEN);
-    browser.until(d -> text("#mode").contains("Token in use"));
-  }
-
-  void enterToken(String token) {
-    WebElement input = browser.driver().findElement(By.id("token-input"));
-    input.sendKeys(token, Keys.ENTER);
+    page.openWithToken(target.url(), route, TOKEN);
   }
 
   void openTable() {
     openWithToken(server, "/table/people");
-    waitForLoad(0);
-  }
-
-  int loads() {
-    String value = browser.driver().findElement(By.id("view")).getDomAttribute("data-loads");
-    return value == null ? 0 : Integer.parseInt(value);
-  }
-
-  void waitForLoad(int after) {
-    browser.until(d -> loads() > after);
-  }
-
-  void clickAndWait(String selector) {
-    int loads = loads();
-    browser.driver().findElement(By.cssSelector(selector)).click();
-    waitForLoad(loads);
-  }
-
-  void filter(String column, String operator, String value) {
-    browser.driver().findElement(By.id("filter-column")).sendKeys(column);
-    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("filter-op")))
-        .selectByValue(operator);
-    WebElement input = browser.driver().findElement(By.id("filter-value"));
-    input.sendKeys(value);
-    browser.driver().findElement(By.id("filter-add")).click();
-  }
-
-  WebElement header(String column) {
-    return browser.driver().findElement(By.cssSelector("#rows th button[data-column='" + column + "']"));
-  }
-
-  String ariaSort(String column) {
-    return header(column).findElement(By.xpath("..")).getDomAttribute("aria-sort");
-  }
-
-  String text(String selector) {
-    return (String) browser.driver().executeScript(
-        "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", selector);
-  }
-
-  long count(String selector) {
-    return (Long) browser.driver().executeScript("return document.querySelectorAll(arguments[0]).length", selector);
-  }
-
-  /** The text of each cell of the rows matched, read in one script. */
-  @SuppressWarnings("unchecked")
-  List<List<String>> cells(String rowSelector) {
-    return (List<List<String>>) browser.driver().executeScript(
-        "return [...document.querySelectorAll(arguments[0])].map(r => [...r.children].map(c => c.textContent));",
-        rowSelector);
-  }
-
-  /** The table view's rows: cell 0 is the open link, then id, name, city, age, bio. */
-  List<List<String>> rowCells() {
-    return cells("#rows tbody tr");
-  }
-
-  List<String> ids() {
-    return rowCells().stream().map(row -> row.get(1)).toList();
-  }
-
-  List<String> keysShown() {
-    return cells("#kv-keys li").stream().map(List::getFirst).toList();
-  }
-
-  void showKey(String key) {
-    int loads = loads();
-    browser.driver().findElement(By.cssSelector("#kv-keys button[data-key='" + key + "']")).click();
-    waitForLoad(loads);
+    page.waitForLoad(0);
   }
 
   static List<String> range(int from, int to) {
     return IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList();
-  }
-
-  // --- the API, for comparison ------------------------------------------------------------------------------------
-
-  JsonNode api(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
-        .header("Authorization", "Bearer " + TOKEN).build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(path).isEqualTo(200);
-      return Json.tree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  void send(String method, String path, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
-        .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-    try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  int status(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path))
-        .header("Authorization", "Bearer " + TOKEN).build();
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The CSV of every row matching {@code filter}, read page by page from the API, as RFC 4180 with CRLF. */
-  String csvFromApi(String filter) {
-    List<String> columns = api("/api/v1/db/tables/people/schema").path("columns").findValuesAsText("name");
-    StringBuilder csv = new StringBuilder(String.join(",", columns)).append("\r\n");
-    String cursor = null;
-    do {
-      JsonNode page = api("/api/v1/db/tables/people?page_size=7&" + filter
-          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-      for (JsonNode record : page.path("records")) {
-        List<String> fields = new ArrayList<>();
-        for (String column : columns) {
-          JsonNode value = record.path(column);
-          fields.add(value.isNull() ? "" : quote(value.asText()));
-        }
-        csv.append(String.join(",", fields)).append("\r\n");
-      }
-      cursor = page.path("next").isNull() ? null : page.path("next").asText();
-    } while (cursor != null);
-    return csv.toString();
-  }
-
-  private static String quote(String text) {
-    return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 }
