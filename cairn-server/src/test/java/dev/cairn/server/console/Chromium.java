@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,6 +17,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -63,6 +66,8 @@ final class Chromium implements AutoCloseable {
       prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
       prefs.put("download.prompt_for_download", false);
       options.setExperimentalOption("prefs", prefs);
+      // the page's console messages, to catch script errors and Content-Security-Policy violations
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
       ChromeDriverService service =
           new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.get().toFile()).build();
       return new Chromium(new ChromeDriver(service, options), downloads, screenshots, owner.getSimpleName());
@@ -104,6 +109,18 @@ final class Chromium implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The browser console's messages since the last call that are script errors or Content-Security-Policy
+   * violations (an inline script or style the policy blocked); failed requests the page expected (401) are not.
+   */
+  List<String> scriptProblems() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught")
+            || message.contains("SyntaxError") || message.contains("TypeError"))
+        .toList();
   }
 
   @Override

@@ -129,11 +129,15 @@ abstract class ConsoleScenarios {
     }
   }
 
-  /** Every test leaves the page it ended on, passed or failed, so a failure can be seen. */
+  /**
+   * Every test leaves the page it ended on, passed or failed, so a failure can be seen; and no test may leave a
+   * script error or a blocked inline script or style behind.
+   */
   @AfterEach
   void screenshotAtTheEnd(TestInfo test) {
     if (browser != null) {
       browser.screenshot("end-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+      assertThat(browser.scriptProblems()).as("script errors or CSP violations in the page").isEmpty();
     }
   }
 
