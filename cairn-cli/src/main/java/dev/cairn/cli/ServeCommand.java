@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the admin HTTP API (tables, rows, keys, /health, /metrics, /api/v1/openapi.json).",
+      "Run the admin HTTP API (tables, rows, keys, /health, /metrics, /api/v1/openapi.json) and the web console"
+          + " at /.",
       "Without a token (CAIRN_ADMIN_TOKEN) it is read-only and listens only on a loopback address."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -154,6 +155,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("cairn admin API listening on " + server.url()
           + " (database " + database.url() + ", key-value " + store.url()
           + (config.allowsWrites() ? ", writes allowed" : ", read-only") + ")");
+      out.println("web console: " + server.url() + "/");
       out.flush();
       stopRequested.await();
     } finally {

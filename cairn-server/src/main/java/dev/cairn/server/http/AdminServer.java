@@ -2,6 +2,7 @@ package dev.cairn.server.http;
 
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.internal.ConsoleRoutes;
 import dev.cairn.server.http.internal.DatabaseLanes;
 import dev.cairn.server.http.internal.DatabaseResolver;
 import dev.cairn.server.http.internal.DbRoutes;
@@ -35,7 +36,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /**
  * The admin HTTP API (Javalin on virtual threads) over one {@link Database}, one {@link KeyValue} and one
  * {@link Subjects}: table and row endpoints under {@code /api/v1/db}, keys under {@code /api/v1/kv}, subjects under
- * {@code /api/v1/subjects}, {@code /health}, {@code /metrics} and {@code /api/v1/openapi.json}. Every error is {@code {"error": {"code", "message", "module", "details"}}}.
+ * {@code /api/v1/subjects}, {@code /health}, {@code /metrics}, {@code /api/v1/openapi.json} and the web console at
+ * {@code /} (static files that use the API from the browser). Every error is {@code {"error": {"code", "message", "module", "details"}}}.
  *
  * <pre>{@code
  * AdminConfig config = AdminConfig.defaults().withBind("127.0.0.1", 0);
@@ -133,6 +135,7 @@ public final class AdminServer implements AutoCloseable {
       new MigrationRoutes(resolver, lanes).register(javalin.routes);
       new KvRoutes(store, config.maxPageSize(), idempotent).register(javalin.routes);
       new SubjectRoutes(subjects, idempotent).register(javalin.routes);
+      new ConsoleRoutes().register(javalin.routes);
     });
     created.set(app);
     try {

@@ -52,7 +52,8 @@ final class BrowserGuard {
       throw new ApiError(403, "HOST_NOT_ALLOWED", "this server does not answer for the host named in the request;"
           + " start it with --allowed-host NAME (or CAIRN_ALLOWED_HOSTS) to allow a name", MODULE, Map.of());
     }
-    if (!"/health".equals(ctx.path()) && isCrossOrigin(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), host)) {
+    // A link from another site to the console page is a navigation, not an attack: the page holds no data.
+    if (!"/health".equals(ctx.path()) && !ConsoleRoutes.isConsolePath(ctx.path()) && isCrossOrigin(ctx.header("Origin"), ctx.header("Sec-Fetch-Site"), host)) {
       throw new ApiError(403, "CROSS_ORIGIN_REFUSED",
           "requests from web pages of another origin are refused", MODULE, Map.of());
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The checks every request passes before its handler, in this order: host and origin ({@link BrowserGuard}, 403),
- * bearer token (401, every path but {@code /health}), writes allowed (403), body size (413). Thread-safe and
+ * bearer token (401, every path but {@code /health} and the console's static files), writes allowed (403), body size (413). Thread-safe and
  * immutable.
  *
  * <p>Nothing of a body is read before the caller is known: a refused request that announced a body is answered
@@ -45,7 +45,9 @@ public final class Guards {
     boolean authenticated = false;
     try {
       browsers.check(ctx);
-      if (!"/health".equals(ctx.path())) {
+      // The console's static files hold no data (the page reads through the API with the token), so a browser
+      // can load them before the user has typed the token.
+      if (!"/health".equals(ctx.path()) && !ConsoleRoutes.isConsolePath(ctx.path())) {
         authenticated = checkToken(ctx);
       }
       if (isWrite(ctx.method()) && !allowsWrites) {

@@ -26,13 +26,18 @@ public final class OpenApiDocument {
           + "queue full; 200 with a reason) or down (503); answers within the health timeout", List.of()),
       new Operation("get", "/metrics", "ops", "Prometheus metrics", List.of()),
       new Operation("get", PATH, "ops", "This document", List.of()),
+      new Operation("get", "/", "console", "The web console's page (no data; it uses this API from the browser)",
+          List.of()),
+      new Operation("get", "/console/{version}/{file}", "console",
+          "A script or style of the web console, cached for a year (the version changes with the files)", List.of()),
       new Operation("get", "/api/v1/db/status", "db", "Connection status, engine (password masked) and tables",
           List.of()),
       new Operation("get", "/api/v1/db/is-ready", "db", "Whether the database answers", List.of()),
       new Operation("get", "/api/v1/db/tables", "db", "Table names", List.of()),
       new Operation("get", "/api/v1/db/tables/{table}", "db",
-          "A page of rows; sort_by=a,-b (repeatable; '-' for descending); other parameters are column filters "
-              + "col=op.value (eq, neq, gt, gte, lt, lte, like, in.(a,b), is.null, not.*)",
+          "A page of rows; sort_by=a,-b (repeatable; '-' for descending, or sort_desc=true or one per column: "
+              + "false,true); other parameters are column filters col=op.value (eq, neq, gt, gte, lt, lte, like, "
+              + "in.(a,b), is.null, not.*)",
           List.of("page", "page_size", "sort_by", "sort_desc", "filter_column", "filter_value", "cursor")),
       new Operation("post", "/api/v1/db/tables/{table}", "db", "Insert a row (JSON object)", List.of()),
       new Operation("get", "/api/v1/db/tables/{table}/schema", "db", "Columns, keys, indexes, row count",
@@ -154,6 +159,9 @@ public final class OpenApiDocument {
     result.put("operationId", operation.method() + operation.path().replaceAll("[^A-Za-z0-9]+", "_"));
     result.put("parameters", parameters);
     result.put("responses", responses);
+    if (operation.tag().equals("console") || operation.path().equals("/health")) {
+      result.put("security", List.of()); // open without the token (see Guards)
+    }
     return result;
   }
 

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Turns the query string of {@code GET /api/v1/db/tables/{table}} into a {@link Query}: the seed parameters
- * ({@code page}, {@code page_size}, {@code sort_by}, {@code sort_desc}, {@code filter_column}, {@code filter_value}),
+ * ({@code page}, {@code page_size}, {@code sort_by} (one column or several, comma-separated), {@code sort_desc}, {@code filter_column}, {@code filter_value}),
  * the keyset {@code cursor}, and every other parameter as a column filter (see {@link FilterParser}).
  */
 final class TableQueryParser {
@@ -71,35 +71,48 @@ final class TableQueryParser {
   }
 
   /**
-   * The sort keys: {@code sort_by} holds one or more comma-separated columns and may repeat, in priority order; a
-   * column written {@code -name} sorts descending, a plain one in the direction of {@code sort_desc} (the seed's
-   * single-column form, ascending by default).
+   * The sort keys, in priority order: {@code sort_by} holds one or more comma-separated columns and may repeat; a
+   * column written {@code -name} sorts descending. {@code sort_desc} is the seed's form: one value for every plain
+   * key, or one per key ({@code sort_by=a,b&sort_desc=false,true}); ascending by default.
    */
   private static List<Sort> sort(Map<String, List<String>> params) {
+    List<String> keys = new ArrayList<>();
     List<String> values = params.getOrDefault("sort_by", List.of());
+    if (values.size() == 1 && values.getFirst().isEmpty()) {
+      return List.of(); // the seed's clients send sort_by= for "no order"
+    }
+    for (String value : values) {
+      for (String key : value.split(",", -1)) {
+        String column = key.strip();
+        if (column.isEmpty() || column.equals("-")) {
+          throw ApiError.badRequest("INVALID_PARAMETER",
+              "sort_by must be column names separated by commas, each optionally prefixed by '-'", MODULE);
+        }
+        keys.add(column);
+      }
+    }
     String descending = single(params, "sort_desc");
-    boolean desc = switch (descending == null ? "" : descending) {
+    String[] directions = descending == null || descending.isEmpty() ? new String[] {""} : descending.split(",", -1);
+    if (directions.length != 1 && directions.length != keys.size()) {
+      throw ApiError.badRequest("INVALID_PARAMETER",
+          "sort_desc needs one value, or one per sort_by column (" + keys.size() + ")", MODULE);
+    }
+    List<Sort> sorts = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      boolean minus = key.startsWith("-");
+      boolean desc = descending(directions[directions.length == 1 ? 0 : i]);
+      sorts.add(new Sort(minus ? key.substring(1) : key, minus || desc));
+    }
+    return sorts;
+  }
+
+  private static boolean descending(String text) {
+    return switch (text.strip()) {
       case "", "false", "0" -> false;
       case "true", "1" -> true;
       default -> throw ApiError.badRequest("INVALID_PARAMETER", "sort_desc must be true or false", MODULE);
     };
-    List<Sort> sorts = new ArrayList<>();
-    for (String value : values) {
-      if (value.isEmpty() && values.size() == 1) {
-        return List.of(); // the seed's clients send sort_by= for "no order"
-      }
-      for (String key : value.split(",", -1)) {
-        String column = key.strip();
-        boolean minus = column.startsWith("-");
-        String name = minus ? column.substring(1) : column;
-        if (name.isEmpty()) {
-          throw ApiError.badRequest("INVALID_PARAMETER",
-              "sort_by must be column names separated by commas, each optionally prefixed by '-'", MODULE);
-        }
-        sorts.add(new Sort(name, minus || desc));
-      }
-    }
-    return sorts;
   }
 
   /** A positive integer parameter; 400 {@code INVALID_PARAMETER} for text, zero, negatives or overflow. */

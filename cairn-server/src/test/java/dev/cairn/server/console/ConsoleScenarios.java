@@ -1,0 +1,524 @@
+package dev.cairn.server.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.core.Json;
+import dev.cairn.kv.KeyValue;
+import dev.cairn.server.http.AdminConfig;
+import dev.cairn.server.http.AdminServer;
+import dev.cairn.server.http.AdminStores;
+import dev.cairn.sql.Database;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The web console in a real Chromium against a started {@link AdminServer}, written once and run per backend by the
+ * {@code Console*Test} classes: one browser per class, two servers on the same stores (one with the admin token,
+ * one without, which is read-only). Each test leaves a screenshot in {@code target/console-screenshots/}. Long
+ * because it is the whole suite, one scenario per method; the page and API helpers live in {@link ConsolePage} and
+ * {@link AdminApiCalls}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ConsoleScenarios {
+  static final String TOKEN = "console-test-token";
+  static final int PEOPLE = 45;
+  static final int HOSTILE_ID = 46;
+  static final String HOSTILE_NAME = "<script>window.cairnPwned = 1</script>";
+  static final String HOSTILE_CITY = "\"><img src=x onerror=\"window.cairnPwned = 1\">";
+  static final List<String> CITIES = List.of("Oslo", "Lima", "Kyiv", "Pune", "Bern");
+
+  Database database;
+  KeyValue store;
+  AdminServer server;
+  AdminServer readOnlyServer;
+  Chromium browser;
+  ConsolePage page;
+  AdminApiCalls api;
+
+  /** The database URL of this backend. */
+  abstract String databaseUrl();
+
+  /** A plain JDBC connection to that database, for the tables the console shows. */
+  abstract Connection rawConnection() throws SQLException;
+
+  /** The key-value store of this backend (a prefixed view on a shared server). */
+  abstract KeyValue openStore();
+
+  void closeStore() {
+    store.close();
+  }
+
+  @BeforeAll
+  void start() throws SQLException {
+    createTables();
+    database = Database.open(databaseUrl());
+    store = openStore();
+    for (int i = 1; i <= 30; i++) {
+      store.set("console:item:%02d".formatted(i), "value " + i);
+    }
+    store.set("console:json", "{\"name\":\"Ada\",\"tags\":[\"a\",\"b\"],\"n\":1}");
+    store.set("console:binary", "\u0000\u0001\u0002AB\u00ff");
+    store.set("console:hostile", HOSTILE_CITY);
+    store.set("console:ttl", "expiring", Duration.ofMinutes(10));
+    store.set("other:key", "not under the prefix");
+    server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN),
+        AdminStores.of(database, store));
+    readOnlyServer = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0),
+        AdminStores.of(database, store));
+    browser = Chromium.start(getClass());
+    page = new ConsolePage(browser);
+    api = new AdminApiCalls(server.url(), TOKEN);
+  }
+
+  private void createTables() throws SQLException {
+    try (Connection connection = rawConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL, "
+          + "city VARCHAR(200) NOT NULL, age INTEGER NOT NULL, bio VARCHAR(500))");
+      statement.execute("CREATE INDEX people_city ON people (city)");
+      statement.execute("CREATE TABLE orders (id INTEGER PRIMARY KEY, "
+          + "person_id INTEGER NOT NULL REFERENCES people (id), item VARCHAR(100) NOT NULL)");
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO people VALUES (?, ?, ?, ?, ?)")) {
+        for (int i = 1; i <= PEOPLE; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "person %02d".formatted(i));
+          insert.setString(3, CITIES.get(i % CITIES.size()));
+          insert.setInt(4, 20 + (i * 7) % 30);
+          insert.setString(5, i % 4 == 0 ? null : "bio, with \"quotes\" of " + i);
+          insert.addBatch();
+        }
+        insert.setInt(1, HOSTILE_ID);
+        insert.setString(2, HOSTILE_NAME);
+        insert.setString(3, HOSTILE_CITY);
+        insert.setInt(4, 99);
+        insert.setString(5, "<b>not bold</b>");
+        insert.addBatch();
+        insert.executeBatch();
+      }
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO orders VALUES (?, ?, ?)")) {
+        for (int i = 1; i <= 5; i++) {
+          insert.setInt(1, i);
+          insert.setInt(2, i * 3);
+          insert.setString(3, "item " + i);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+  }
+
+  /**
+   * Every test leaves the page it ended on, passed or failed, so a failure can be seen; and no test may leave a
+   * script error or a blocked inline script or style behind.
+   */
+  @AfterEach
+  void screenshotAtTheEnd(TestInfo test) {
+    if (browser != null) {
+      browser.screenshot("end-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+      assertThat(browser.scriptProblems()).as("script errors or CSP violations in the page").isEmpty();
+    }
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (readOnlyServer != null) {
+      readOnlyServer.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+    if (store != null) {
+      closeStore();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  // --- scenarios ------------------------------------------------------------------------------------------------
+
+  @Test
+  void opensConsole_listsTablesWithRowCounts() {
+    openWithToken(server, "/tables");
+    page.waitForLoad(0);
+    List<List<String>> rows = page.cells("#tables tbody tr");
+    assertThat(rows).extracting(row -> row.get(0)).contains("people", "orders");
+    assertThat(rows).filteredOn(row -> row.get(0).equals("people")).singleElement()
+        .satisfies(row -> assertThat(row.get(1)).isEqualTo(Integer.toString(PEOPLE + 1)));
+    assertThat(page.text("#mode")).contains("Token in use");
+    browser.screenshot("tables");
+  }
+
+  @Test
+  void filter_showsOnlyMatchingRows() {
+    openTable();
+    int loads = page.loads();
+    page.filter("city", "eq", "Oslo");
+    page.waitForLoad(loads);
+    List<List<String>> rows = page.rowCells();
+    JsonNode expected = api.json("/api/v1/db/tables/people?page_size=20&city=eq.Oslo");
+    assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get(3)).isEqualTo("Oslo"));
+    assertThat(rows).extracting(row -> row.get(1))
+        .containsExactlyElementsOf(expected.path("records").findValuesAsText("id"));
+    assertThat(page.text("#page-label")).endsWith("of " + expected.path("total_records").asLong());
+    assertThat(page.text("#filters")).contains("city eq Oslo");
+    browser.screenshot("filter");
+  }
+
+  @Test
+  void sort_clickThenShiftClick_sortsOnTwoKeys() {
+    openTable();
+    int loads = page.loads();
+    page.header("city").click();
+    page.waitForLoad(loads);
+    loads = page.loads();
+    new Actions(browser.driver()).keyDown(Keys.SHIFT).click(page.header("age")).keyUp(Keys.SHIFT).perform();
+    page.waitForLoad(loads);
+    List<List<String>> rows = page.rowCells();
+    JsonNode sorted = api.json("/api/v1/db/tables/people?page_size=20&sort_by=city,age&sort_desc=false,false");
+    List<String> expected = new ArrayList<>();
+    sorted.path("records").forEach(r -> expected.add(r.path("city").asText() + "|" + r.path("age").asText()));
+    assertThat(rows).extracting(row -> row.get(3) + "|" + row.get(4)).containsExactlyElementsOf(expected);
+    assertThat(page.ariaSort("city")).isEqualTo("ascending");
+    assertThat(page.ariaSort("age")).isEqualTo("ascending");
+    // shift-click again reverses the second key only
+    loads = page.loads();
+    new Actions(browser.driver()).keyDown(Keys.SHIFT).click(page.header("age")).keyUp(Keys.SHIFT).perform();
+    page.waitForLoad(loads);
+    assertThat(page.ariaSort("age")).isEqualTo("descending");
+    JsonNode reversed = api.json("/api/v1/db/tables/people?page_size=20&sort_by=city,age&sort_desc=false,true");
+    List<String> expectedReversed = new ArrayList<>();
+    reversed.path("records").forEach(r -> expectedReversed.add(r.path("city").asText() + "|" + r.path("age").asText()));
+    assertThat(page.rowCells()).extracting(row -> row.get(3) + "|" + row.get(4)).containsExactlyElementsOf(expectedReversed);
+    browser.screenshot("sorted");
+  }
+
+  @Test
+  void paging_forwardAndBack_followsTheKeysetCursor() {
+    openTable();
+    List<String> first = page.ids();
+    assertThat(first).containsExactlyElementsOf(range(1, 20));
+    assertThat(browser.driver().findElement(By.id("page-prev")).isEnabled()).isFalse();
+    page.clickAndWait("#page-next");
+    assertThat(page.ids()).containsExactlyElementsOf(range(21, 40));
+    page.clickAndWait("#page-next");
+    assertThat(page.ids()).containsExactlyElementsOf(range(41, PEOPLE + 1));
+    assertThat(browser.driver().findElement(By.id("page-next")).isEnabled()).isFalse();
+    page.clickAndWait("#page-prev");
+    assertThat(page.ids()).containsExactlyElementsOf(range(21, 40));
+    assertThat(page.text("#page-label")).startsWith("Page 2: rows 21–40 of " + (PEOPLE + 1));
+    browser.screenshot("page-2");
+    page.clickAndWait("#page-prev");
+    assertThat(page.ids()).isEqualTo(first);
+  }
+
+  @Test
+  void exportCsv_ofTheFilteredView_equalsTheApi() throws IOException {
+    Path file = browser.downloads().resolve("people.csv");
+    Files.deleteIfExists(file);
+    openTable();
+    int loads = page.loads();
+    page.filter("age", "gte", "30");
+    page.waitForLoad(loads);
+    browser.driver().findElement(By.id("export-csv")).click();
+    browser.until(d -> page.text("#export-status").startsWith("exported") && Files.exists(file));
+    String expected = api.csv("people", "age=gte.30");
+    assertThat(Files.readString(file)).isEqualTo(expected);
+    assertThat(expected.lines().count()).isGreaterThan(2);
+    Path json = browser.downloads().resolve("people.json");
+    Files.deleteIfExists(json);
+    browser.driver().findElement(By.id("export-json")).click();
+    browser.until(d -> page.text("#export-status").contains("people.json") && Files.exists(json));
+    assertThat(Json.tree(Files.readString(json))).hasSize((int) expected.lines().count() - 1);
+    browser.screenshot("export");
+  }
+
+  @Test
+  void editRow_withTheToken_changesIt() {
+    openWithToken(server, "/row/people/7");
+    page.waitForLoad(0);
+    WebElement city = browser.driver().findElement(By.id("edit-city"));
+    city.clear();
+    city.sendKeys("Tromsø");
+    browser.driver().findElement(By.id("row-save")).click();
+    browser.until(d -> page.text("#row-status").contains("saved"));
+    assertThat(page.text("#row-detail dd[data-column='city']")).isEqualTo("Tromsø");
+    assertThat(api.json("/api/v1/db/tables/people/rows/7").path("record").path("city").asText()).isEqualTo("Tromsø");
+    browser.screenshot("row-edited");
+  }
+
+  @Test
+  void editRow_withoutTheToken_isRefusedWithTheReason() {
+    String before = api.json("/api/v1/db/tables/people/rows/8").path("record").path("city").asText();
+    // the server with a token shows nothing without it, and says why
+    open(server, "/row/people/8");
+    assertThat(page.text("#mode")).contains("needs its admin token");
+    assertThat(page.text("#view")).contains("needs its admin token");
+    assertThat(browser.driver().findElements(By.id("row-save"))).isEmpty();
+    // a wrong token is not taken for the right one
+    page.enterToken("not-the-token");
+    browser.until(d -> page.text("#mode").contains("not the admin token"));
+    assertThat(browser.driver().findElements(By.id("row-save"))).isEmpty();
+    // the server without a token shows the row, read-only, with the reason beside the disabled controls
+    open(readOnlyServer, "/row/people/8");
+    page.waitForLoad(0);
+    assertThat(browser.driver().findElement(By.id("row-save")).isEnabled()).isFalse();
+    assertThat(browser.driver().findElement(By.id("edit-city")).isEnabled()).isFalse();
+    assertThat(page.text("#write-reason")).contains("without an admin token");
+    assertThat(api.json("/api/v1/db/tables/people/rows/8").path("record").path("city").asText()).isEqualTo(before);
+    browser.screenshot("row-read-only");
+  }
+
+  @Test
+  void insertThenDelete_withTheToken() {
+    openWithToken(server, "/table/people");
+    page.waitForLoad(0);
+    int loads = page.loads();
+    browser.driver().findElement(By.id("insert-link")).click();
+    browser.until(d -> !d.findElements(By.id("row-insert")).isEmpty());
+    browser.driver().findElement(By.id("insert-id")).sendKeys("900");
+    browser.driver().findElement(By.id("insert-name")).sendKeys("Inserted");
+    browser.driver().findElement(By.id("insert-city")).sendKeys("Quito");
+    browser.driver().findElement(By.id("insert-age")).sendKeys("33");
+    browser.driver().findElement(By.cssSelector("#row-insert button[type='submit']")).click();
+    page.waitForLoad(loads);
+    assertThat(page.text("#row-detail dd[data-column='city']")).isEqualTo("Quito");
+    assertThat(api.json("/api/v1/db/tables/people/rows/900").path("record").path("age").asInt()).isEqualTo(33);
+    // deleting asks first; dismissed, nothing happens
+    browser.driver().findElement(By.id("row-delete")).click();
+    browser.until(ExpectedConditions.alertIsPresent()).dismiss();
+    assertThat(api.status("/api/v1/db/tables/people/rows/900")).isEqualTo(200);
+    loads = page.loads();
+    browser.driver().findElement(By.id("row-delete")).click();
+    browser.until(ExpectedConditions.alertIsPresent()).accept();
+    page.waitForLoad(loads);
+    assertThat(api.status("/api/v1/db/tables/people/rows/900")).isEqualTo(404);
+  }
+
+  @Test
+  void keys_setWithTtlAndDelete_withTheToken() {
+    openWithToken(server, "/kv");
+    page.waitForLoad(0);
+    int loads = page.loads();
+    browser.driver().findElement(By.id("kv-set-key")).sendKeys("console:new");
+    browser.driver().findElement(By.id("kv-set-value")).sendKeys("[1, 2, 3]");
+    browser.driver().findElement(By.id("kv-set-ttl")).sendKeys("300");
+    browser.driver().findElement(By.cssSelector("#kv-set button[type='submit']")).click();
+    page.waitForLoad(loads);
+    assertThat(page.text("#kv-key-name")).isEqualTo("console:new");
+    assertThat(page.text("#kv-value")).isEqualTo("[\n  1,\n  2,\n  3\n]");
+    assertThat(page.text("#kv-ttl")).startsWith("expires in");
+    assertThat(store.get("console:new")).contains("[1, 2, 3]");
+    loads = page.loads();
+    browser.driver().findElement(By.id("kv-delete")).click();
+    browser.until(ExpectedConditions.alertIsPresent()).accept();
+    page.waitForLoad(loads);
+    assertThat(store.get("console:new")).isEmpty();
+  }
+
+  @Test
+  void keys_browsedByPrefix_pageByPage() {
+    openWithToken(server, "/kv");
+    page.waitForLoad(0);
+    int loads = page.loads();
+    WebElement prefix = browser.driver().findElement(By.id("kv-prefix"));
+    prefix.sendKeys("console:item:", Keys.ENTER);
+    page.waitForLoad(loads);
+    List<String> seen = new ArrayList<>(page.keysShown());
+    while (browser.driver().findElement(By.id("kv-next")).isEnabled()) {
+      page.clickAndWait("#kv-next");
+      seen.addAll(page.keysShown());
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(
+        IntStream.rangeClosed(1, 30).mapToObj("console:item:%02d"::formatted).toList());
+    // back to the prefix console: and a JSON value, pretty-printed
+    loads = page.loads();
+    prefix.clear();
+    prefix.sendKeys("console:", Keys.ENTER);
+    page.waitForLoad(loads);
+    page.showKey("console:json");
+    assertThat(page.text("#kv-value")).isEqualTo("{\n  \"name\": \"Ada\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ],\n  \"n\": 1\n}");
+    page.showKey("console:ttl");
+    assertThat(page.text("#kv-ttl")).startsWith("expires in");
+    page.showKey("console:binary");
+    assertThat(page.text("#kv-value")).startsWith("000000  00 01 02 41 42 c3 bf");
+    browser.screenshot("keys");
+  }
+
+  @Test
+  void hostileValues_renderAsText() {
+    openTable();
+    int loads = page.loads();
+    page.filter("id", "eq", Integer.toString(HOSTILE_ID));
+    page.waitForLoad(loads);
+    List<List<String>> rows = page.rowCells();
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.get(2)).isEqualTo(HOSTILE_NAME);
+      assertThat(row.get(3)).isEqualTo(HOSTILE_CITY);
+      assertThat(row.get(5)).isEqualTo("<b>not bold</b>");
+    });
+    assertThat(page.count("#rows img, #rows script, #rows b")).isZero();
+    browser.screenshot("hostile-row");
+    loads = page.loads();
+    browser.driver().findElement(By.cssSelector("#rows tbody a")).click();
+    page.waitForLoad(loads);
+    assertThat(page.text("#row-detail dd[data-column='name']")).isEqualTo(HOSTILE_NAME);
+    assertThat(page.count("#row-detail img, #row-detail script")).isZero();
+    open(server, "/kv");
+    page.enterToken(TOKEN);
+    page.waitForLoad(0);
+    page.showKey("console:hostile");
+    assertThat(page.text("#kv-value")).isEqualTo(HOSTILE_CITY);
+    assertThat(page.count("#kv-detail img")).isZero();
+    assertThat(browser.driver().executeScript("return window.cairnPwned === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  void metricsPage_drawsRefreshingCharts() {
+    openWithToken(server, "/monitor");
+    browser.until(d -> page.loads() >= 3);
+    assertThat(page.text("#health-status")).startsWith("overall up");
+    assertThat(page.text("#chart-db-latency-latest")).endsWith("ms");
+    assertThat(page.text("#chart-kv-latency-latest")).endsWith("ms");
+    assertThat(page.text("#chart-requests-latest")).endsWith("/s");
+    // the canvas really holds a line: some pixel is not transparent
+    Object drawn = browser.driver().executeScript("const c = document.getElementById('chart-db-latency');"
+        + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        + "for (let i = 3; i < d.length; i += 4) if (d[i] > 0) return true; return false;");
+    assertThat(drawn).isEqualTo(true);
+    browser.screenshot("metrics");
+  }
+
+  @Test
+  void schema_showsKeysIndexesAndForeignKeysWithLinks() {
+    openWithToken(server, "/schema/orders");
+    page.waitForLoad(0);
+    assertThat(page.text("#view")).contains("person_id").contains("people(id)");
+    openWithToken(server, "/row/orders/2");
+    page.waitForLoad(0);
+    int loads = page.loads();
+    browser.driver().findElement(By.cssSelector("#row-detail dd[data-column='person_id'] a")).click();
+    page.waitForLoad(loads);
+    assertThat(page.ids()).containsExactly("6");
+    browser.screenshot("foreign-key");
+  }
+
+  @Test
+  void subjects_editAProperty() {
+    api.send("PUT", "/api/v1/subjects/user-1/email", "{\"value\": \"ann@example.com\"}");
+    api.send("PUT", "/api/v1/subjects/user-1/plan?ext=true", "{\"value\": {\"tier\": \"gold\"}}");
+    openWithToken(server, "/subjects");
+    browser.driver().findElement(By.id("subject-name")).sendKeys("user-1", Keys.ENTER);
+    browser.until(d -> page.text("#subject-detail").contains("ann@example.com"));
+    assertThat(page.text("#subject-detail")).contains("Extended properties").contains("{\"tier\":\"gold\"}");
+    browser.driver().findElement(By.cssSelector("#subject-detail button[aria-label='Edit email']")).click();
+    WebElement value = browser.driver().findElement(By.id("subject-value"));
+    value.clear();
+    value.sendKeys("\"bea@example.com\"");
+    browser.driver().findElement(By.cssSelector("#subject-edit button[type='submit']")).click();
+    browser.until(d -> page.text("#subject-detail").contains("bea@example.com"));
+    assertThat(api.json("/api/v1/subjects/user-1").path("properties").path("email").asText()).isEqualTo("bea@example.com");
+    browser.screenshot("subject");
+  }
+
+  @Test
+  void migrations_withoutARegistry_sayWhy() {
+    openWithToken(server, "/migrations");
+    browser.until(d -> page.text("#view").contains("No named databases"));
+    browser.screenshot("migrations");
+  }
+
+  @Test
+  void everyControlHasALabel_andTheTableWorksByKeyboard() {
+    for (String route : List.of("/tables", "/table/people", "/row/people/3", "/kv", "/subjects", "/monitor")) {
+      openWithToken(server, route);
+      browser.until(d -> !page.text("#view").contains("Loading"));
+      Object unlabelled = browser.driver().executeScript(
+          "return [...document.querySelectorAll('input, select, textarea, button, canvas')].filter(e => {"
+              + " if (e.tagName === 'BUTTON') return !(e.textContent.trim() || e.getAttribute('aria-label'));"
+              + " if (e.tagName === 'CANVAS') return !e.getAttribute('aria-label');"
+              + " return !(e.labels && e.labels.length) && !e.getAttribute('aria-label'); }).map(e => e.outerHTML);");
+      assertThat((List<?>) unlabelled).as("controls without a label on " + route).isEmpty();
+    }
+    // keyboard alone: focus the filter value, type, Enter adds the filter; Enter on a header sorts
+    openWithToken(server, "/table/people");
+    page.waitForLoad(0);
+    int loads = page.loads();
+    WebElement value = browser.driver().findElement(By.id("filter-value"));
+    browser.driver().findElement(By.id("filter-column")).sendKeys("city");
+    value.sendKeys("Lima", Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(page.rowCells()).isNotEmpty().allSatisfy(row -> assertThat(row.get(3)).isEqualTo("Lima"));
+    loads = page.loads();
+    page.header("age").sendKeys(Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(page.ariaSort("age")).isEqualTo("ascending");
+    // shift+Enter on a header adds a second key, as shift-click does
+    loads = page.loads();
+    page.header("name").sendKeys(Keys.chord(Keys.SHIFT, Keys.ENTER));
+    page.waitForLoad(loads);
+    assertThat(page.ariaSort("age")).isEqualTo("ascending");
+    assertThat(page.ariaSort("name")).isEqualTo("ascending");
+  }
+
+  @Test
+  void narrowScreen_hasNoSidewaysScrollingPage() {
+    ChromeDriver driver = browser.driver();
+    Dimension wide = driver.manage().window().getSize();
+    try {
+      driver.manage().window().setSize(new Dimension(390, 844));
+      openWithToken(server, "/table/people");
+      page.waitForLoad(0);
+      Object overflow = driver.executeScript(
+          "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+      assertThat(overflow).isEqualTo(false);
+      browser.screenshot("narrow-table");
+    } finally {
+      driver.manage().window().setSize(wide);
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------------------------
+
+  void open(AdminServer target, String route) {
+    page.open(target.url(), route);
+  }
+
+  void openWithToken(AdminServer target, String route) {
+    page.openWithToken(target.url(), route, TOKEN);
+  }
+
+  void openTable() {
+    openWithToken(server, "/table/people");
+    page.waitForLoad(0);
+  }
+
+  static List<String> range(int from, int to) {
+    return IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList();
+  }
+}
