@@ -9,6 +9,7 @@ import dev.cairn.subject.Change;
 import dev.cairn.subject.Subject;
 import dev.cairn.subject.SubjectEvent;
 import dev.cairn.subject.SubjectStorage;
+import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;
 import dev.cairn.subject.Write;
 import java.util.ArrayList;
@@ -310,5 +311,66 @@ public abstract class SubjectStorageConformance {
     }
     assertThat(subjects.get(name).get("n")).isEqualTo((long) threads * rounds);
     assertThat(subjects.get(name).get("other-3")).isEqualTo((long) rounds - 1);
+  }
+
+  @Test
+  void increment_cached_appliedOnStoreOnly() {
+    String name = name("cached-counter");
+    Subject subject = subjects.get(name);
+    subject.set("hits", 40, Write.DIRECT);
+    assertThat(subject.increment("hits", 2, Write.CACHED)).isEqualTo(new Change(42L, 40L, true));
+    assertThat(subject.increment("fresh", 1, Write.CACHED)).isEqualTo(new Change(1L, null, false));
+    assertThat(subjects.get(name).get("hits")).as("not stored yet").isEqualTo(40L);
+    assertThat(subjects.get(name).has("fresh")).isFalse();
+
+    subject.store();
+    assertThat(subjects.get(name).toMap()).isEqualTo(Map.of("hits", 42L, "fresh", 1L));
+    assertThat(events).contains(new SubjectEvent.PropertyChanged(name, "hits", 42L, 40L, true));
+  }
+
+  @Test
+  void keys_loadedSubject_iteratesStoredAndCachedNamesOnly() {
+    String name = name("keys");
+    Subject writer = subjects.get(name);
+    writer.set("a", 1, Write.DIRECT);
+    writer.set("b", 2, Write.DIRECT);
+    writer.setExt("ext-only", 3, Write.DIRECT);
+
+    Subject subject = subjects.get(name);
+    List<String> seen = new ArrayList<>();
+    for (String key : subject.keys()) {
+      seen.add(key);
+    }
+    assertThat(seen).containsExactlyInAnyOrder("a", "b");
+    subject.set("c", 3);
+    subject.delete("a");
+    assertThat(subject.keys()).containsExactlyInAnyOrder("b", "c");
+    assertThatThrownBy(() -> subject.keys().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(subjects.get(name).keys()).as("storage unchanged until store").containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
+  void router_toThisStorage_writesLandHereAndOthersInFallback() {
+    String routed = name("routed");
+    String other = name("elsewhere");
+    SubjectStorage fallback = SubjectStorages.memory();
+    // Not closed: closing a router closes the storage under test, which the class still uses.
+    Subjects routedSubjects = Subjects.on(SubjectStorages.router(Map.of("routed-", storage), fallback));
+    Subject viaRouter = routedSubjects.get(routed);
+    viaRouter.set("n", 1);
+    viaRouter.setExt("e", "x");
+    viaRouter.store();
+    assertThat(viaRouter.increment("n", 4, Write.DIRECT).value()).isEqualTo(5L);
+    assertThat(viaRouter.set("m", old -> "computed", Write.DIRECT).value()).isEqualTo("computed");
+    routedSubjects.get(other).set("n", 2, Write.DIRECT);
+
+    assertThat(subjects.get(routed).toMap()).isEqualTo(Map.of("n", 5L, "m", "computed"));
+    assertThat(subjects.get(routed).extProps()).isEqualTo(Map.of("e", "x"));
+    assertThat(storage.load(other).isEmpty()).isTrue();
+    assertThat(fallback.load(other).properties()).isEqualTo(Map.of("n", 2L));
+    assertThat(routedSubjects.get(routed).deleteExt("e", Write.DIRECT)).isEqualTo("x");
+    routedSubjects.get(routed).flush();
+    assertThat(storage.load(routed).isEmpty()).isTrue();
+    fallback.close();
   }
 }

@@ -103,7 +103,7 @@ public final class RedisStorage implements SubjectStorage {
       changes.writes(kind).forEach((name, value) -> writes.put(kind.field(name), encode(value)));
       changes.deletes(kind).forEach(name -> deletes.add(kind.field(name)));
     }
-    TransactionResult result = connections.with("MULTI/EXEC store", commands -> transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC store", key, commands -> transaction(commands,
         queue -> {
           if (!writes.isEmpty()) {
             queue.hset(key, writes);
@@ -120,7 +120,7 @@ public final class RedisStorage implements SubjectStorage {
     String key = key(subject);
     String field = kind.field(property);
     byte[] encoded = encode(value);
-    TransactionResult result = connections.with("MULTI/EXEC set", commands -> transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC set", key, commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hset(key, field, encoded);
@@ -135,8 +135,8 @@ public final class RedisStorage implements SubjectStorage {
     String key = key(subject);
     String field = kind.field(property);
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      Attempt outcome = connections.with("WATCH/MULTI/EXEC compute", commands -> tryCompute(commands, key, field,
-          function));
+      Attempt outcome = connections.with("WATCH/MULTI/EXEC compute", key,
+          commands -> tryCompute(commands, key, field, function));
       if (outcome.thrown() != null) {
         throw outcome.thrown();
       }
@@ -187,7 +187,7 @@ public final class RedisStorage implements SubjectStorage {
   public Change increment(String subject, PropertyKind kind, String property, long delta) {
     String key = key(subject);
     String field = kind.field(property);
-    TransactionResult result = connections.with("MULTI/EXEC HINCRBY", commands -> transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC HINCRBY", key, commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hincrby(key, field, delta);
@@ -204,7 +204,7 @@ public final class RedisStorage implements SubjectStorage {
   public Change delete(String subject, PropertyKind kind, String property) {
     String key = key(subject);
     String field = kind.field(property);
-    TransactionResult result = connections.with("MULTI/EXEC delete", commands -> transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC delete", key, commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hdel(key, field);
