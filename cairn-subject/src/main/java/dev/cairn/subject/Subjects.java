@@ -44,8 +44,18 @@ public final class Subjects implements AutoCloseable {
    *     200 characters) or null name
    */
   public Subject get(String name) {
+    return get(name, Write.CACHED);
+  }
+
+  /**
+   * The subject called {@code name} whose writes without a {@link Write} argument go the way {@code defaultWrite}
+   * says (KRules' {@code use_cache_default}): {@link Write#DIRECT} makes {@code set(name, value)} a write to storage.
+   *
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_SUBJECT_NAME} as {@link #get(String)}
+   */
+  public Subject get(String name, Write defaultWrite) {
     Names.requireSubject(name);
-    return new CachedSubject(name, storage, this::publish);
+    return new CachedSubject(name, storage, this::publish, Objects.requireNonNull(defaultWrite, "defaultWrite"));
   }
 
   /** Adds a listener for every subject of this instance. */

@@ -26,12 +26,19 @@ public final class CachedSubject implements Subject {
   private final String name;
   private final SubjectStorage storage;
   private final Consumer<SubjectEvent> events;
+  private final Write defaultWrite;
   private SubjectCache cache;
 
-  public CachedSubject(String name, SubjectStorage storage, Consumer<SubjectEvent> events) {
+  public CachedSubject(String name, SubjectStorage storage, Consumer<SubjectEvent> events, Write defaultWrite) {
     this.name = name;
     this.storage = storage;
     this.events = events;
+    this.defaultWrite = defaultWrite;
+  }
+
+  @Override
+  public Write defaultWrite() {
+    return defaultWrite;
   }
 
   @Override
@@ -67,18 +74,26 @@ public final class CachedSubject implements Subject {
 
   @Override
   public synchronized Change set(String property, UnaryOperator<Object> function, Write write) {
+    return apply(PropertyKind.PROPERTY, property, function, write);
+  }
+
+  @Override
+  public synchronized Change setExt(String property, UnaryOperator<Object> function, Write write) {
+    return apply(PropertyKind.EXTENDED, property, function, write);
+  }
+
+  private Change apply(PropertyKind kind, String property, UnaryOperator<Object> function, Write write) {
     if (function == null) {
       // Java picks this overload for a literal null; the caller means JSON null.
-      return write(PropertyKind.PROPERTY, property, null, write);
+      return write(kind, property, null, write);
     }
     Names.requireProperty(property);
     if (write.direct()) {
       UnaryOperator<Object> normalizing = old -> Values.normalize(function.apply(old));
-      return afterDirect(PropertyKind.PROPERTY, property,
-          storage.compute(name, PropertyKind.PROPERTY, property, normalizing), write);
+      return afterDirect(kind, property, storage.compute(name, kind, property, normalizing), write);
     }
-    Object old = cache().values(PropertyKind.PROPERTY).get(property);
-    return write(PropertyKind.PROPERTY, property, function.apply(old), write);
+    Object old = cache().values(kind).get(property);
+    return write(kind, property, function.apply(old), write);
   }
 
   @Override
@@ -109,6 +124,23 @@ public final class CachedSubject implements Subject {
   }
 
   @Override
+  public synchronized boolean hasExt(String property) {
+    return lookup(PropertyKind.EXTENDED, property) != null;
+  }
+
+  @Override
+  public synchronized PropertyValue stored(String property) {
+    Names.requireProperty(property);
+    return storage.read(name, PropertyKind.PROPERTY, property);
+  }
+
+  @Override
+  public synchronized PropertyValue storedExt(String property) {
+    Names.requireProperty(property);
+    return storage.read(name, PropertyKind.EXTENDED, property);
+  }
+
+  @Override
   public synchronized Change setExt(String property, Object value, Write write) {
     return write(PropertyKind.EXTENDED, property, value, write);
   }
@@ -126,6 +158,16 @@ public final class CachedSubject implements Subject {
   @Override
   public synchronized Map<String, Object> toMap() {
     return Collections.unmodifiableMap(new LinkedHashMap<>(cache().values(PropertyKind.PROPERTY)));
+  }
+
+  @Override
+  public synchronized Map<String, Object> dict() {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("name", name);
+    all.putAll(cache().values(PropertyKind.PROPERTY));
+    all.put("name", name);
+    all.put("ext", Collections.unmodifiableMap(new LinkedHashMap<>(cache().values(PropertyKind.EXTENDED))));
+    return Collections.unmodifiableMap(all);
   }
 
   @Override

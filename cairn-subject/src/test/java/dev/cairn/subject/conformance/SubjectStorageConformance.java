@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.NotFoundException;
 import dev.cairn.subject.Change;
+import dev.cairn.subject.PropertyValue;
 import dev.cairn.subject.Subject;
 import dev.cairn.subject.SubjectEvent;
 import dev.cairn.subject.SubjectStorage;
@@ -22,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -372,5 +374,126 @@ public abstract class SubjectStorageConformance {
     routedSubjects.get(routed).flush();
     assertThat(storage.load(routed).isEmpty()).isTrue();
     fallback.close();
+  }
+
+  @Test
+  void hasExt_unloadedAndLoaded_tellsExtendedPresenceOnly() {
+    String name = name("has-ext");
+    subjects.get(name).set("plain", 1, Write.DIRECT);
+    subjects.get(name).setExt("meta", null, Write.DIRECT);
+    Subject unloaded = subjects.get(name);
+    assertThat(unloaded.hasExt("meta")).isTrue();
+    assertThat(unloaded.hasExt("plain")).isFalse();
+    Subject loaded = subjects.get(name);
+    loaded.reload();
+    assertThat(loaded.hasExt("meta")).isTrue();
+    assertThat(loaded.hasExt("plain")).isFalse();
+    loaded.deleteExt("meta");
+    assertThat(loaded.hasExt("meta")).isFalse();
+  }
+
+  @Test
+  void dict_storedSubject_nameAndPropertiesAndExtInOneMap() {
+    String name = name("dict");
+    Subject writer = subjects.get(name);
+    writer.set("a", 1);
+    writer.set("b", "x");
+    writer.setExt("e", true);
+    writer.store();
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("name", name);
+    expected.put("a", 1L);
+    expected.put("b", "x");
+    expected.put("ext", Map.of("e", true));
+    assertThat(subjects.get(name).dict()).isEqualTo(expected);
+    String empty = name("empty");
+    assertThat(subjects.get(empty).dict()).isEqualTo(Map.of("name", empty, "ext", Map.of()));
+  }
+
+  @Test
+  void setExt_function_directIsAtomicAndCachedStaysInCache() throws Exception {
+    String name = name("ext-function");
+    Subject subject = subjects.get(name);
+    assertThat(subject.setExt("seen", old -> old == null ? 1L : (Long) old + 1, Write.DIRECT))
+        .isEqualTo(new Change(1L, null, false));
+    assertThat(subject.setExt("seen", old -> (Long) old * 10)).isEqualTo(new Change(10L, 1L, true));
+    assertThat(subjects.get(name).getExt("seen")).isEqualTo(1L);
+    subject.store();
+    assertThat(subjects.get(name).getExt("seen")).isEqualTo(10L);
+    assertThat(subject.setExt("nothing", (UnaryOperator<Object>) null, Write.DIRECT).value())
+        .isNull();
+    assertThat(subjects.get(name).hasExt("nothing")).isTrue();
+
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        done.add(pool.submit(() -> {
+          Subject writer = subjects.get(name);
+          for (int i = 0; i < 25; i++) {
+            writer.setExt("seen", old -> (Long) old + 1, Write.DIRECT);
+          }
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    }
+    assertThat(subjects.get(name).getExt("seen")).isEqualTo(110L);
+    assertThat(events).as("extended properties emit no events").isEmpty();
+  }
+
+  @Test
+  void decrement_directAndCached_subtracts() {
+    String name = name("decrement");
+    Subject subject = subjects.get(name);
+    assertThat(subject.decrement("stock", 3, Write.DIRECT)).isEqualTo(new Change(-3L, null, false));
+    subject.set("stock", 10, Write.DIRECT);
+    assertThat(subject.decrement("stock", 4, Write.DIRECT)).isEqualTo(new Change(6L, 10L, true));
+    assertThat(subject.decrement("stock", 1, Write.CACHED)).isEqualTo(new Change(5L, 6L, true));
+    assertThat(subjects.get(name).get("stock")).isEqualTo(6L);
+    subject.store();
+    assertThat(subjects.get(name).get("stock")).isEqualTo(5L);
+  }
+
+  @Test
+  void defaultWrite_directSubject_writesWithoutModeGoToStorageAtOnce() {
+    String name = name("default-direct");
+    Subject subject = subjects.get(name, Write.DIRECT);
+    assertThat(subject.defaultWrite()).isEqualTo(Write.DIRECT);
+    assertThat(subjects.get(name).defaultWrite()).isEqualTo(Write.CACHED);
+    subject.set("a", 1);
+    subject.set("b", old -> "computed");
+    subject.setExt("e", 2);
+    subject.increment("a", 4);
+    subject.decrement("a", 1);
+    assertThat(subjects.get(name).toMap()).isEqualTo(Map.of("a", 4L, "b", "computed"));
+    assertThat(subjects.get(name).extProps()).isEqualTo(Map.of("e", 2L));
+    subject.delete("b");
+    subject.deleteExt("e");
+    assertThat(subjects.get(name).toMap()).isEqualTo(Map.of("a", 4L));
+    assertThat(subjects.get(name).extProps()).isEmpty();
+
+    Subject cached = subjects.get(name, Write.CACHED);
+    cached.set("a", 100);
+    assertThat(subjects.get(name).get("a")).isEqualTo(4L);
+  }
+
+  @Test
+  void stored_loadedCache_readsStorageNotTheCache() {
+    String name = name("stored");
+    Subject subject = subjects.get(name);
+    subject.set("n", 1, Write.DIRECT);
+    subject.setExt("e", "old", Write.DIRECT);
+    subject.reload();
+    subjects.get(name).set("n", 2, Write.DIRECT);
+    subjects.get(name).setExt("e", "new", Write.DIRECT);
+    subject.set("pending", true);
+
+    assertThat(subject.get("n")).as("the loaded cache").isEqualTo(1L);
+    assertThat(subject.stored("n")).isEqualTo(new PropertyValue(2L));
+    assertThat(subject.storedExt("e")).isEqualTo(new PropertyValue("new"));
+    assertThat(subject.stored("pending")).as("cached, not stored").isNull();
+    assertThat(subject.get("n")).as("a direct read leaves the cache alone").isEqualTo(1L);
+    assertThat(subject.get("pending")).isEqualTo(true);
   }
 }
