@@ -8,8 +8,8 @@ import java.util.function.UnaryOperator;
  * passes {@code dev.cairn.subject.conformance.SubjectStorageConformance} (in this module's test-jar).
  * Implementations are thread-safe.
  *
- * <p>Subject and property names are non-empty text (checked by {@link Subjects} before they get here); values are
- * JSON-shaped (see {@link Subject}). Every operation either happens completely or not at all.
+ * <p>Subject and property names are within {@link #nameLimits()} (checked by {@link Subjects} before they get here;
+ * property names may be empty); values are JSON-shaped (see {@link Subject}). Every operation either happens completely or not at all.
  *
  * <p>Failures: {@link dev.cairn.core.UnavailableException} when the server cannot be reached,
  * {@link dev.cairn.core.ConflictException} {@code SUBJECT_WRITE_CONFLICT} when an atomic read-modify-write lost
@@ -70,6 +70,11 @@ public interface SubjectStorage extends AutoCloseable {
 
   /** Deletes the whole subject; returns whether anything was stored. */
   boolean flush(String subject);
+
+  /** The longest names this storage holds; the default is Redis' own limit. */
+  default NameLimits nameLimits() {
+    return NameLimits.REDIS;
+  }
 
   /** True when subjects outlive the process (Redis, a SQL file or server), false for memory. */
   boolean isPersistent();

@@ -40,8 +40,8 @@ public final class Subjects implements AutoCloseable {
    * The subject called {@code name}; nothing is read until it is first used. Each call returns a new instance with
    * its own cache.
    *
-   * @throws dev.cairn.core.InvalidInputException {@code INVALID_SUBJECT_NAME} for an empty, over-long (more than
-   *     200 characters) or null name
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_SUBJECT_NAME} for an empty or null name, or one
+   *     beyond the storage's {@link SubjectStorage#nameLimits()} (Redis: 512 MiB; SQL: 255 characters)
    */
   public Subject get(String name) {
     return get(name, Write.CACHED);
@@ -54,7 +54,7 @@ public final class Subjects implements AutoCloseable {
    * @throws dev.cairn.core.InvalidInputException {@code INVALID_SUBJECT_NAME} as {@link #get(String)}
    */
   public Subject get(String name, Write defaultWrite) {
-    Names.requireSubject(name);
+    Names.requireSubject(name, storage.nameLimits());
     return new CachedSubject(name, storage, this::publish, Objects.requireNonNull(defaultWrite, "defaultWrite"));
   }
 

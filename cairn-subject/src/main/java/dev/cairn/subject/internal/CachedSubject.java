@@ -87,7 +87,7 @@ public final class CachedSubject implements Subject {
       // Java picks this overload for a literal null; the caller means JSON null.
       return write(kind, property, null, write);
     }
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     if (write.direct()) {
       UnaryOperator<Object> normalizing = old -> Values.normalize(function.apply(old));
       return afterDirect(kind, property, storage.compute(name, kind, property, normalizing), write);
@@ -98,7 +98,7 @@ public final class CachedSubject implements Subject {
 
   @Override
   public synchronized Change increment(String property, long delta, Write write) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     if (!write.direct()) {
       Object old = cache().values(PropertyKind.PROPERTY).get(property);
       return write(PropertyKind.PROPERTY, property, Increments.add(old, delta, property), write);
@@ -130,13 +130,13 @@ public final class CachedSubject implements Subject {
 
   @Override
   public synchronized PropertyValue stored(String property) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     return storage.read(name, PropertyKind.PROPERTY, property);
   }
 
   @Override
   public synchronized PropertyValue storedExt(String property) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     return storage.read(name, PropertyKind.EXTENDED, property);
   }
 
@@ -219,7 +219,7 @@ public final class CachedSubject implements Subject {
    * so reading a property of a subject that is not being written costs what a raw HGET costs.
    */
   private PropertyValue lookup(PropertyKind kind, String property) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     if (cache == null) {
       return storage.read(name, kind, property);
     }
@@ -234,7 +234,7 @@ public final class CachedSubject implements Subject {
   }
 
   private Change write(PropertyKind kind, String property, Object value, Write write) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     Object normalized = Values.normalize(value);
     if (write.direct()) {
       return afterDirect(kind, property, storage.set(name, kind, property, normalized), write);
@@ -255,7 +255,7 @@ public final class CachedSubject implements Subject {
   }
 
   private Object remove(PropertyKind kind, String property, Write write) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     Object previous;
     if (write.direct()) {
       Change deleted = storage.delete(name, kind, property);

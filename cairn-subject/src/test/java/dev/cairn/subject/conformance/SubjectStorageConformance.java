@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.NotFoundException;
 import dev.cairn.subject.Change;
+import dev.cairn.subject.NameLimits;
 import dev.cairn.subject.PropertyValue;
 import dev.cairn.subject.Subject;
 import dev.cairn.subject.SubjectEvent;
@@ -495,5 +496,54 @@ public abstract class SubjectStorageConformance {
     assertThat(subject.stored("pending")).as("cached, not stored").isNull();
     assertThat(subject.get("n")).as("a direct read leaves the cache alone").isEqualTo(1L);
     assertThat(subject.get("pending")).isEqualTo(true);
+  }
+
+  @Test
+  void names_emptyPropertyAnd250CharacterNames_workLikeAnyOther() {
+    String base = name("long");
+    String subjectName = base + "s".repeat(250 - base.length());
+    usedNames.add(subjectName);
+    String longProperty = "p".repeat(250);
+    Subject subject = subjects.get(subjectName);
+    subject.set("", "empty name");
+    subject.set(longProperty, 1);
+    subject.setExt("", "empty ext");
+    subject.setExt(longProperty, "long ext");
+    subject.store();
+
+    Subject reader = subjects.get(subjectName);
+    assertThat(reader.get("")).isEqualTo("empty name");
+    assertThat(reader.has(longProperty)).isTrue();
+    assertThat(reader.getExt("")).isEqualTo("empty ext");
+    assertThat(reader.toMap()).isEqualTo(Map.of("", "empty name", longProperty, 1L));
+    assertThat(reader.extProps()).isEqualTo(Map.of("", "empty ext", longProperty, "long ext"));
+    assertThat(reader.increment(longProperty, 1, Write.DIRECT).value()).isEqualTo(2L);
+    assertThat(reader.set("", old -> old + "!", Write.DIRECT).value()).isEqualTo("empty name!");
+    assertThat(reader.delete("", Write.DIRECT)).isEqualTo("empty name!");
+    assertThat(reader.deleteExt(longProperty, Write.DIRECT)).isEqualTo("long ext");
+    assertThat(subjects.get(subjectName).toMap()).isEqualTo(Map.of(longProperty, 2L));
+    assertThat(subjects.get(subjectName).extProps()).isEqualTo(Map.of("", "empty ext"));
+  }
+
+  @Test
+  void names_beyondTheStorageLimit_refusedNamingTheLimitAndNothingWritten() {
+    NameLimits limits = storage.nameLimits();
+    assertThat(limits.maxChars()).isGreaterThanOrEqualTo(250);
+    assertThat(limits.maxUtf8Bytes()).as("never beyond Redis' own limit on keys and fields")
+        .isLessThanOrEqualTo(NameLimits.REDIS.maxUtf8Bytes());
+    if (limits.maxChars() > 100_000) {
+      return; // Redis' limit (512 MiB) is tested on Names itself: a name that long is no test input
+    }
+    String name = name("limits");
+    String tooLong = "x".repeat(limits.maxChars() + 1);
+    Subject subject = subjects.get(name);
+    assertThatThrownBy(() -> subject.set(tooLong, 1, Write.DIRECT)).isInstanceOfSatisfying(
+        InvalidInputException.class, e -> {
+          assertThat(e.code()).isEqualTo("INVALID_PROPERTY_NAME");
+          assertThat(e.getMessage()).contains(String.valueOf(limits.maxChars()));
+        });
+    assertThatThrownBy(() -> subjects.get(tooLong)).isInstanceOfSatisfying(InvalidInputException.class,
+        e -> assertThat(e.code()).isEqualTo("INVALID_SUBJECT_NAME"));
+    assertThat(storage.load(name).isEmpty()).isTrue();
   }
 }

@@ -6,6 +6,7 @@ import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Change;
+import dev.cairn.subject.NameLimits;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
 import dev.cairn.subject.PropertyValue;
@@ -229,6 +230,17 @@ public final class RedisStorage implements SubjectStorage {
       Consumer<RedisAsyncCommands<String, byte[]>> queue) {
     roundTrips.increment();
     return Pipelined.transaction(connection, queue);
+  }
+
+  /**
+   * Redis' own limit (512 MiB a key or field), less what the key adds to a subject's name ({@code s:}, the view
+   * and KRules prefixes) or the field to a property's (one letter); the tighter of the two applies to both.
+   */
+  @Override
+  public NameLimits nameLimits() {
+    long keyOverhead = key("").getBytes(StandardCharsets.UTF_8).length;
+    long redisMax = NameLimits.REDIS.maxUtf8Bytes() + 1;
+    return new NameLimits(Integer.MAX_VALUE, redisMax - Math.max(1, keyOverhead));
   }
 
   @Override

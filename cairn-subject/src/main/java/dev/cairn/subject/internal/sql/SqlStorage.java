@@ -13,6 +13,7 @@ import dev.cairn.sql.Sort;
 import dev.cairn.sql.Table;
 import dev.cairn.sql.Transaction;
 import dev.cairn.subject.Change;
+import dev.cairn.subject.NameLimits;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
 import dev.cairn.subject.PropertyValue;
@@ -54,6 +55,12 @@ public final class SqlStorage implements SubjectStorage {
     this.maxAttempts = maxAttempts;
     this.ownsDatabase = ownsDatabase;
     database.table(PropertyRow.class).create().orElseThrow();
+  }
+
+  /** The column lengths of {@link PropertyRow}. */
+  @Override
+  public NameLimits nameLimits() {
+    return new NameLimits(PropertyRow.MAX_NAME_LENGTH, NameLimits.REDIS.maxUtf8Bytes());
   }
 
   @Override
