@@ -77,8 +77,9 @@ public interface Subject {
   Change set(String property, UnaryOperator<Object> function, Write write);
 
   /**
-   * Adds {@code delta} to an integer property directly and atomically in storage (HINCRBY on Redis); absent
-   * counts as 0. @throws dev.cairn.core.InvalidInputException {@code NOT_AN_INTEGER} for a non-integer value
+   * Adds {@code delta} to an integer property, with {@link Write#DIRECT} atomically in storage (HINCRBY on Redis,
+   * a checked read-modify-write once the value leaves 64 bits); absent counts as 0. Past 2^63-1 the value is a
+   * {@link java.math.BigInteger}, as KRules (Python) counts on. @throws dev.cairn.core.InvalidInputException {@code NOT_AN_INTEGER} for a non-integer value
    */
   Change increment(String property, long delta, Write write);
 

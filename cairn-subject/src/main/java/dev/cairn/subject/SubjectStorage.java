@@ -52,7 +52,8 @@ public interface SubjectStorage extends AutoCloseable {
 
   /**
    * Adds {@code delta} to an integer property atomically (absent counts as 0), with the store's own increment
-   * where it has one.
+   * where it has one. A sum beyond 64 bits is a {@link java.math.BigInteger} (stored as the plain JSON integer
+   * Python writes), one back within 64 bits a Long.
    *
    * @return the new and the previous value
    * @throws dev.cairn.core.InvalidInputException {@code NOT_AN_INTEGER} when the property holds anything but an

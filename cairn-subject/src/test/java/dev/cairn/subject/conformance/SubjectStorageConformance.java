@@ -14,6 +14,7 @@ import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;
 import dev.cairn.subject.Write;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -545,5 +546,54 @@ public abstract class SubjectStorageConformance {
     assertThatThrownBy(() -> subjects.get(tooLong)).isInstanceOfSatisfying(InvalidInputException.class,
         e -> assertThat(e.code()).isEqualTo("INVALID_SUBJECT_NAME"));
     assertThat(storage.load(name).isEmpty()).isTrue();
+  }
+
+  @Test
+  void increment_past64Bits_keepsCountingAsBigInteger() {
+    String name = name("big");
+    BigInteger max = BigInteger.valueOf(Long.MAX_VALUE);
+    Subject subject = subjects.get(name);
+    subject.set("n", Long.MAX_VALUE, Write.DIRECT);
+    assertThat(subject.increment("n", 1, Write.DIRECT))
+        .isEqualTo(new Change(max.add(BigInteger.ONE), Long.MAX_VALUE, true));
+    assertThat(subject.increment("n", 1, Write.DIRECT).value()).isEqualTo(new BigInteger("9223372036854775809"));
+    assertThat(subjects.get(name).get("n")).isEqualTo(new BigInteger("9223372036854775809"));
+    assertThat(subject.decrement("n", 2, Write.DIRECT))
+        .as("back within 64 bits: a Long again").isEqualTo(new Change(Long.MAX_VALUE, max.add(BigInteger.TWO), true));
+    assertThat(subject.increment("n", Long.MAX_VALUE, Write.DIRECT).value()).isEqualTo(max.add(max));
+
+    subject.set("low", Long.MIN_VALUE, Write.DIRECT);
+    assertThat(subject.decrement("low", 1, Write.DIRECT).value())
+        .isEqualTo(BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE));
+
+    BigInteger huge = BigInteger.TWO.pow(100);
+    subject.set("huge", huge, Write.DIRECT);
+    Subject cached = subjects.get(name);
+    assertThat(cached.increment("huge", 5).value()).isEqualTo(huge.add(BigInteger.valueOf(5)));
+    cached.store();
+    assertThat(subjects.get(name).get("huge")).isEqualTo(huge.add(BigInteger.valueOf(5)));
+    assertThat(subject.set("huge", old -> ((BigInteger) old).negate(), Write.DIRECT).value())
+        .isEqualTo(huge.add(BigInteger.valueOf(5)).negate());
+  }
+
+  @Test
+  void increment_concurrentAcross64BitBoundary_noUpdateLost() throws Exception {
+    String name = name("big-contended");
+    subjects.get(name).set("n", Long.MAX_VALUE - 50, Write.DIRECT);
+    try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        done.add(pool.submit(() -> {
+          Subject subject = subjects.get(name);
+          for (int i = 0; i < 50; i++) {
+            subject.increment("n", 1, Write.DIRECT.mute());
+          }
+        }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    }
+    assertThat(subjects.get(name).get("n")).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.valueOf(150)));
   }
 }

@@ -13,6 +13,7 @@ import dev.cairn.subject.PropertyValue;
 import dev.cairn.subject.StorageStats;
 import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.SubjectStorage;
+import dev.cairn.subject.internal.Increments;
 import dev.cairn.subject.internal.PythonJson;
 import dev.cairn.subject.internal.Values;
 import io.lettuce.core.TransactionResult;
@@ -39,7 +40,7 @@ import java.util.function.UnaryOperator;
  * set/delete/increment (each with an HGET inside the transaction for the old value). A function write is
  * optimistic: WATCH the hash, HGET, compute, MULTI/HSET/EXEC, retried with jittered backoff when EXEC is discarded,
  * at most {@code maxAttempts} times, then CONFLICT {@code SUBJECT_WRITE_CONFLICT}. Increments use HINCRBY, which
- * works on the JSON integer text directly.
+ * works on the JSON integer text directly, and fall back to a function write beyond 64 bits.
  */
 public final class RedisStorage implements SubjectStorage {
   private final RedisAccess access;
@@ -184,6 +185,12 @@ public final class RedisStorage implements SubjectStorage {
     return new Attempt(new Change(value, previous, old != null), null);
   }
 
+  /**
+   * HINCRBY while the value fits 64 bits, the cheap and common case; when Redis refuses (the value or the sum
+   * leaves 64 bits, or the value is not an integer at all), a checked read-modify-write ({@link #compute}) that
+   * counts past 64 bits as KRules does, or refuses a non-integer with NOT_AN_INTEGER. HINCRBY writes nothing when
+   * it fails, so the fallback starts from the value as it was.
+   */
   @Override
   public Change increment(String subject, PropertyKind kind, String property, long delta) {
     String key = key(subject);
@@ -193,10 +200,10 @@ public final class RedisStorage implements SubjectStorage {
           queue.hget(key, field);
           queue.hincrby(key, field, delta);
         }));
-    byte[] old = result.get(0);
-    if (result.<Object>get(1) instanceof Exception failure) {
-      throw notAnInteger(property, old, failure);
+    if (result.<Object>get(1) instanceof Exception) {
+      return compute(subject, kind, property, old -> Increments.add(old, delta, property));
     }
+    byte[] old = result.get(0);
     Long value = result.get(1);
     return new Change(value, old == null ? null : decode(old), old != null);
   }
@@ -275,14 +282,6 @@ public final class RedisStorage implements SubjectStorage {
 
   private static Object decode(byte[] value) {
     return PythonJson.read(new String(value, StandardCharsets.UTF_8));
-  }
-
-  private static InvalidInputException notAnInteger(String property, byte[] old, Exception failure) {
-    String held = old == null ? "nothing" : new String(old, StandardCharsets.UTF_8);
-    String code = failure.getMessage() != null && failure.getMessage().contains("overflow")
-        ? "INTEGER_OVERFLOW" : "NOT_AN_INTEGER";
-    return new InvalidInputException(code, "cannot increment property '" + property + "': it holds " + held
-        + " (" + failure.getMessage() + ")", Map.of("property", property), failure);
   }
 
   private static void requireNoErrors(TransactionResult result, String what) {
