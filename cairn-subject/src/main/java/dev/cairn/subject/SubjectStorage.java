@@ -72,6 +72,17 @@ public interface SubjectStorage extends AutoCloseable {
   /** Deletes the whole subject; returns whether anything was stored. */
   boolean flush(String subject);
 
+  /**
+   * Deletes the whole subject and returns what it held ({@link StoredSubject#EMPTY} when nothing), read and deleted
+   * at once: the snapshot of KRules' subject-deleted event. The default loads, then flushes, and may miss a write
+   * landing in between; storages override it with an atomic version.
+   */
+  default StoredSubject remove(String subject) {
+    StoredSubject held = load(subject);
+    flush(subject);
+    return held;
+  }
+
   /** The longest names this storage holds; the default is Redis' own limit. */
   default NameLimits nameLimits() {
     return NameLimits.REDIS;

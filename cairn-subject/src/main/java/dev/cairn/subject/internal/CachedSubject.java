@@ -182,11 +182,16 @@ public final class CachedSubject implements Subject {
     cache.markStored();
   }
 
+  /** KRules' order: a property-deleted event per property and extended property, then subject-deleted. */
   @Override
   public synchronized void flush() {
-    storage.flush(name);
+    StoredSubject removed = storage.remove(name);
     cache = new SubjectCache(StoredSubject.EMPTY);
-    events.accept(new SubjectEvent.SubjectDeleted(name));
+    for (PropertyKind kind : PropertyKind.values()) {
+      removed.of(kind).forEach((property, previous) ->
+          events.accept(new SubjectEvent.PropertyDeleted(name, property, previous, kind)));
+    }
+    events.accept(new SubjectEvent.SubjectDeleted(name, removed));
   }
 
   @Override
@@ -281,7 +286,8 @@ public final class CachedSubject implements Subject {
   }
 
   private void announce(PropertyKind kind, String property, Change change, Write write) {
-    if (kind == PropertyKind.PROPERTY && !write.muted() && !change.unchanged()) {
+    // KRules emits when value != old_value in Python, an absent property being None.
+    if (kind == PropertyKind.PROPERTY && !write.muted() && !PythonEquality.equal(change.value(), change.previous())) {
       events.accept(new SubjectEvent.PropertyChanged(name, property, change.value(), change.previous(),
           change.existed()));
     }

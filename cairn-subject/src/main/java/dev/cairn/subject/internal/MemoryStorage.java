@@ -83,6 +83,12 @@ public final class MemoryStorage implements SubjectStorage {
   }
 
   @Override
+  public StoredSubject remove(String subject) {
+    StoredSubject removed = subjects.remove(subject);
+    return removed == null ? StoredSubject.EMPTY : removed;
+  }
+
+  @Override
   public boolean isPersistent() {
     return false;
   }

@@ -75,6 +75,11 @@ public final class PrefixRouter implements SubjectStorage {
     return route(subject).flush(subject);
   }
 
+  @Override
+  public StoredSubject remove(String subject) {
+    return route(subject).remove(subject);
+  }
+
   /** The tightest limits of all routes: a name is checked before the subject is routed. */
   @Override
   public NameLimits nameLimits() {

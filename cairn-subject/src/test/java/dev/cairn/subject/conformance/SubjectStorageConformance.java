@@ -7,6 +7,8 @@ import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.NotFoundException;
 import dev.cairn.subject.Change;
 import dev.cairn.subject.NameLimits;
+import dev.cairn.subject.PropertyKind;
+import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.PropertyValue;
 import dev.cairn.subject.Subject;
 import dev.cairn.subject.SubjectEvent;
@@ -196,7 +198,8 @@ public abstract class SubjectStorageConformance {
     assertThat(subject.toMap()).isEmpty();
     assertThat(storage.load(name).isEmpty()).isTrue();
     assertThat(storage.flush(name)).isFalse();
-    assertThat(events).last().isEqualTo(new SubjectEvent.SubjectDeleted(name));
+    assertThat(events).last().isEqualTo(new SubjectEvent.SubjectDeleted(name,
+        new StoredSubject(Map.of("a", 1L), Map.of("b", 2L))));
   }
 
   @Test
@@ -231,7 +234,8 @@ public abstract class SubjectStorageConformance {
         new SubjectEvent.PropertyChanged(name, "n", 1L, null, false),
         new SubjectEvent.PropertyChanged(name, "n", 3L, 2L, true),
         new SubjectEvent.PropertyDeleted(name, "n", 3L),
-        new SubjectEvent.SubjectDeleted(name));
+        new SubjectEvent.PropertyDeleted(name, "x", 1L, PropertyKind.EXTENDED),
+        new SubjectEvent.SubjectDeleted(name, new StoredSubject(Map.of(), Map.of("x", 1L))));
   }
 
   @Test
@@ -595,5 +599,72 @@ public abstract class SubjectStorageConformance {
       }
     }
     assertThat(subjects.get(name).get("n")).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.valueOf(150)));
+  }
+
+  @Test
+  void events_noneOnAbsentProperty_storedWithoutEvent() {
+    String name = name("none-absent");
+    Subject subject = subjects.get(name);
+    assertThat(subject.set("direct", null, Write.DIRECT)).isEqualTo(new Change(null, null, false));
+    subject.set("cached", null);
+    subject.store();
+    assertThat(events).as("KRules: None == None, nothing changed").isEmpty();
+    assertThat(subjects.get(name).has("direct")).isTrue();
+    assertThat(subjects.get(name).has("cached")).isTrue();
+    subject.set("direct", 0, Write.DIRECT);
+    assertThat(events).containsExactly(new SubjectEvent.PropertyChanged(name, "direct", 0L, null, true));
+  }
+
+  @Test
+  void events_valuesEqualInPython_storedWithoutEvent() {
+    String name = name("python-equal");
+    Subject subject = subjects.get(name);
+    subject.set("n", 1, Write.DIRECT);
+    subject.set("b", true, Write.DIRECT);
+    subject.set("l", List.of(1L, Map.of("k", false)), Write.DIRECT);
+    subject.set("big", BigInteger.TWO.pow(64), Write.DIRECT);
+    events.clear();
+
+    subject.set("n", 1.0, Write.DIRECT);
+    subject.set("b", 1, Write.DIRECT);
+    subject.set("l", List.of(1.0, Map.of("k", 0L)));
+    subject.set("big", Math.pow(2, 64), Write.DIRECT);
+    subject.store();
+    assertThat(events).as("1 == 1.0, True == 1, [1, {k: False}] == [1.0, {k: 0}], 2**64 == 2.0**64").isEmpty();
+    assertThat(subjects.get(name).get("n")).as("the new value is stored all the same").isEqualTo(1.0);
+    assertThat(subjects.get(name).get("b")).isEqualTo(1L);
+
+    subject.set("n", "1", Write.DIRECT);
+    subject.set("b", 1.5, Write.DIRECT);
+    subject.set("l", List.of(1.0), Write.DIRECT);
+    assertThat(events).containsExactly(
+        new SubjectEvent.PropertyChanged(name, "n", "1", 1.0, true),
+        new SubjectEvent.PropertyChanged(name, "b", 1.5, 1L, true),
+        new SubjectEvent.PropertyChanged(name, "l", List.of(1.0), List.of(1.0, Map.of("k", 0L)), true));
+  }
+
+  @Test
+  void flush_propertiesAndExt_eachDeletedThenSubjectWithSnapshot() {
+    String name = name("flush-events");
+    Subject subject = subjects.get(name);
+    subject.set("a", 1);
+    subject.set("b", "two");
+    subject.setExt("e", true);
+    subject.store();
+    events.clear();
+
+    subjects.get(name).flush();
+    assertThat(events).hasSize(4);
+    assertThat(events.subList(0, 3)).containsExactlyInAnyOrder(
+        new SubjectEvent.PropertyDeleted(name, "a", 1L),
+        new SubjectEvent.PropertyDeleted(name, "b", "two"),
+        new SubjectEvent.PropertyDeleted(name, "e", true, PropertyKind.EXTENDED));
+    assertThat(events.get(3)).isEqualTo(new SubjectEvent.SubjectDeleted(name,
+        new StoredSubject(Map.of("a", 1L, "b", "two"), Map.of("e", true))));
+    assertThat(storage.load(name).isEmpty()).isTrue();
+
+    events.clear();
+    subjects.get(name).flush();
+    assertThat(events).containsExactly(new SubjectEvent.SubjectDeleted(name, StoredSubject.EMPTY));
   }
 }

@@ -76,7 +76,23 @@ public final class RedisStorage implements SubjectStorage {
   @Override
   public StoredSubject load(String subject) {
     roundTrips.increment();
-    Map<String, byte[]> fields = access.call("HGETALL", commands -> commands.hgetall(key(subject)));
+    return decodeAll(access.call("HGETALL", commands -> commands.hgetall(key(subject))));
+  }
+
+  /** HGETALL and DEL in one MULTI/EXEC, so the snapshot is exactly what was deleted. */
+  @Override
+  public StoredSubject remove(String subject) {
+    String key = key(subject);
+    TransactionResult result = connections.with("MULTI/EXEC remove", key, commands -> transaction(commands,
+        queue -> {
+          queue.hgetall(key);
+          queue.del(key);
+        }));
+    requireNoErrors(result, "remove");
+    return decodeAll(result.get(0));
+  }
+
+  private static StoredSubject decodeAll(Map<String, byte[]> fields) {
     Map<String, Object> properties = new LinkedHashMap<>();
     Map<String, Object> extended = new LinkedHashMap<>();
     fields.forEach((field, value) -> {

@@ -165,6 +165,15 @@ public final class SqlStorage implements SubjectStorage {
     return database.table(PropertyRow.class).deleteWhere(eq("subject", subject)).orElseThrow() > 0;
   }
 
+  /** Loads and deletes in one transaction. */
+  @Override
+  public StoredSubject remove(String subject) {
+    return database.transaction(tx -> {
+      StoredSubject held = loadIn(tx, subject);
+      return tx.table(PropertyRow.class).deleteWhere(eq("subject", subject)).map(deleted -> held);
+    }).orElseThrow();
+  }
+
   @Override
   public boolean isPersistent() {
     return !database.url().isSqliteMemory();
