@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.kv.KeyValue;
 import dev.cairn.subject.Subject;
+import dev.cairn.subject.SubjectEventChannel;
 import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;
 import dev.cairn.subject.Write;
 import dev.cairn.testkit.RedisService;
 import dev.cairn.testkit.TestSupport;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Acceptance with Python: {@code krules_subjects.py} (redis-py only, as a KRules service stores subjects) writes
  * subjects with big integers, an empty and 250-character property names and a 250-character subject name; Cairn
  * reads them, increments and writes back; the script then checks every value byte for byte. Runs on the shared
- * Redis under this class's own key prefix. Needs {@code python3} with redis-py (Debian's {@code python3-redis};
+ * Redis under this class's own key prefix. A second test has a redis-py subscriber receive published events. Needs {@code python3} with redis-py (Debian's {@code python3-redis};
  * {@code .ci/run} installs it): skipped without, failed without under {@code CAIRN_REQUIRE_SERVICES=1}.
  */
 class RedisKrulesPythonTest {
@@ -42,7 +45,7 @@ class RedisKrulesPythonTest {
   @Test
   void pythonWritesCairnUpdatesPythonReads_bigIntegersAndLongAndEmptyNames() throws Exception {
     String python = pythonWithRedis();
-    Path script = script();
+    Path script = script("krules_subjects.py");
     String prefix = REDIS.keyPrefix() + "krules:";
     run(python, script, "write", prefix);
 
@@ -90,6 +93,37 @@ class RedisKrulesPythonTest {
     }
   }
 
+  @Test
+  void pythonSubscriber_receivesPublishedEventsInOrder() throws Exception {
+    String python = pythonWithRedis();
+    Path script = script("krules_events.py");
+    String channel = REDIS.keyPrefix() + "events";
+    Process subscriber = new ProcessBuilder(python, script.toString(), REDIS.url(), channel, "4")
+        .redirectErrorStream(true).start();
+    try (BufferedReader lines = new BufferedReader(
+        new InputStreamReader(subscriber.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(lines.readLine()).isEqualTo("ready");
+      try (KeyValue kv = KeyValue.open(REDIS.url()); Subjects subjects = Subjects.inMemory()) {
+        subjects.addListener(SubjectEventChannel.publisher(kv, channel));
+        Subject subject = subjects.get("py");
+        subject.set("n", Long.MAX_VALUE, Write.DIRECT);
+        subject.increment("n", 1, Write.DIRECT);
+        subject.setExt("e", 1, Write.DIRECT);
+        subject.delete("n", Write.DIRECT);
+        subject.flush();
+      }
+      List<String> received = lines.lines().toList();
+      assertThat(subscriber.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(received).containsExactly(
+          "1 subject-property-changed py n 9223372036854775807",
+          "2 subject-property-changed py n 9223372036854775808",
+          "3 subject-property-deleted py n 9223372036854775808",
+          "4 subject-property-deleted py e 1");
+    } finally {
+      subscriber.destroyForcibly();
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> castMap(Object value) {
     return (Map<String, Object>) value;
@@ -116,10 +150,9 @@ class RedisKrulesPythonTest {
     return null;
   }
 
-  private static Path script() throws IOException {
-    Path file = Files.createDirectories(TestSupport.buildDirectory("cairn-python")).resolve("krules_subjects.py");
-    try (InputStream in = Objects.requireNonNull(
-        RedisKrulesPythonTest.class.getResourceAsStream("krules_subjects.py"), "krules_subjects.py")) {
+  private static Path script(String name) throws IOException {
+    Path file = Files.createDirectories(TestSupport.buildDirectory("cairn-python")).resolve(name);
+    try (InputStream in = Objects.requireNonNull(RedisKrulesPythonTest.class.getResourceAsStream(name), name)) {
       Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
     }
     return file;
