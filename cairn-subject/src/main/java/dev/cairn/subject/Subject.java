@@ -172,8 +172,13 @@ public interface Subject {
   /** Writes every cached change to storage in one round trip (Redis MULTI/EXEC, one SQL transaction). */
   void store();
 
-  /** Deletes the whole subject from storage and cache, now; emits a subject-deleted event. */
-  void flush();
+  /**
+   * Deletes the whole subject from storage and cache, now; emits a property-deleted event per property and
+   * extended property, then subject-deleted (see {@link SubjectEvent}).
+   *
+   * @return what storage held, read and deleted at once; {@link StoredSubject#EMPTY} when nothing was stored
+   */
+  StoredSubject flush();
 
   /** Re-reads the subject from storage, dropping cached changes not yet stored. */
   void reload();

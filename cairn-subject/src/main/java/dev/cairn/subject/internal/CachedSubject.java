@@ -184,7 +184,7 @@ public final class CachedSubject implements Subject {
 
   /** KRules' order: a property-deleted event per property and extended property, then subject-deleted. */
   @Override
-  public synchronized void flush() {
+  public synchronized StoredSubject flush() {
     StoredSubject removed = storage.remove(name);
     cache = new SubjectCache(StoredSubject.EMPTY);
     for (PropertyKind kind : PropertyKind.values()) {
@@ -192,6 +192,7 @@ public final class CachedSubject implements Subject {
           events.accept(new SubjectEvent.PropertyDeleted(name, property, previous, kind)));
     }
     events.accept(new SubjectEvent.SubjectDeleted(name, removed));
+    return removed;
   }
 
   @Override
