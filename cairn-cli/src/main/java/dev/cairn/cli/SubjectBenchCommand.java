@@ -7,6 +7,7 @@ import dev.cairn.core.StoreUrl;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,6 +31,9 @@ final class SubjectBenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  @Mixin
+  private OutputFormat format;
+
   @Option(
       names = "--kv",
       paramLabel = "URL",
@@ -40,7 +44,7 @@ final class SubjectBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintStream out = Terminal.of(spec).out();
-    SubjectBench.run(options(), out::println);
+    SubjectBench.run(options(), BenchLines.stream(out, format.json())::println);
     return ExitCodes.OK;
   }
 
