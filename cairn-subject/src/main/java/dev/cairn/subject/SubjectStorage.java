@@ -1,5 +1,6 @@
 package dev.cairn.subject;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -82,6 +83,13 @@ public interface SubjectStorage extends AutoCloseable {
     flush(subject);
     return held;
   }
+
+  /**
+   * The names of the stored subjects that start with {@code prefix} (empty: all), each once, in no particular order.
+   * Meant for tooling, not hot paths: Redis scans the keys (every master of a Cluster), SQL reads the property
+   * rows at or after the prefix. Subjects written or deleted meanwhile may or may not be listed.
+   */
+  List<String> names(String prefix);
 
   /** The longest names this storage holds; the default is Redis' own limit. */
   default NameLimits nameLimits() {

@@ -75,6 +75,15 @@ public final class PrefixRouter implements SubjectStorage {
     return route(subject).flush(subject);
   }
 
+  /** The names of every storage it routes to, each once. */
+  @Override
+  public List<String> names(String prefix) {
+    List<SubjectStorage> all = new ArrayList<>();
+    all.add(fallback);
+    routes.forEach(route -> all.add(route.getValue()));
+    return all.stream().distinct().flatMap(storage -> storage.names(prefix).stream()).distinct().toList();
+  }
+
   @Override
   public StoredSubject remove(String subject) {
     return route(subject).remove(subject);

@@ -45,6 +45,7 @@ class RedisClusterSubjectStorageTest extends SubjectStorageConformance {
         assertThat(spread.get("s" + i).get("n")).isEqualTo((i + 1L) * 2);
       }
       assertThat(subjectHashesPerMaster()).hasSize(3).allSatisfy(count -> assertThat(count).isPositive());
+      assertThat(spread.storage().names("s")).as("every master scanned").hasSize(60);
       for (int i = 0; i < 60; i++) {
         spread.get("s" + i).flush();
       }

@@ -667,4 +667,23 @@ public abstract class SubjectStorageConformance {
     subjects.get(name).flush();
     assertThat(events).containsExactly(new SubjectEvent.SubjectDeleted(name, StoredSubject.EMPTY));
   }
+
+  @Test
+  void names_byPrefix_listsStoredSubjectsOnlyAndTakesGlobCharactersLiterally() {
+    String base = name("list");
+    String first = base + "-a";
+    String second = base + "-b";
+    String globby = base + "-*?[x]\\";
+    usedNames.addAll(List.of(first, second, globby));
+    subjects.get(first).set("x", 1, Write.DIRECT);
+    subjects.get(second).setExt("y", 1, Write.DIRECT);
+    subjects.get(globby).set("z", 1, Write.DIRECT);
+    subjects.get(base + "-cached").set("never", "stored");
+
+    assertThat(storage.names(base)).containsExactlyInAnyOrder(first, second, globby);
+    assertThat(storage.names(base + "-*")).containsExactly(globby);
+    assertThat(storage.names(base + "-zzz")).isEmpty();
+    subjects.get(first).flush();
+    assertThat(storage.names(base)).containsExactlyInAnyOrder(second, globby);
+  }
 }

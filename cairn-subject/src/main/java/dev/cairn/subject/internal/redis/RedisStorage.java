@@ -48,6 +48,7 @@ public final class RedisStorage implements SubjectStorage {
   private final int maxAttempts;
   private final TransactionConnections connections;
   private final KeyValue ownedStore;
+  private final KeyValue kv;
   // Client-side count of request/reply exchanges with the server, for stats() (the benchmark's round_trips).
   private final LongAdder roundTrips = new LongAdder();
 
@@ -66,6 +67,7 @@ public final class RedisStorage implements SubjectStorage {
     this.maxAttempts = maxAttempts;
     this.connections = new TransactionConnections(access, 16);
     this.ownedStore = ownsStore ? kv : null;
+    this.kv = kv;
   }
 
   /** The hash key of {@code subject} as Redis sees it. */
@@ -77,6 +79,29 @@ public final class RedisStorage implements SubjectStorage {
   public StoredSubject load(String subject) {
     roundTrips.increment();
     return decodeAll(access.call("HGETALL", commands -> commands.hgetall(key(subject))));
+  }
+
+  /** SCAN (KeyValue's, which walks every master of a Cluster) for {@code s:} + key prefix + {@code prefix}. */
+  @Override
+  public List<String> names(String prefix) {
+    String keyStart = "s:" + keyPrefix;
+    try (var keys = kv.scan(globEscaped(keyStart + prefix) + "*")) {
+      // SCAN may return a key twice (the hash table grew during the scan).
+      return keys.map(key -> key.substring(keyStart.length())).distinct().toList();
+    }
+  }
+
+  /** {@code text} with Redis' glob characters backslash-escaped, so it matches only itself. */
+  private static String globEscaped(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\' || c == '^' || c == '-') {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
   }
 
   /** HGETALL and DEL in one MULTI/EXEC, so the snapshot is exactly what was deleted. */
