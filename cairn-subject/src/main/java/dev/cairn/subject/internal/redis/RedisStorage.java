@@ -36,7 +36,8 @@ import java.util.function.UnaryOperator;
  * JSON text as Python's {@code json.dumps} writes it ({@link PythonJson}), no TTL.
  *
  * <p>Reads and whole-subject deletes use the shared connection. Everything that must be atomic runs on a
- * connection of its own ({@link TransactionConnections}) as one pipelined MULTI/EXEC: store() and direct
+ * connection of its own ({@link TransactionConnections}; on a Cluster, its connection to the master of the
+ * subject's slot, since a subject is one hash) as one pipelined MULTI/EXEC: store() and direct
  * set/delete/increment (each with an HGET inside the transaction for the old value). A function write is
  * optimistic: WATCH the hash, HGET, compute, MULTI/HSET/EXEC, retried with jittered backoff when EXEC is discarded,
  * at most {@code maxAttempts} times, then CONFLICT {@code SUBJECT_WRITE_CONFLICT}. Increments use HINCRBY, which
