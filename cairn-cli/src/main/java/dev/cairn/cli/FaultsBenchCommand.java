@@ -6,9 +6,11 @@ import dev.cairn.bench.faults.FaultReport;
 import dev.cairn.core.InvalidInputException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +35,9 @@ import picocli.CommandLine.Spec;
 final class FaultsBenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
+
+  @Mixin
+  private OutputFormat format;
 
   @Option(names = "--scenario", paramLabel = "NAME",
       description = "Run this scenario; repeatable (default: all, in the order above).")
@@ -59,9 +64,10 @@ final class FaultsBenchCommand implements Callable<Integer> {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
     Terminal terminal = Terminal.of(spec);
+    PrintStream out = BenchLines.stream(terminal.out(), format.json());
     List<FaultReport> reports = FaultBench.run(options, line -> {
-      terminal.out().println(line);
-      terminal.out().flush();
+      out.println(line);
+      out.flush();
     });
     List<String> defective = reports.stream().filter(report -> !report.clean()).map(FaultReport::scenario).toList();
     if (defective.isEmpty()) {

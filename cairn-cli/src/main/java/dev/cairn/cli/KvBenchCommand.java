@@ -7,6 +7,7 @@ import dev.cairn.core.StoreUrl;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,9 @@ final class KvBenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  @Mixin
+  private OutputFormat format;
+
   @Option(
       names = "--kv",
       paramLabel = "URL",
@@ -64,7 +68,7 @@ final class KvBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = Terminal.of(spec).out();
-    KvBench.run(options(), out::println);
+    KvBench.run(options(), BenchLines.stream(out, format.json())::println);
     return ExitCodes.OK;
   }
 

@@ -6,6 +6,7 @@ import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.StoreUrl;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Spec;
 final class SqlBenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
+
+  @Mixin
+  private OutputFormat format;
 
   @Option(
       names = "--db",
@@ -48,7 +52,7 @@ final class SqlBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return SqlBench.run(options(), Terminal.of(spec).out());
+    return SqlBench.run(options(), BenchLines.stream(Terminal.of(spec).out(), format.json()));
   }
 
   private SqlBenchOptions options() {

@@ -7,6 +7,7 @@ import dev.cairn.core.StoreUrl;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,6 +32,9 @@ final class SubjectBenchCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  @Mixin
+  private OutputFormat format;
+
   @Option(
       names = "--kv",
       paramLabel = "URL",
@@ -41,7 +45,7 @@ final class SubjectBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintStream out = Terminal.of(spec).out();
-    SubjectBench.run(options(), out::println);
+    SubjectBench.run(options(), BenchLines.stream(out, format.json())::println);
     return ExitCodes.OK;
   }
 

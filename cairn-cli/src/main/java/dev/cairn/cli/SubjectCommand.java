@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     name = "subject",
     mixinStandardHelpOptions = true,
     description = "Read and write subjects in KRules' Redis layout (hash s:<prefix><name>, JSON values).",
-    subcommands = {SubjectGetCommand.class, SubjectSetCommand.class})
+    subcommands = {SubjectGetCommand.class, SubjectSetCommand.class, SubjectDelCommand.class})
 final class SubjectCommand implements Runnable {
   @Spec
   private CommandSpec spec;

@@ -31,6 +31,10 @@ final class SubjectGetCommand implements Callable<Integer> {
   @Mixin
   private SubjectStoreOption store;
 
+  // The output is JSON either way; the flag is accepted so scripts can pass --json to every data command.
+  @Mixin
+  private OutputFormat format;
+
   @Override
   public Integer call() {
     try (SubjectStoreOption.OpenSubjects opened = store.open(spec)) {

@@ -55,6 +55,10 @@ final class SubjectSetCommand implements Callable<Integer> {
   @Mixin
   private SubjectStoreOption store;
 
+  // The output is JSON either way; the flag is accepted so scripts can pass --json to every data command.
+  @Mixin
+  private OutputFormat format;
+
   @Override
   public Integer call() {
     Object parsed = text ? value : parse(value);

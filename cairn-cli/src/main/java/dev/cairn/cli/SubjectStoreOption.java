@@ -33,7 +33,6 @@ final class SubjectStoreOption {
    *
    * @throws picocli.CommandLine.ParameterException for a malformed or SQL URL (usage)
    * @throws dev.cairn.core.UnavailableException when the server cannot be reached
-   * @throws dev.cairn.core.InvalidInputException {@code SUBJECTS_NEED_STANDALONE_REDIS} on Redis Cluster, when used
    */
   OpenSubjects open(CommandSpec spec) {
     KeyValue store = KeyValueOption.openUrl(spec, url);

@@ -56,6 +56,6 @@ class SubjectCommandsMemoryTest {
 
     assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.errLines()).containsExactly(
-        "cairn: missing command after 'cairn subject' (one of: get, set) (see 'cairn subject --help')");
+        "cairn: missing command after 'cairn subject' (one of: get, set, del) (see 'cairn subject --help')");
   }
 }

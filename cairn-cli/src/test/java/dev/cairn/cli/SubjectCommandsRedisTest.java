@@ -130,4 +130,52 @@ class SubjectCommandsRedisTest {
         .startsWith("cairn: subject 'nobody' has no properties in redis://").endsWith("[SUBJECT_NOT_FOUND]");
     assertThat(run.out()).isEmpty();
   }
+
+  @Test
+  void del_property_deletedAndPreviousPrinted() {
+    cairn("subject", "set", "user-5", "age", "36");
+    cairn("subject", "set", "user-5", "name", "Ada");
+    cairn("subject", "set", "user-5", "seen", "1", "--ext");
+
+    CliRun property = cairn("subject", "del", "user-5", "age");
+    CliRun extended = cairn("subject", "del", "user-5", "seen", "--ext", "--json");
+
+    assertThat(property.code()).as(property.err()).isZero();
+    assertThat(property.json().get("property").asText()).isEqualTo("age");
+    assertThat(property.json().get("previous").asLong()).isEqualTo(36);
+    assertThat(extended.code()).as(extended.err()).isZero();
+    assertThat(extended.json().get("previous").asLong()).isEqualTo(1);
+    try (KeyValue kv = KeyValue.open(REDIS.url())) {
+      assertThat(kv.hashGetAll(hashKey("user-5"))).containsOnlyKeys("pname");
+    }
+    CliRun missing = cairn("subject", "del", "user-5", "age");
+    assertThat(missing.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(missing.errLines()).singleElement().asString().endsWith("[PROPERTY_NOT_FOUND]");
+  }
+
+  @Test
+  void del_wholeSubject_goneAndWhatItHeldPrinted() {
+    cairn("subject", "set", "user-6", "age", "36");
+    cairn("subject", "set", "user-6", "seen", "true", "--ext");
+
+    CliRun run = cairn("subject", "del", "user-6");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.json().get("deleted").get("properties").get("age").asLong()).isEqualTo(36);
+    assertThat(run.json().get("deleted").get("ext_properties").get("seen").asBoolean()).isTrue();
+    try (KeyValue kv = KeyValue.open(REDIS.url())) {
+      assertThat(kv.hashGetAll(hashKey("user-6"))).isEmpty();
+    }
+    CliRun again = cairn("subject", "del", "user-6");
+    assertThat(again.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(again.errLines()).singleElement().asString().endsWith("[SUBJECT_NOT_FOUND]");
+  }
+
+  @Test
+  void json_everySubjectCommand_acceptsTheFlag() {
+    assertThat(cairn("subject", "set", "user-7", "n", "1", "--json").json().get("value").asLong()).isEqualTo(1);
+    assertThat(cairn("subject", "get", "user-7", "--json").json().get("properties").get("n").asLong())
+        .isEqualTo(1);
+    assertThat(cairn("subject", "del", "user-7", "--json").code()).isZero();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.subject;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -8,8 +9,8 @@ import java.util.function.UnaryOperator;
  * passes {@code dev.cairn.subject.conformance.SubjectStorageConformance} (in this module's test-jar).
  * Implementations are thread-safe.
  *
- * <p>Subject and property names are non-empty text (checked by {@link Subjects} before they get here); values are
- * JSON-shaped (see {@link Subject}). Every operation either happens completely or not at all.
+ * <p>Subject and property names are within {@link #nameLimits()} (checked by {@link Subjects} before they get here;
+ * property names may be empty); values are JSON-shaped (see {@link Subject}). Every operation either happens completely or not at all.
  *
  * <p>Failures: {@link dev.cairn.core.UnavailableException} when the server cannot be reached,
  * {@link dev.cairn.core.ConflictException} {@code SUBJECT_WRITE_CONFLICT} when an atomic read-modify-write lost
@@ -52,7 +53,8 @@ public interface SubjectStorage extends AutoCloseable {
 
   /**
    * Adds {@code delta} to an integer property atomically (absent counts as 0), with the store's own increment
-   * where it has one.
+   * where it has one. A sum beyond 64 bits is a {@link java.math.BigInteger} (stored as the plain JSON integer
+   * Python writes), one back within 64 bits a Long.
    *
    * @return the new and the previous value
    * @throws dev.cairn.core.InvalidInputException {@code NOT_AN_INTEGER} when the property holds anything but an
@@ -70,6 +72,29 @@ public interface SubjectStorage extends AutoCloseable {
 
   /** Deletes the whole subject; returns whether anything was stored. */
   boolean flush(String subject);
+
+  /**
+   * Deletes the whole subject and returns what it held ({@link StoredSubject#EMPTY} when nothing), read and deleted
+   * at once: the snapshot of KRules' subject-deleted event. The default loads, then flushes, and may miss a write
+   * landing in between; storages override it with an atomic version.
+   */
+  default StoredSubject remove(String subject) {
+    StoredSubject held = load(subject);
+    flush(subject);
+    return held;
+  }
+
+  /**
+   * The names of the stored subjects that start with {@code prefix} (empty: all), each once, in no particular order.
+   * Meant for tooling, not hot paths: Redis scans the keys (every master of a Cluster), SQL reads the property
+   * rows at or after the prefix. Subjects written or deleted meanwhile may or may not be listed.
+   */
+  List<String> names(String prefix);
+
+  /** The longest names this storage holds; the default is Redis' own limit. */
+  default NameLimits nameLimits() {
+    return NameLimits.REDIS;
+  }
 
   /** True when subjects outlive the process (Redis, a SQL file or server), false for memory. */
   boolean isPersistent();

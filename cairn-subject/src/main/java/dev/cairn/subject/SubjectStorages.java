@@ -29,8 +29,9 @@ public final class SubjectStorages {
    * Subjects in Redis in KRules' layout: hash {@code s:} + {@code keyPrefix} + subject name (no separator added),
    * fields {@code p<name>} / {@code e<name>}, values as Python's {@code json.dumps} writes them. Pass a store
    * without a view prefix ({@link KeyValue#withPrefix}) if Python services share the subjects: a view prefix lands
-   * before {@code s:}. The store stays the caller's to close. Redis Cluster is not supported (transactions need
-   * one connection); operations fail with INVALID {@code SUBJECTS_NEED_STANDALONE_REDIS} there.
+   * before {@code s:}. The store stays the caller's to close. Standalone, TLS, Sentinel and Cluster deployments all
+   * work: a subject is one hash, so each single-subject operation touches one slot, and its MULTI/EXEC runs on the
+   * master of that slot.
    *
    * @throws InvalidInputException {@code NOT_A_REDIS_STORE} when {@code kv} is not Redis
    */
@@ -62,7 +63,7 @@ public final class SubjectStorages {
   }
 
   /**
-   * A storage from a URL: {@code memory:}; {@code redis://...} (also {@code rediss}, {@code redis-sentinel}) with the
+   * A storage from a URL: {@code memory:}; {@code redis://...} (also {@code rediss}, {@code redis-sentinel}, {@code redis-cluster}) with the
    * KRules key prefix from the {@code keyPrefix} query parameter (empty if absent); any SQL URL
    * {@link Database#open} accepts. The storage owns what it opened and closes it.
    *
@@ -73,14 +74,14 @@ public final class SubjectStorages {
     StoreUrl parsed = StoreUrl.parse(url);
     return switch (parsed.kind()) {
       case MEMORY -> memory();
-      case REDIS, REDIS_SENTINEL -> {
+      case REDIS, REDIS_SENTINEL, REDIS_CLUSTER -> {
         KeyValue kv = KeyValue.open(url);
         String keyPrefix = parsed.param("keyPrefix", "");
         yield new RedisStorage(kv, keyPrefix, DEFAULT_MAX_ATTEMPTS, true);
       }
       case SQLITE, POSTGRESQL, MYSQL, MARIADB -> new SqlStorage(Database.open(url), DEFAULT_MAX_ATTEMPTS, true);
       default -> throw new InvalidInputException("INVALID_URL", "no subject storage for " + parsed
-          + " (use memory:, redis://, redis-sentinel:// or a SQL URL)");
+          + " (use memory:, redis://, rediss://, redis-sentinel://, redis-cluster:// or a SQL URL)");
     };
   }
 }

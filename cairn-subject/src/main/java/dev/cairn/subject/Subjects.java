@@ -40,12 +40,22 @@ public final class Subjects implements AutoCloseable {
    * The subject called {@code name}; nothing is read until it is first used. Each call returns a new instance with
    * its own cache.
    *
-   * @throws dev.cairn.core.InvalidInputException {@code INVALID_SUBJECT_NAME} for an empty, over-long (more than
-   *     200 characters) or null name
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_SUBJECT_NAME} for an empty or null name, or one
+   *     beyond the storage's {@link SubjectStorage#nameLimits()} (Redis: 512 MiB; SQL: 255 characters)
    */
   public Subject get(String name) {
-    Names.requireSubject(name);
-    return new CachedSubject(name, storage, this::publish);
+    return get(name, Write.CACHED);
+  }
+
+  /**
+   * The subject called {@code name} whose writes without a {@link Write} argument go the way {@code defaultWrite}
+   * says (KRules' {@code use_cache_default}): {@link Write#DIRECT} makes {@code set(name, value)} a write to storage.
+   *
+   * @throws dev.cairn.core.InvalidInputException {@code INVALID_SUBJECT_NAME} as {@link #get(String)}
+   */
+  public Subject get(String name, Write defaultWrite) {
+    Names.requireSubject(name, storage.nameLimits());
+    return new CachedSubject(name, storage, this::publish, Objects.requireNonNull(defaultWrite, "defaultWrite"));
   }
 
   /** Adds a listener for every subject of this instance. */

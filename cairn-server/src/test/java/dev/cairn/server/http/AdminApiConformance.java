@@ -582,6 +582,19 @@ abstract class AdminApiConformance {
         "INVALID_PARAMETER");
   }
 
+  @Test
+  void subjects_deleteWholeSubject_goneWithWhatItHeld() {
+    api.send("PUT", "/api/v1/subjects/doomed/a", "{\"value\": 1}");
+    api.send("PUT", "/api/v1/subjects/doomed/e?ext=true", "{\"value\": \"x\"}");
+    Response deleted = api.send("DELETE", "/api/v1/subjects/doomed", null);
+    assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+    assertThat(deleted.json().path("deleted").path("properties").path("a").asLong()).isEqualTo(1);
+    assertThat(deleted.json().path("deleted").path("ext").path("e").asText()).isEqualTo("x");
+    assertThat(subjects.storage().load("doomed").isEmpty()).isTrue();
+    expectError(api.get("/api/v1/subjects/doomed"), 404, "SUBJECT_NOT_FOUND");
+    expectError(api.send("DELETE", "/api/v1/subjects/doomed", null), 404, "SUBJECT_NOT_FOUND");
+  }
+
   private Response withKey(String method, String path, String body, String key) {
     return api.send(method, path, body, Map.of("Idempotency-Key", key));
   }

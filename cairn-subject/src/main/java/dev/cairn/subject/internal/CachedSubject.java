@@ -26,12 +26,19 @@ public final class CachedSubject implements Subject {
   private final String name;
   private final SubjectStorage storage;
   private final Consumer<SubjectEvent> events;
+  private final Write defaultWrite;
   private SubjectCache cache;
 
-  public CachedSubject(String name, SubjectStorage storage, Consumer<SubjectEvent> events) {
+  public CachedSubject(String name, SubjectStorage storage, Consumer<SubjectEvent> events, Write defaultWrite) {
     this.name = name;
     this.storage = storage;
     this.events = events;
+    this.defaultWrite = defaultWrite;
+  }
+
+  @Override
+  public Write defaultWrite() {
+    return defaultWrite;
   }
 
   @Override
@@ -67,23 +74,31 @@ public final class CachedSubject implements Subject {
 
   @Override
   public synchronized Change set(String property, UnaryOperator<Object> function, Write write) {
+    return apply(PropertyKind.PROPERTY, property, function, write);
+  }
+
+  @Override
+  public synchronized Change setExt(String property, UnaryOperator<Object> function, Write write) {
+    return apply(PropertyKind.EXTENDED, property, function, write);
+  }
+
+  private Change apply(PropertyKind kind, String property, UnaryOperator<Object> function, Write write) {
     if (function == null) {
       // Java picks this overload for a literal null; the caller means JSON null.
-      return write(PropertyKind.PROPERTY, property, null, write);
+      return write(kind, property, null, write);
     }
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     if (write.direct()) {
       UnaryOperator<Object> normalizing = old -> Values.normalize(function.apply(old));
-      return afterDirect(PropertyKind.PROPERTY, property,
-          storage.compute(name, PropertyKind.PROPERTY, property, normalizing), write);
+      return afterDirect(kind, property, storage.compute(name, kind, property, normalizing), write);
     }
-    Object old = cache().values(PropertyKind.PROPERTY).get(property);
-    return write(PropertyKind.PROPERTY, property, function.apply(old), write);
+    Object old = cache().values(kind).get(property);
+    return write(kind, property, function.apply(old), write);
   }
 
   @Override
   public synchronized Change increment(String property, long delta, Write write) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     if (!write.direct()) {
       Object old = cache().values(PropertyKind.PROPERTY).get(property);
       return write(PropertyKind.PROPERTY, property, Increments.add(old, delta, property), write);
@@ -109,6 +124,23 @@ public final class CachedSubject implements Subject {
   }
 
   @Override
+  public synchronized boolean hasExt(String property) {
+    return lookup(PropertyKind.EXTENDED, property) != null;
+  }
+
+  @Override
+  public synchronized PropertyValue stored(String property) {
+    Names.requireProperty(property, storage.nameLimits());
+    return storage.read(name, PropertyKind.PROPERTY, property);
+  }
+
+  @Override
+  public synchronized PropertyValue storedExt(String property) {
+    Names.requireProperty(property, storage.nameLimits());
+    return storage.read(name, PropertyKind.EXTENDED, property);
+  }
+
+  @Override
   public synchronized Change setExt(String property, Object value, Write write) {
     return write(PropertyKind.EXTENDED, property, value, write);
   }
@@ -129,6 +161,16 @@ public final class CachedSubject implements Subject {
   }
 
   @Override
+  public synchronized Map<String, Object> dict() {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("name", name);
+    all.putAll(cache().values(PropertyKind.PROPERTY));
+    all.put("name", name);
+    all.put("ext", Collections.unmodifiableMap(new LinkedHashMap<>(cache().values(PropertyKind.EXTENDED))));
+    return Collections.unmodifiableMap(all);
+  }
+
+  @Override
   public synchronized void store() {
     if (cache == null) {
       return;
@@ -140,11 +182,17 @@ public final class CachedSubject implements Subject {
     cache.markStored();
   }
 
+  /** KRules' order: a property-deleted event per property and extended property, then subject-deleted. */
   @Override
-  public synchronized void flush() {
-    storage.flush(name);
+  public synchronized StoredSubject flush() {
+    StoredSubject removed = storage.remove(name);
     cache = new SubjectCache(StoredSubject.EMPTY);
-    events.accept(new SubjectEvent.SubjectDeleted(name));
+    for (PropertyKind kind : PropertyKind.values()) {
+      removed.of(kind).forEach((property, previous) ->
+          events.accept(new SubjectEvent.PropertyDeleted(name, property, previous, kind)));
+    }
+    events.accept(new SubjectEvent.SubjectDeleted(name, removed));
+    return removed;
   }
 
   @Override
@@ -177,7 +225,7 @@ public final class CachedSubject implements Subject {
    * so reading a property of a subject that is not being written costs what a raw HGET costs.
    */
   private PropertyValue lookup(PropertyKind kind, String property) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     if (cache == null) {
       return storage.read(name, kind, property);
     }
@@ -192,7 +240,7 @@ public final class CachedSubject implements Subject {
   }
 
   private Change write(PropertyKind kind, String property, Object value, Write write) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     Object normalized = Values.normalize(value);
     if (write.direct()) {
       return afterDirect(kind, property, storage.set(name, kind, property, normalized), write);
@@ -213,7 +261,7 @@ public final class CachedSubject implements Subject {
   }
 
   private Object remove(PropertyKind kind, String property, Write write) {
-    Names.requireProperty(property);
+    Names.requireProperty(property, storage.nameLimits());
     Object previous;
     if (write.direct()) {
       Change deleted = storage.delete(name, kind, property);
@@ -239,7 +287,8 @@ public final class CachedSubject implements Subject {
   }
 
   private void announce(PropertyKind kind, String property, Change change, Write write) {
-    if (kind == PropertyKind.PROPERTY && !write.muted() && !change.unchanged()) {
+    // KRules emits when value != old_value in Python, an absent property being None.
+    if (kind == PropertyKind.PROPERTY && !write.muted() && !PythonEquality.equal(change.value(), change.previous())) {
       events.accept(new SubjectEvent.PropertyChanged(name, property, change.value(), change.previous(),
           change.existed()));
     }

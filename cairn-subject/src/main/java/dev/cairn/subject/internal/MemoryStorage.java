@@ -8,6 +8,7 @@ import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.SubjectStorage;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -80,6 +81,17 @@ public final class MemoryStorage implements SubjectStorage {
   public boolean flush(String subject) {
     StoredSubject removed = subjects.remove(subject);
     return removed != null && !removed.isEmpty();
+  }
+
+  @Override
+  public List<String> names(String prefix) {
+    return subjects.keySet().stream().filter(name -> name.startsWith(prefix)).toList();
+  }
+
+  @Override
+  public StoredSubject remove(String subject) {
+    StoredSubject removed = subjects.remove(subject);
+    return removed == null ? StoredSubject.EMPTY : removed;
   }
 
   @Override

@@ -1,30 +1,72 @@
 package dev.cairn.subject.internal;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.subject.NameLimits;
 import java.util.Map;
 
-/** Checks of subject and property names, so every storage can hold them (SQL keys are bounded). */
+/**
+ * Checks of subject and property names against what the storage can hold ({@link NameLimits}): whatever KRules
+ * can write is accepted, an empty property name included, and only names beyond the storage's own limit are
+ * refused, with the limit in the message. A subject name must not be empty: KRules would accept one, but it is
+ * almost always a missing variable, and on Redis it would name the hash of the bare key prefix.
+ */
 public final class Names {
-  /** The longest subject or property name, in UTF-16 characters. */
-  public static final int MAX_LENGTH = 200;
+  private static final int SHOWN = 40;
 
   private Names() {}
 
   /** @throws InvalidInputException {@code INVALID_SUBJECT_NAME} */
-  public static void requireSubject(String name) {
-    require(name, "INVALID_SUBJECT_NAME", "subject");
+  public static void requireSubject(String name, NameLimits limits) {
+    if (name != null && name.isEmpty()) {
+      throw new InvalidInputException("INVALID_SUBJECT_NAME", "a subject name must not be empty",
+          Map.of("subject", ""), null);
+    }
+    require(name, limits, "INVALID_SUBJECT_NAME", "subject");
   }
 
   /** @throws InvalidInputException {@code INVALID_PROPERTY_NAME} */
-  public static void requireProperty(String name) {
-    require(name, "INVALID_PROPERTY_NAME", "property");
+  public static void requireProperty(String name, NameLimits limits) {
+    require(name, limits, "INVALID_PROPERTY_NAME", "property");
   }
 
-  private static void require(String name, String code, String what) {
-    if (name == null || name.isEmpty() || name.length() > MAX_LENGTH) {
-      String shown = name == null ? "null" : name.length() > 40 ? name.substring(0, 40) + "..." : name;
-      throw new InvalidInputException(code, "a " + what + " name must be 1 to " + MAX_LENGTH
-          + " characters, got '" + shown + "'", Map.of(what, String.valueOf(shown)), null);
+  private static void require(String name, NameLimits limits, String code, String what) {
+    if (name == null) {
+      throw new InvalidInputException(code, "a " + what + " name must not be null", Map.of(), null);
     }
+    if (name.length() > limits.maxChars()) {
+      throw new InvalidInputException(code, "a " + what + " name may have at most " + limits.maxChars()
+          + " characters in this storage, got " + name.length() + ": '" + shown(name) + "'",
+          Map.of(what, shown(name), "limit", limits.maxChars()), null);
+    }
+    long bytes = utf8Length(name);
+    if (bytes > limits.maxUtf8Bytes()) {
+      throw new InvalidInputException(code, "a " + what + " name may have at most " + limits.maxUtf8Bytes()
+          + " bytes in UTF-8 in this storage, got " + bytes + ": '" + shown(name) + "'",
+          Map.of(what, shown(name), "limit", limits.maxUtf8Bytes()), null);
+    }
+  }
+
+  /** The UTF-8 length of {@code text} without encoding it (a lone surrogate counts as the '?' it becomes). */
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4; // one code point beyond the BMP: two UTF-16 units, four bytes
+        i++;
+      } else {
+        bytes += Character.isSurrogate(c) ? 1 : 3;
+      }
+    }
+    return bytes;
+  }
+
+  private static String shown(String name) {
+    return name.length() > SHOWN ? name.substring(0, SHOWN) + "..." : name;
   }
 }

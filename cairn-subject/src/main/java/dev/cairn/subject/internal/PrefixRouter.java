@@ -1,6 +1,7 @@
 package dev.cairn.subject.internal;
 
 import dev.cairn.subject.Change;
+import dev.cairn.subject.NameLimits;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
 import dev.cairn.subject.StoredSubject;
@@ -72,6 +73,30 @@ public final class PrefixRouter implements SubjectStorage {
   @Override
   public boolean flush(String subject) {
     return route(subject).flush(subject);
+  }
+
+  /** The names of every storage it routes to, each once. */
+  @Override
+  public List<String> names(String prefix) {
+    List<SubjectStorage> all = new ArrayList<>();
+    all.add(fallback);
+    routes.forEach(route -> all.add(route.getValue()));
+    return all.stream().distinct().flatMap(storage -> storage.names(prefix).stream()).distinct().toList();
+  }
+
+  @Override
+  public StoredSubject remove(String subject) {
+    return route(subject).remove(subject);
+  }
+
+  /** The tightest limits of all routes: a name is checked before the subject is routed. */
+  @Override
+  public NameLimits nameLimits() {
+    NameLimits limits = fallback.nameLimits();
+    for (Map.Entry<String, SubjectStorage> route : routes) {
+      limits = limits.tighter(route.getValue().nameLimits());
+    }
+    return limits;
   }
 
   @Override

@@ -68,13 +68,17 @@ public final class OpenApiDocument {
           "Set a property straight in storage: {\"value\": any JSON}; ?ext=true for an extended property",
           List.of("ext")),
       new Operation("delete", "/api/v1/subjects/{name}/{property}", "subjects", "Delete a property",
-          List.of("ext")));
+          List.of("ext")),
+      new Operation("delete", "/api/v1/subjects/{name}", "subjects", "Delete the whole subject (KRules' flush); "
+          + "the answer's \"deleted\" holds its properties and ext; 404 SUBJECT_NOT_FOUND when nothing was stored",
+          List.of()));
 
   /** The write operations that take an {@code Idempotency-Key} header, as "method path". */
   static final Set<String> IDEMPOTENT = Set.of(
       "post /api/v1/db/tables/{table}", "patch /api/v1/db/tables/{table}/rows/{id}",
       "delete /api/v1/db/tables/{table}/rows/{id}", "put /api/v1/kv/keys/{key}", "delete /api/v1/kv/keys/{key}",
-      "put /api/v1/subjects/{name}/{property}", "delete /api/v1/subjects/{name}/{property}");
+      "put /api/v1/subjects/{name}/{property}", "delete /api/v1/subjects/{name}/{property}",
+      "delete /api/v1/subjects/{name}");
 
   private static final String DESCRIPTION = "Errors are {\"error\": {\"code\", \"message\", \"module\", "
       + "\"details\"}}. A 503 means try again and carries Retry-After (seconds): OVERLOADED (the request queue of "

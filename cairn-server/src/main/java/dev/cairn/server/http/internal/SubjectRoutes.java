@@ -13,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code /api/v1/subjects} endpoints: read a subject whole, set or delete one property. Writes go straight to
+ * The {@code /api/v1/subjects} endpoints: read a subject whole, set or delete one property, delete the whole
+ * subject. Writes go straight to
  * the storage ({@link Write#DIRECT}), so another service reading the same storage sees them at once, and
  * listeners of this server's {@link Subjects} are told. Writes take an {@code Idempotency-Key}
  * ({@link IdempotentWrites}).
@@ -32,6 +33,7 @@ public final class SubjectRoutes {
     routes.get("/api/v1/subjects/{name}", inModule(this::get));
     routes.put("/api/v1/subjects/{name}/{property}", idempotent.wrap(inModule(this::set)));
     routes.delete("/api/v1/subjects/{name}/{property}", idempotent.wrap(inModule(this::delete)));
+    routes.delete("/api/v1/subjects/{name}", idempotent.wrap(inModule(this::deleteSubject)));
   }
 
   private static Handler inModule(Handler handler) {
@@ -77,6 +79,23 @@ public final class SubjectRoutes {
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("success", true);
     response.put("previous", previous);
+    Responses.ok(ctx, response);
+  }
+
+  /** Deletes the whole subject (KRules' flush): listeners get its events; the answer holds what it held. */
+  private void deleteSubject(Context ctx) {
+    String name = ctx.pathParam("name");
+    StoredSubject deleted = subjects.get(name, Write.DIRECT).flush();
+    if (deleted.isEmpty()) {
+      throw new ApiError(404, "SUBJECT_NOT_FOUND", "subject '" + name + "' has no properties", MODULE,
+          Map.of("subject", name));
+    }
+    Map<String, Object> held = new LinkedHashMap<>();
+    held.put("properties", deleted.properties());
+    held.put("ext", deleted.extended());
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("success", true);
+    response.put("deleted", held);
     Responses.ok(ctx, response);
   }
 

@@ -6,12 +6,14 @@ import dev.cairn.core.InvalidInputException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Change;
+import dev.cairn.subject.NameLimits;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
 import dev.cairn.subject.PropertyValue;
 import dev.cairn.subject.StorageStats;
 import dev.cairn.subject.StoredSubject;
 import dev.cairn.subject.SubjectStorage;
+import dev.cairn.subject.internal.Increments;
 import dev.cairn.subject.internal.PythonJson;
 import dev.cairn.subject.internal.Values;
 import io.lettuce.core.TransactionResult;
@@ -34,11 +36,12 @@ import java.util.function.UnaryOperator;
  * JSON text as Python's {@code json.dumps} writes it ({@link PythonJson}), no TTL.
  *
  * <p>Reads and whole-subject deletes use the shared connection. Everything that must be atomic runs on a
- * connection of its own ({@link TransactionConnections}) as one pipelined MULTI/EXEC: store() and direct
+ * connection of its own ({@link TransactionConnections}; on a Cluster, its connection to the master of the
+ * subject's slot, since a subject is one hash) as one pipelined MULTI/EXEC: store() and direct
  * set/delete/increment (each with an HGET inside the transaction for the old value). A function write is
  * optimistic: WATCH the hash, HGET, compute, MULTI/HSET/EXEC, retried with jittered backoff when EXEC is discarded,
  * at most {@code maxAttempts} times, then CONFLICT {@code SUBJECT_WRITE_CONFLICT}. Increments use HINCRBY, which
- * works on the JSON integer text directly.
+ * works on the JSON integer text directly, and fall back to a function write beyond 64 bits.
  */
 public final class RedisStorage implements SubjectStorage {
   private final RedisAccess access;
@@ -46,6 +49,7 @@ public final class RedisStorage implements SubjectStorage {
   private final int maxAttempts;
   private final TransactionConnections connections;
   private final KeyValue ownedStore;
+  private final KeyValue kv;
   // Client-side count of request/reply exchanges with the server, for stats() (the benchmark's round_trips).
   private final LongAdder roundTrips = new LongAdder();
 
@@ -64,6 +68,7 @@ public final class RedisStorage implements SubjectStorage {
     this.maxAttempts = maxAttempts;
     this.connections = new TransactionConnections(access, 16);
     this.ownedStore = ownsStore ? kv : null;
+    this.kv = kv;
   }
 
   /** The hash key of {@code subject} as Redis sees it. */
@@ -74,7 +79,46 @@ public final class RedisStorage implements SubjectStorage {
   @Override
   public StoredSubject load(String subject) {
     roundTrips.increment();
-    Map<String, byte[]> fields = access.call("HGETALL", commands -> commands.hgetall(key(subject)));
+    return decodeAll(access.call("HGETALL", commands -> commands.hgetall(key(subject))));
+  }
+
+  /** SCAN (KeyValue's, which walks every master of a Cluster) for {@code s:} + key prefix + {@code prefix}. */
+  @Override
+  public List<String> names(String prefix) {
+    String keyStart = "s:" + keyPrefix;
+    try (var keys = kv.scan(globEscaped(keyStart + prefix) + "*")) {
+      // SCAN may return a key twice (the hash table grew during the scan).
+      return keys.map(key -> key.substring(keyStart.length())).distinct().toList();
+    }
+  }
+
+  /** {@code text} with Redis' glob characters backslash-escaped, so it matches only itself. */
+  private static String globEscaped(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\' || c == '^' || c == '-') {
+        escaped.append('\\');
+      }
+      escaped.append(c);
+    }
+    return escaped.toString();
+  }
+
+  /** HGETALL and DEL in one MULTI/EXEC, so the snapshot is exactly what was deleted. */
+  @Override
+  public StoredSubject remove(String subject) {
+    String key = key(subject);
+    TransactionResult result = connections.with("MULTI/EXEC remove", key, commands -> transaction(commands,
+        queue -> {
+          queue.hgetall(key);
+          queue.del(key);
+        }));
+    requireNoErrors(result, "remove");
+    return decodeAll(result.get(0));
+  }
+
+  private static StoredSubject decodeAll(Map<String, byte[]> fields) {
     Map<String, Object> properties = new LinkedHashMap<>();
     Map<String, Object> extended = new LinkedHashMap<>();
     fields.forEach((field, value) -> {
@@ -103,7 +147,7 @@ public final class RedisStorage implements SubjectStorage {
       changes.writes(kind).forEach((name, value) -> writes.put(kind.field(name), encode(value)));
       changes.deletes(kind).forEach(name -> deletes.add(kind.field(name)));
     }
-    TransactionResult result = connections.with("MULTI/EXEC store", commands -> transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC store", key, commands -> transaction(commands,
         queue -> {
           if (!writes.isEmpty()) {
             queue.hset(key, writes);
@@ -120,7 +164,7 @@ public final class RedisStorage implements SubjectStorage {
     String key = key(subject);
     String field = kind.field(property);
     byte[] encoded = encode(value);
-    TransactionResult result = connections.with("MULTI/EXEC set", commands -> transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC set", key, commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hset(key, field, encoded);
@@ -135,8 +179,8 @@ public final class RedisStorage implements SubjectStorage {
     String key = key(subject);
     String field = kind.field(property);
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      Attempt outcome = connections.with("WATCH/MULTI/EXEC compute", commands -> tryCompute(commands, key, field,
-          function));
+      Attempt outcome = connections.with("WATCH/MULTI/EXEC compute", key,
+          commands -> tryCompute(commands, key, field, function));
       if (outcome.thrown() != null) {
         throw outcome.thrown();
       }
@@ -183,19 +227,25 @@ public final class RedisStorage implements SubjectStorage {
     return new Attempt(new Change(value, previous, old != null), null);
   }
 
+  /**
+   * HINCRBY while the value fits 64 bits, the cheap and common case; when Redis refuses (the value or the sum
+   * leaves 64 bits, or the value is not an integer at all), a checked read-modify-write ({@link #compute}) that
+   * counts past 64 bits as KRules does, or refuses a non-integer with NOT_AN_INTEGER. HINCRBY writes nothing when
+   * it fails, so the fallback starts from the value as it was.
+   */
   @Override
   public Change increment(String subject, PropertyKind kind, String property, long delta) {
     String key = key(subject);
     String field = kind.field(property);
-    TransactionResult result = connections.with("MULTI/EXEC HINCRBY", commands -> transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC HINCRBY", key, commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hincrby(key, field, delta);
         }));
-    byte[] old = result.get(0);
-    if (result.<Object>get(1) instanceof Exception failure) {
-      throw notAnInteger(property, old, failure);
+    if (result.<Object>get(1) instanceof Exception) {
+      return compute(subject, kind, property, old -> Increments.add(old, delta, property));
     }
+    byte[] old = result.get(0);
     Long value = result.get(1);
     return new Change(value, old == null ? null : decode(old), old != null);
   }
@@ -204,7 +254,7 @@ public final class RedisStorage implements SubjectStorage {
   public Change delete(String subject, PropertyKind kind, String property) {
     String key = key(subject);
     String field = kind.field(property);
-    TransactionResult result = connections.with("MULTI/EXEC delete", commands -> transaction(commands,
+    TransactionResult result = connections.with("MULTI/EXEC delete", key, commands -> transaction(commands,
         queue -> {
           queue.hget(key, field);
           queue.hdel(key, field);
@@ -229,6 +279,17 @@ public final class RedisStorage implements SubjectStorage {
       Consumer<RedisAsyncCommands<String, byte[]>> queue) {
     roundTrips.increment();
     return Pipelined.transaction(connection, queue);
+  }
+
+  /**
+   * Redis' own limit (512 MiB a key or field), less what the key adds to a subject's name ({@code s:}, the view
+   * and KRules prefixes) or the field to a property's (one letter); the tighter of the two applies to both.
+   */
+  @Override
+  public NameLimits nameLimits() {
+    long keyOverhead = key("").getBytes(StandardCharsets.UTF_8).length;
+    long redisMax = NameLimits.REDIS.maxUtf8Bytes() + 1;
+    return new NameLimits(Integer.MAX_VALUE, redisMax - Math.max(1, keyOverhead));
   }
 
   @Override
@@ -263,14 +324,6 @@ public final class RedisStorage implements SubjectStorage {
 
   private static Object decode(byte[] value) {
     return PythonJson.read(new String(value, StandardCharsets.UTF_8));
-  }
-
-  private static InvalidInputException notAnInteger(String property, byte[] old, Exception failure) {
-    String held = old == null ? "nothing" : new String(old, StandardCharsets.UTF_8);
-    String code = failure.getMessage() != null && failure.getMessage().contains("overflow")
-        ? "INTEGER_OVERFLOW" : "NOT_AN_INTEGER";
-    return new InvalidInputException(code, "cannot increment property '" + property + "': it holds " + held
-        + " (" + failure.getMessage() + ")", Map.of("property", property), failure);
   }
 
   private static void requireNoErrors(TransactionResult result, String what) {

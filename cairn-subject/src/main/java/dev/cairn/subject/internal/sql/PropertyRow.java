@@ -15,11 +15,17 @@ import dev.cairn.subject.PropertyKind;
  */
 @TableName("cairn_subject_properties")
 public record PropertyRow(
-    @Id(generated = false) @Column(length = 420) String id,
-    @Column(length = 200, index = true, nullable = false) String subject,
+    @Id(generated = false) @Column(length = 520) String id,
+    @Column(length = 255, index = true, nullable = false) String subject,
     @Column(length = 1, nullable = false) String kind,
-    @Column(length = 200, nullable = false) String property,
+    @Column(length = 255, nullable = false) String property,
     String value) {
+  /**
+   * The longest subject or property name, in characters: past KRules' 250 and within MariaDB's index limit (3072
+   * bytes of utf8mb4, 4 bytes a character) for the key {@code id} (1 + up to 3 digits + 1 + 255 + 255 characters).
+   * A table created before with 200-character columns keeps them: widen its columns to accept longer names.
+   */
+  public static final int MAX_NAME_LENGTH = 255;
 
   /** The key of a property. */
   public static String id(String subject, PropertyKind kind, String property) {

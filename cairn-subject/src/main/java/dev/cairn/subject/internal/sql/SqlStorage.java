@@ -1,6 +1,7 @@
 package dev.cairn.subject.internal.sql;
 
 import static dev.cairn.sql.Filter.eq;
+import static dev.cairn.sql.Filter.ge;
 
 import dev.cairn.core.CairnException;
 import dev.cairn.core.ConflictException;
@@ -13,6 +14,7 @@ import dev.cairn.sql.Sort;
 import dev.cairn.sql.Table;
 import dev.cairn.sql.Transaction;
 import dev.cairn.subject.Change;
+import dev.cairn.subject.NameLimits;
 import dev.cairn.subject.PendingChanges;
 import dev.cairn.subject.PropertyKind;
 import dev.cairn.subject.PropertyValue;
@@ -22,7 +24,10 @@ import dev.cairn.subject.internal.Increments;
 import dev.cairn.subject.internal.PythonJson;
 import dev.cairn.subject.internal.Values;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -54,6 +59,12 @@ public final class SqlStorage implements SubjectStorage {
     this.maxAttempts = maxAttempts;
     this.ownsDatabase = ownsDatabase;
     database.table(PropertyRow.class).create().orElseThrow();
+  }
+
+  /** The column lengths of {@link PropertyRow}. */
+  @Override
+  public NameLimits nameLimits() {
+    return new NameLimits(PropertyRow.MAX_NAME_LENGTH, NameLimits.REDIS.maxUtf8Bytes());
   }
 
   @Override
@@ -156,6 +167,38 @@ public final class SqlStorage implements SubjectStorage {
   @Override
   public boolean flush(String subject) {
     return database.table(PropertyRow.class).deleteWhere(eq("subject", subject)).orElseThrow() > 0;
+  }
+
+  /**
+   * Pages through the rows whose subject sorts at or after {@code prefix} and keeps the names that start with it;
+   * no LIKE, so no pattern character in a name needs escaping, and no early stop, since the database's collation
+   * may sort differently from Java.
+   */
+  @Override
+  public List<String> names(String prefix) {
+    Set<String> names = new LinkedHashSet<>();
+    Table<PropertyRow> rows = database.table(PropertyRow.class);
+    for (int page = 1; ; page++) {
+      Page<PropertyRow> found = rows.query(Query.where(ge("subject", prefix)).orderBy(Sort.asc("id"))
+          .page(page, PAGE_SIZE)).orElseThrow();
+      for (PropertyRow row : found.items()) {
+        if (row.subject().startsWith(prefix)) {
+          names.add(row.subject());
+        }
+      }
+      if (found.items().size() < PAGE_SIZE) {
+        return List.copyOf(names);
+      }
+    }
+  }
+
+  /** Loads and deletes in one transaction. */
+  @Override
+  public StoredSubject remove(String subject) {
+    return database.transaction(tx -> {
+      StoredSubject held = loadIn(tx, subject);
+      return tx.table(PropertyRow.class).deleteWhere(eq("subject", subject)).map(deleted -> held);
+    }).orElseThrow();
   }
 
   @Override
