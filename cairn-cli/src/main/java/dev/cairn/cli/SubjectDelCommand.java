@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
     name = "del",
     mixinStandardHelpOptions = true,
     description = {
-      "Delete one property of a subject directly in storage and print its previous value, or, without PROPERTY,",
-      "the whole subject and print what it held (exit code 3 and PROPERTY_NOT_FOUND / SUBJECT_NOT_FOUND when absent)."
+      "Delete a property of a subject, or without PROPERTY the whole subject, and print what was deleted.",
+      "Acts directly in storage; exit code 3 with PROPERTY_NOT_FOUND or SUBJECT_NOT_FOUND when it is absent."
     })
 final class SubjectDelCommand implements Callable<Integer> {
   @Spec
