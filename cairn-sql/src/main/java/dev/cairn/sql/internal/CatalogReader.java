@@ -54,6 +54,7 @@ final class CatalogReader {
   }
 
   List<ColumnInfo> columns(String table) throws SQLException {
+    java.util.Set<String> json = dialect == Dialect.MARIADB ? mariadbJsonColumns(table) : java.util.Set.of();
     List<ColumnInfo> columns = new ArrayList<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, escape(table), "%")) {
       while (rs.next()) {
@@ -65,6 +66,10 @@ final class CatalogReader {
         int jdbcType = rs.getInt("DATA_TYPE");
         boolean sized = typeName != null && typeName.toLowerCase(Locale.ROOT).contains("char") && size > 0
             && size < Integer.MAX_VALUE && !typeName.contains("(");
+        if (json.contains(rs.getString("COLUMN_NAME"))) {
+          typeName = "JSON";
+          sized = false;
+        }
         columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), sized ? typeName + "(" + size + ")" : typeName,
             jdbcType, rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, rs.getString("COLUMN_DEF"),
             "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
@@ -72,6 +77,30 @@ final class CatalogReader {
     }
     return columns;
   }
+
+  /**
+   * MariaDB's JSON is LONGTEXT with a {@code json_valid(column)} check the server adds; the catalog shows only the
+   * LONGTEXT, so the check is what tells a JSON column.
+   */
+  private java.util.Set<String> mariadbJsonColumns(String table) throws SQLException {
+    java.util.Set<String> columns = new java.util.HashSet<>();
+    try (var statement = connection.prepareStatement("SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+        + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          java.util.regex.Matcher matcher = JSON_VALID.matcher(String.valueOf(rs.getString(1)));
+          if (matcher.matches()) {
+            columns.add(matcher.group(1));
+          }
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static final java.util.regex.Pattern JSON_VALID =
+      java.util.regex.Pattern.compile("(?i)\\s*json_valid\\(`([^`]+)`\\)\\s*");
 
   List<String> primaryKey(String table) throws SQLException {
     Map<Integer, String> ordered = new TreeMap<>();

@@ -67,7 +67,7 @@ final class Ddl {
     boolean server = dialect != Dialect.SQLITE;
     boolean needsBound = server && dialect != Dialect.POSTGRESQL && (column.unique() || column.indexed() || key);
     return switch (column.kind()) {
-      case STRING -> column.length() > 0 ? SQLDataType.VARCHAR(column.length())
+      case STRING, JSON -> column.length() > 0 ? SQLDataType.VARCHAR(column.length())
           : needsBound ? SQLDataType.VARCHAR(255) : SQLDataType.CLOB;
       case LONG -> SQLDataType.BIGINT;
       case DOUBLE -> SQLDataType.DOUBLE;
@@ -82,6 +82,9 @@ final class Ddl {
       case LOCAL_DATE -> dialect == Dialect.SQLITE ? custom("date") : SQLDataType.LOCALDATE;
       case UUID_KIND -> dialect == Dialect.POSTGRESQL ? SQLDataType.UUID : SQLDataType.CHAR(36);
       case BYTES -> SQLDataType.BLOB;
+      // JSON components are stored as text, as they always were (a migration sees no change); arrays only come
+      // from tables Cairn reads, never from records.
+      case ARRAY -> SQLDataType.CLOB;
     };
   }
 

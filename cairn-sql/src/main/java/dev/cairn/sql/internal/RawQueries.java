@@ -161,6 +161,11 @@ final class RawQueries {
       return null;
     }
     try {
+      if (mapping.codec(component).isJson()) {
+        // Whatever the column's type (json, jsonb, an array, text holding JSON), its value as JSON.
+        Object value = RowReader.readNormalized(rs, position, context.dialect);
+        return value instanceof String text ? dev.cairn.core.Json.read(text, Object.class) : value;
+      }
       return mapping.codec(component).kind().read(rs, position, context.dialect);
     } catch (RuntimeException e) {
       String column = mapping.model().column(component).name();

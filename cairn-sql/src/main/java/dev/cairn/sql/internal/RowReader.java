@@ -43,10 +43,21 @@ final class RowReader {
     ColumnRead[] reads = new ColumnRead[count];
     for (int i = 0; i < count; i++) {
       labels[i] = meta.getColumnLabel(i + 1);
-      reads[i] = dialect == Dialect.SQLITE ? RowReader::sqliteValue
+      String declared = String.valueOf(meta.getColumnTypeName(i + 1)).toLowerCase(Locale.ROOT);
+      reads[i] = dialect == Dialect.SQLITE ? (declared.equals("json") ? RowReader::jsonText : RowReader::sqliteValue)
           : serverRead(meta.getColumnType(i + 1), String.valueOf(meta.getColumnTypeName(i + 1)), dialect);
     }
     return new RowReader(labels, reads);
+  }
+
+  /** One column normalized as a {@link Row} value (for a single column; a reader per call). */
+  static Object readNormalized(ResultSet rs, int index, Dialect dialect) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    if (dialect == Dialect.SQLITE) {
+      return sqliteValue(rs, index);
+    }
+    return serverRead(meta.getColumnType(index), String.valueOf(meta.getColumnTypeName(index)), dialect)
+        .read(rs, index);
   }
 
   List<String> labels() {
@@ -65,6 +76,10 @@ final class RowReader {
   private static Object sqliteValue(ResultSet rs, int index) throws SQLException {
     Object value = rs.getObject(index);
     return value instanceof Integer i ? Long.valueOf(i) : value;
+  }
+
+  private static Object jsonText(ResultSet rs, int index) throws SQLException {
+    return parseJson(rs.getString(index));
   }
 
   private static ColumnRead serverRead(int jdbcType, String typeName, Dialect dialect) {
@@ -113,7 +128,7 @@ final class RowReader {
   }
 
   /** A SQL array as a list, nested arrays as nested lists, elements normalized like columns. */
-  private static List<Object> array(Array array) throws SQLException {
+  static List<Object> array(Array array) throws SQLException {
     if (array == null) {
       return null;
     }

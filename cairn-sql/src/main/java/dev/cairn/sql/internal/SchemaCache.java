@@ -102,7 +102,11 @@ final class SchemaCache {
     if (context.dialect == Dialect.SQLITE) {
       return sqliteKind(type);
     }
+    if (type.equals("json") || type.equals("jsonb")) {
+      return ValueKind.JSON;
+    }
     return switch (column.jdbcType()) {
+      case Types.ARRAY -> ValueKind.ARRAY;
       case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> ValueKind.LONG;
       case Types.BIT, Types.BOOLEAN -> ValueKind.BOOLEAN;
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> ValueKind.DOUBLE;
@@ -117,6 +121,9 @@ final class SchemaCache {
   }
 
   private static ValueKind sqliteKind(String type) {
+    if (type.equals("json") || type.equals("jsonb")) {
+      return ValueKind.JSON;
+    }
     if (type.startsWith("timestamp")) {
       return ValueKind.INSTANT;
     }
