@@ -164,6 +164,102 @@ final class CatalogReader {
         rowCount(table), size(table));
   }
 
+  /** See {@link dev.cairn.sql.Schema.TableStats}; {@code totalBytes} is computed as {@link #size} computes it. */
+  dev.cairn.sql.Schema.TableStats stats(String table) throws SQLException {
+    long rows = rowCount(table);
+    Long total = size(table);
+    return switch (dialect) {
+      case POSTGRESQL -> {
+        try (PreparedStatement statement = connection.prepareStatement("select c.reltuples::bigint,"
+            + " pg_table_size(c.oid), pg_indexes_size(c.oid), greatest(s.last_vacuum, s.last_autovacuum),"
+            + " greatest(s.last_analyze, s.last_autoanalyze) from pg_class c"
+            + " left join pg_stat_user_tables s on s.relid = c.oid"
+            + " where c.oid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?))")) {
+          statement.setString(1, table);
+          try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            long estimate = rs.getLong(1);
+            // reltuples is -1 (PostgreSQL 14+) or 0 with no pages until the table was first vacuumed or analyzed.
+            Long estimated = estimate < 0 ? null : estimate;
+            yield new dev.cairn.sql.Schema.TableStats(table, rows, estimated, rs.getLong(2), rs.getLong(3), total,
+                instant(rs.getObject(4, java.time.OffsetDateTime.class)),
+                instant(rs.getObject(5, java.time.OffsetDateTime.class)));
+          }
+        }
+      }
+      case MARIADB, MYSQL -> {
+        try (PreparedStatement statement = connection.prepareStatement("select table_rows, data_length,"
+            + " index_length from information_schema.tables where table_schema = database() and table_name = ?")) {
+          statement.setString(1, table);
+          try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            yield new dev.cairn.sql.Schema.TableStats(table, rows, nullableLong(rs, 1), nullableLong(rs, 2),
+                nullableLong(rs, 3), total, null, mariadbLastAnalyze(table));
+          }
+        }
+      }
+      case SQLITE -> {
+        Long tableBytes = sqliteHasDbstat() ? sqliteLong("select sum(pgsize) from dbstat where name = ?", table)
+            : null;
+        Long indexBytes = tableBytes == null ? null : sqliteLong("select coalesce(sum(pgsize), 0) from dbstat"
+            + " where name in (select name from sqlite_master where type = 'index' and tbl_name = ?)", table);
+        yield new dev.cairn.sql.Schema.TableStats(table, rows, sqliteEstimate(table), tableBytes, indexBytes, total,
+            null, null);
+      }
+    };
+  }
+
+  private static java.time.Instant instant(java.time.OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+
+  private static Long nullableLong(ResultSet rs, int index) throws SQLException {
+    long value = rs.getLong(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** InnoDB's persistent statistics say when they were last computed; not every account may read them. */
+  private java.time.Instant mariadbLastAnalyze(String table) {
+    try (PreparedStatement statement = connection.prepareStatement("select unix_timestamp(last_update) from"
+        + " mysql.innodb_table_stats where database_name = database() and table_name = ?")) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() && rs.getObject(1) != null ? java.time.Instant.ofEpochSecond(rs.getLong(1)) : null;
+      }
+    } catch (SQLException e) {
+      return null; // no privilege on mysql.*, or not InnoDB: not known
+    }
+  }
+
+  private Long sqliteLong(String sql, String table) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? nullableLong(rs, 1) : null;
+      }
+    }
+  }
+
+  /** The first figure of {@code sqlite_stat1} is the row count ANALYZE saw; no such table before any ANALYZE. */
+  private Long sqliteEstimate(String table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet exists = statement.executeQuery(
+            "select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'")) {
+      if (!exists.next()) {
+        return null;
+      }
+    }
+    try (PreparedStatement statement = connection.prepareStatement("select stat from sqlite_stat1 where tbl = ?")) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next() || rs.getString(1) == null) {
+          return null;
+        }
+        return Long.parseLong(rs.getString(1).split(" ")[0]);
+      }
+    }
+  }
+
   private long rowCount(String table) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("select count(*) from " + dsl.render(org.jooq.impl.DSL.name(table)))) {

@@ -107,6 +107,12 @@ final class DynamicRows implements Rows {
   }
 
   @Override
+  public Result<Long> stream(Filter filter, java.util.function.Consumer<? super Map<String, Object>> each) {
+    Objects.requireNonNull(each, "each");
+    return run(engine -> engine.stream(filter, row -> each.accept(toMap(engine.model, row))));
+  }
+
+  @Override
   public Result<Long> count(Filter filter) {
     return run(engine -> engine.count(filter));
   }

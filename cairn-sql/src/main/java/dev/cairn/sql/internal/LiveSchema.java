@@ -48,6 +48,28 @@ final class LiveSchema implements Schema {
   }
 
   @Override
+  public Result<TableStats> stats(String name) {
+    return read(reader -> {
+      List<String> tables = reader.tables();
+      if (!tables.contains(name)) {
+        throw SchemaCache.notFound(name, tables);
+      }
+      return reader.stats(name);
+    });
+  }
+
+  @Override
+  public Result<List<TableStats>> statsAll() {
+    return read(reader -> {
+      List<TableStats> all = new ArrayList<>();
+      for (String table : reader.tables()) {
+        all.add(reader.stats(table));
+      }
+      return all;
+    });
+  }
+
+  @Override
   public Result<List<TableInfo>> describeAll() {
     return read(reader -> {
       List<TableInfo> all = new ArrayList<>();

@@ -24,6 +24,11 @@ final class Maintenance {
           .map(name -> context.dsl.render(Render.table(name))).toList();
       for (String sql : RawQueries.maintenance(context.dialect, quoted, table == null)) {
         context.executor.write(connection -> {
+          if (context.dialect == dev.cairn.sql.Dialect.SQLITE) {
+            // SQLite refuses VACUUM while a statement is in progress on the connection, which a cached (stepped,
+            // not yet reset) statement counts as: close them; they are prepared again when next needed.
+            StatementCache.evict(connection, new SQLException("statement cache cleared for VACUUM"));
+          }
           try (Statement statement = connection.createStatement()) {
             drain(statement, statement.execute(sql));
           }
