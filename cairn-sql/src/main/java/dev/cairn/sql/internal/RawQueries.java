@@ -88,7 +88,8 @@ final class RawQueries {
     return guarded(() -> {
       Bound statement = bound.get();
       return run(context, executor.retriesStatements(), () -> executor.read(connection -> {
-        try (PreparedStatement ps = prepare(context, connection, statement); ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = cached(context, connection, statement);
+        try (ResultSet rs = ps.executeQuery()) {
           RowReader reader = RowReader.of(rs, context.dialect);
           List<Row> rows = new ArrayList<>();
           while (rs.next()) {
@@ -115,7 +116,8 @@ final class RawQueries {
       RecordMapping<T> mapping = context.mapping(type);
       Bound statement = bound.get();
       return run(context, executor.retriesStatements(), () -> executor.read(connection -> {
-        try (PreparedStatement ps = prepare(context, connection, statement); ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = cached(context, connection, statement);
+        try (ResultSet rs = ps.executeQuery()) {
           int[] positions = positions(rs, mapping);
           List<T> rows = new ArrayList<>();
           Object[] values = new Object[positions.length];
@@ -267,6 +269,16 @@ final class RawQueries {
           + " of " + statements.size() + applied + ")", details, failure.cause());
     }
     return result;
+  }
+
+  /**
+   * A statement from the connection's {@link StatementCache} with the values bound: a query run again is not
+   * prepared again, as a hand-written DAO keeps its statements. Never closed by the caller.
+   */
+  static PreparedStatement cached(SqlContext context, Connection connection, Bound bound) throws SQLException {
+    PreparedStatement statement = StatementCache.prepare(connection, bound.sql());
+    bindAll(context, statement, bound.values());
+    return statement;
   }
 
   static PreparedStatement prepare(SqlContext context, Connection connection, Bound bound) throws SQLException {
