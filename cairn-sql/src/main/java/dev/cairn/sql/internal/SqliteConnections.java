@@ -100,18 +100,30 @@ final class SqliteConnections implements Connections {
 
   private static SQLiteDataSource dataSource(DatabaseConfig config, String jdbcUrl) {
     SQLiteConfig sqlite = new SQLiteConfig();
+    Map<String, String> settings = config.url().params();
     if (!config.url().isSqliteMemory()) {
-      sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      sqlite.setJournalMode(SQLiteConfig.JournalMode.valueOf(
+          settings.getOrDefault(DatabaseConfig.SQLITE_JOURNAL_MODE, "WAL").toUpperCase(java.util.Locale.ROOT)));
     } else {
       sqlite.setSharedCache(true);
     }
-    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    sqlite.setSynchronous(synchronous(settings.getOrDefault(DatabaseConfig.SQLITE_SYNCHRONOUS, "NORMAL")));
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
-    sqlite.setCacheSize(-16_384); // negative: KiB, so 16 MiB of page cache per connection
+    // Default negative: KiB, so 16 MiB of page cache per connection.
+    sqlite.setCacheSize(Integer.parseInt(settings.getOrDefault(DatabaseConfig.SQLITE_CACHE_SIZE, "-16384")));
     SQLiteDataSource dataSource = new QueryTimedDataSource(sqlite, config);
     dataSource.setUrl(jdbcUrl);
     return dataSource;
+  }
+
+  /** {@code synchronous} by name or number (0-2), as SQLite's PRAGMA takes it; checked by DatabaseConfig. */
+  private static SQLiteConfig.SynchronousMode synchronous(String value) {
+    return switch (value.toUpperCase(java.util.Locale.ROOT)) {
+      case "0", "OFF" -> SQLiteConfig.SynchronousMode.OFF;
+      case "2", "FULL" -> SQLiteConfig.SynchronousMode.FULL;
+      default -> SQLiteConfig.SynchronousMode.NORMAL;
+    };
   }
 
   /** Gives every new connection the {@link SqliteQueryTimeout} handler. */
