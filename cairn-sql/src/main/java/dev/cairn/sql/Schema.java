@@ -12,7 +12,14 @@ public interface Schema {
   /** The names of the user tables, sorted. */
   Result<List<String>> tables();
 
-  /** One table described; NOT_FOUND {@code TABLE_NOT_FOUND} listing the available tables if it does not exist. */
+  /**
+   * The names of the views, sorted. A view is read like a table ({@link Session#rows}: query, count, stream; it has
+   * no key, so no {@code find}) and described by {@link #table}; writes through {@link Rows} are refused with INVALID
+   * {@code VIEW_READ_ONLY}.
+   */
+  Result<List<String>> views();
+
+  /** One table (or view) described; NOT_FOUND {@code TABLE_NOT_FOUND} listing the available tables if it does not exist. */
   Result<TableInfo> table(String name);
 
   /** Every table described. */

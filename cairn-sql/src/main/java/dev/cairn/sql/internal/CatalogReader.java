@@ -40,8 +40,22 @@ final class CatalogReader {
   }
 
   List<String> tables() throws SQLException {
+    return named("TABLE");
+  }
+
+  /** The views of the current schema, sorted. */
+  List<String> views() throws SQLException {
+    return named("VIEW");
+  }
+
+  /** A view described: its columns and row count; no key, indexes or size. */
+  TableInfo describeView(String view) throws SQLException {
+    return new TableInfo(view, columns(view), List.of(), List.of(), List.of(), rowCount(view), null);
+  }
+
+  private List<String> named(String type) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {type})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
         if (dialect != Dialect.SQLITE || !name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {

@@ -37,10 +37,18 @@ final class LiveSchema implements Schema {
   }
 
   @Override
+  public Result<List<String>> views() {
+    return read(CatalogReader::views);
+  }
+
+  @Override
   public Result<TableInfo> table(String name) {
     return read(reader -> {
       List<String> tables = reader.tables();
       if (!tables.contains(name)) {
+        if (reader.views().contains(name)) {
+          return reader.describeView(name);
+        }
         throw SchemaCache.notFound(name, tables);
       }
       return reader.describe(name);

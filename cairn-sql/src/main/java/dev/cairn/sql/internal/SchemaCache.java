@@ -41,6 +41,11 @@ final class SchemaCache {
       CatalogReader reader = new CatalogReader(connection, context.dialect, context.dsl);
       List<String> tables = reader.tables();
       if (!tables.contains(table)) {
+        if (reader.views().contains(table)) {
+          TableModel view = build(table, reader.columns(table), List.of(), List.of()).asView();
+          models.put(table, view);
+          return view;
+        }
         throw notFound(table, tables);
       }
       List<String> key = reader.primaryKey(table);

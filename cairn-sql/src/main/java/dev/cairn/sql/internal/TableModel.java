@@ -15,6 +15,7 @@ final class TableModel {
   private final int keyIndex;
   private final KeyStrategy keyStrategy;
   private final Map<String, Integer> indexByName = new HashMap<>();
+  private boolean view;
 
   TableModel(String name, List<ColumnModel> columns, int keyIndex, KeyStrategy keyStrategy, List<String> aliases) {
     this.name = name;
@@ -27,6 +28,17 @@ final class TableModel {
     for (int i = 0; i < aliases.size(); i++) {
       indexByName.putIfAbsent(aliases.get(i), i);
     }
+  }
+
+  /** This model marked as a view's: readable, never written (see {@link DynamicRows}). */
+  TableModel asView() {
+    TableModel copy = new TableModel(name, columns, -1, KeyStrategy.NONE, List.of());
+    copy.view = true;
+    return copy;
+  }
+
+  boolean isView() {
+    return view;
   }
 
   String name() {

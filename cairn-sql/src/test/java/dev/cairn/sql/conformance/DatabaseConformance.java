@@ -37,7 +37,7 @@ public abstract class DatabaseConformance implements ConformanceContext, TableCo
     MappingConformance, RowsConformance, SchemaConformance, TransactionConformance, HostileInputConformance,
     HealthConformance, NamingConformance, ExecuteConformance, OutcomeConformance, WideRecordTableConformance,
     WideRecordSessionConformance, RawQueryConformance, JsonConformance,
-    WholeTableConformance {
+    WholeTableConformance, ViewConformance {
 
   /** Dropped before each test, children first (none has foreign keys today). */
   private static final List<Class<? extends Record>> MODEL_TYPES = List.of(
