@@ -108,6 +108,23 @@ public interface RawQueryConformance extends ConformanceContext {
   }
 
   @Test
+  default void executeAndQuery_bindJavaTimeAndJsonValuesAsStored() {
+    Expect.ok(db().execute("DROP TABLE IF EXISTS rq_values"));
+    Expect.ok(db().execute("CREATE TABLE rq_values (id INTEGER NOT NULL PRIMARY KEY, at_date DATE, note VARCHAR(200))"));
+    try {
+      Expect.ok(db().execute("INSERT INTO rq_values (id, at_date, note) VALUES (?, ?, ?)", 1,
+          java.time.LocalDate.parse("2024-02-29"), Map.of("k", List.of(1, 2))));
+
+      Row row = Expect.ok(db().queryOne("SELECT at_date, note FROM rq_values WHERE at_date = :d",
+          Map.of("d", java.time.LocalDate.parse("2024-02-29"))));
+      assertThat(row.getLocalDate("at_date")).isEqualTo(java.time.LocalDate.parse("2024-02-29"));
+      assertThat(row.getString("note")).isEqualTo("{\"k\":[1,2]}");
+    } finally {
+      Expect.ok(db().execute("DROP TABLE IF EXISTS rq_values"));
+    }
+  }
+
+  @Test
   default void queryOne_firstRowOrNotFound() {
     authorsAndBooks();
 
