@@ -13,6 +13,12 @@ public interface Schema {
   Result<List<String>> tables();
 
   /**
+   * The tables of another PostgreSQL schema or MariaDB database, sorted; each is read and written as
+   * {@code rows("schema.table")}. On SQLite INVALID {@code SCHEMAS_UNSUPPORTED}.
+   */
+  Result<List<String>> tables(String schema);
+
+  /**
    * The names of the views, sorted. A view is read like a table ({@link Session#rows}: query, count, stream; it has
    * no key, so no {@code find}) and described by {@link #table}; writes through {@link Rows} are refused with INVALID
    * {@code VIEW_READ_ONLY}.

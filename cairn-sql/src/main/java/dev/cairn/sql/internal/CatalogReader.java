@@ -31,12 +31,22 @@ final class CatalogReader {
   private final String schema;
 
   CatalogReader(Connection connection, Dialect dialect, org.jooq.DSLContext dsl) throws SQLException {
+    this(connection, dialect, dsl, null);
+  }
+
+  /**
+   * A reader of {@code otherSchema} (a PostgreSQL schema, a MariaDB database) instead of the connection's current
+   * one; {@code null} for the current one. Sizes and statistics are only read for the current one.
+   */
+  CatalogReader(Connection connection, Dialect dialect, org.jooq.DSLContext dsl, String otherSchema)
+      throws SQLException {
     this.connection = connection;
     this.dialect = dialect;
     this.dsl = dsl;
     this.meta = connection.getMetaData();
-    this.catalog = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL ? connection.getCatalog() : null;
-    this.schema = dialect == Dialect.POSTGRESQL ? connection.getSchema() : null;
+    boolean mariadb = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL;
+    this.catalog = mariadb ? (otherSchema != null ? otherSchema : connection.getCatalog()) : null;
+    this.schema = dialect == Dialect.POSTGRESQL ? (otherSchema != null ? otherSchema : connection.getSchema()) : null;
   }
 
   List<String> tables() throws SQLException {
@@ -99,8 +109,9 @@ final class CatalogReader {
   private java.util.Set<String> mariadbJsonColumns(String table) throws SQLException {
     java.util.Set<String> columns = new java.util.HashSet<>();
     try (var statement = connection.prepareStatement("SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
-        + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
-      statement.setString(1, table);
+        + " WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?")) {
+      statement.setString(1, catalog);
+      statement.setString(2, table);
       try (ResultSet rs = statement.executeQuery()) {
         while (rs.next()) {
           java.util.regex.Matcher matcher = JSON_VALID.matcher(String.valueOf(rs.getString(1)));

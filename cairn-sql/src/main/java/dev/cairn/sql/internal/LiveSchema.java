@@ -37,6 +37,22 @@ final class LiveSchema implements Schema {
   }
 
   @Override
+  public Result<List<String>> tables(String schema) {
+    if (context.dialect == dev.cairn.sql.Dialect.SQLITE) {
+      return Result.failure(dev.cairn.core.Status.INVALID, "SCHEMAS_UNSUPPORTED",
+          "SQLite has no schemas here; attached databases are not listed");
+    }
+    try {
+      return Result.ok(context.executor.read(connection ->
+          new CatalogReader(connection, context.dialect, context.dsl, schema).tables()));
+    } catch (SQLException e) {
+      return context.errors.translate(e, null);
+    } catch (CairnException e) {
+      return Result.failure(e);
+    }
+  }
+
+  @Override
   public Result<List<String>> views() {
     return read(CatalogReader::views);
   }

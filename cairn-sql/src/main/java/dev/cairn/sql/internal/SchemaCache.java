@@ -46,6 +46,11 @@ final class SchemaCache {
           models.put(table, view);
           return view;
         }
+        TableModel other = otherSchema(connection, table);
+        if (other != null) {
+          models.put(table, other);
+          return other;
+        }
         throw notFound(table, tables);
       }
       List<String> key = reader.primaryKey(table);
@@ -55,6 +60,29 @@ final class SchemaCache {
       models.put(table, model);
       return model;
     });
+  }
+
+  /**
+   * {@code schema.table} on a server: the table (or view) of another PostgreSQL schema or MariaDB database, when
+   * there is one by that name; else {@code null}.
+   */
+  private TableModel otherSchema(java.sql.Connection connection, String qualified) throws SQLException {
+    int dot = qualified.indexOf('.');
+    if (context.dialect == Dialect.SQLITE || dot <= 0 || dot == qualified.length() - 1) {
+      return null;
+    }
+    String schema = qualified.substring(0, dot);
+    String name = qualified.substring(dot + 1);
+    CatalogReader other = new CatalogReader(connection, context.dialect, context.dsl, schema);
+    if (other.tables().contains(name)) {
+      List<String> key = other.primaryKey(name);
+      List<IndexInfo> otherIndexes = other.indexes(name, key);
+      return build(qualified, other.columns(name), key, otherIndexes).inSchema(schema);
+    }
+    if (other.views().contains(name)) {
+      return build(qualified, other.columns(name), List.of(), List.of()).asView().inSchema(schema);
+    }
+    return null;
   }
 
   static NotFoundException notFound(String table, List<String> tables) {

@@ -248,7 +248,7 @@ final class TableEngine {
     for (int i = 0; i < columns.size(); i++) {
       sets.put(Render.column(model.column(columns.get(i)).name()), org.jooq.impl.DSL.val(values.get(i)));
     }
-    var update = context.dsl.update(Render.table(model.name())).set(sets);
+    var update = context.dsl.update(Render.table(model)).set(sets);
     Render.Sql sql = Render.sql(update.where(renderer.condition(filter)));
     return executeUpdate(sql);
   }
@@ -269,7 +269,7 @@ final class TableEngine {
   int deleteWhere(Filter filter) throws SQLException {
     requireFilter(filter, "deleteWhere");
     QueryRenderer renderer = new QueryRenderer(resolver, dialect);
-    Render.Sql sql = Render.sql(context.dsl.deleteFrom(Render.table(model.name())).where(renderer.condition(filter)));
+    Render.Sql sql = Render.sql(context.dsl.deleteFrom(Render.table(model)).where(renderer.condition(filter)));
     return executeUpdate(sql);
   }
 
@@ -285,7 +285,7 @@ final class TableEngine {
 
   long count(Filter filter) throws SQLException {
     QueryRenderer renderer = new QueryRenderer(resolver, dialect);
-    var select = context.dsl.selectCount().from(Render.table(model.name())).where(renderer.condition(filter));
+    var select = context.dsl.selectCount().from(Render.table(model)).where(renderer.condition(filter));
     StringBuilder shape = new StringBuilder("count|");
     RenderedQueries.shape(filter, shape);
     Render.Sql sql = statements().rendered().sql(shape.toString(), context.dsl, select, renderer.binds());
@@ -314,7 +314,7 @@ final class TableEngine {
    */
   long stream(Filter filter, RowSink sink) throws SQLException {
     QueryRenderer renderer = new QueryRenderer(resolver, dialect);
-    var select = context.dsl.select(Render.columns(model)).from(Render.table(model.name()))
+    var select = context.dsl.select(Render.columns(model)).from(Render.table(model))
         .where(renderer.condition(filter));
     org.jooq.Select<?> ordered = model.hasKey() ? select.orderBy(Render.column(model.key().name())) : select;
     StringBuilder shape = new StringBuilder("stream|");
