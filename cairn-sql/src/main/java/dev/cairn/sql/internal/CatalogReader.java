@@ -49,6 +49,10 @@ final class CatalogReader {
     this.schema = dialect == Dialect.POSTGRESQL ? (otherSchema != null ? otherSchema : connection.getSchema()) : null;
   }
 
+  Connection connection() {
+    return connection;
+  }
+
   List<String> tables() throws SQLException {
     return named("TABLE");
   }
@@ -56,6 +60,24 @@ final class CatalogReader {
   /** The views of the current schema, sorted. */
   List<String> views() throws SQLException {
     return named("VIEW");
+  }
+
+  /**
+   * A table or view of this reader's other schema described as {@code schemaName.name}: columns, key, indexes,
+   * foreign keys and row count; no size (sizes are read for the current schema only).
+   */
+  TableInfo describeOther(String schemaName, String name) throws SQLException {
+    List<String> primaryKey = primaryKey(name);
+    boolean table = tables().contains(name);
+    long rows;
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select count(*) from " + dsl.render(org.jooq.impl.DSL.name(schemaName))
+            + "." + dsl.render(org.jooq.impl.DSL.name(name)))) {
+      rs.next();
+      rows = rs.getLong(1);
+    }
+    return new TableInfo(schemaName + "." + name, columns(name), primaryKey,
+        table ? indexes(name, primaryKey) : List.of(), table ? foreignKeys(name) : List.of(), rows, null);
   }
 
   /** A view described: its columns and row count; no key, indexes or size. */

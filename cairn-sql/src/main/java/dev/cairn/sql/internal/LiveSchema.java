@@ -65,6 +65,15 @@ final class LiveSchema implements Schema {
         if (reader.views().contains(name)) {
           return reader.describeView(name);
         }
+        int dot = name.indexOf('.');
+        if (context.dialect != dev.cairn.sql.Dialect.SQLITE && dot > 0 && dot < name.length() - 1) {
+          String schema = name.substring(0, dot);
+          String local = name.substring(dot + 1);
+          CatalogReader other = new CatalogReader(reader.connection(), context.dialect, context.dsl, schema);
+          if (other.tables().contains(local) || other.views().contains(local)) {
+            return other.describeOther(schema, local);
+          }
+        }
         throw SchemaCache.notFound(name, tables);
       }
       return reader.describe(name);

@@ -33,6 +33,9 @@ public interface OtherSchemaConformance extends ConformanceContext {
 
       assertThat(Expect.ok(db().schema().tables(schema))).containsExactly("items");
       assertThat(Expect.ok(db().schema().tables())).doesNotContain("items");
+      var described = Expect.ok(db().schema().table(schema + ".items"));
+      assertThat(described.columns()).extracting(dev.cairn.sql.Schema.ColumnInfo::name).containsExactly("id", "label");
+      assertThat(described.primaryKey()).containsExactly("id");
       var items = db().rows(schema + ".items");
       Expect.ok(items.insert(Map.of("id", 1, "label", "one")));
       Expect.ok(items.insert(Map.of("id", 11, "label", "eleven")));
@@ -41,6 +44,8 @@ public interface OtherSchemaConformance extends ConformanceContext {
       Expect.failure(items.insert(Map.of("id", 1, "label", "again")), Status.DUPLICATE, "DUPLICATE_KEY");
       assertThat(Expect.ok(items.query(Query.all())).items()).hasSize(2);
 
+      assertThat(Expect.ok(db().schema().table(schema + ".items")).rowCount()).isEqualTo(2);
+      assertThat(Expect.ok(db().schema().table(schema + ".big_items")).rowCount()).isEqualTo(1);
       var view = db().rows(schema + ".big_items");
       assertThat(Expect.ok(view.count(Filter.none()))).isEqualTo(1L);
       Expect.failure(view.deleteWhere(Filter.all()), Status.INVALID, "VIEW_READ_ONLY");
