@@ -25,11 +25,11 @@ record BenchRun(int exit, String out, String err) {
     return new BenchRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** Succeeded with exactly the four phase lines, in order, well formed, every figure positive. */
-  void assertFourPhaseLines() {
+  /** Succeeded with exactly the five phase lines, in order, well formed, every figure positive. */
+  void assertFivePhaseLines() {
     assertThat(exit).as("exit code, stderr: %s", err).isZero();
     List<String> lines = out.lines().toList();
-    assertThat(lines).hasSize(4);
+    assertThat(lines).hasSize(5);
     List<String> phases = lines.stream().map(line -> {
       Matcher matcher = LINE.matcher(line);
       assertThat(matcher.matches()).as("line format of '%s'", line).isTrue();
@@ -38,7 +38,7 @@ record BenchRun(int exit, String out, String err) {
       assertThat(Double.parseDouble(matcher.group(4))).as("ratio in '%s'", line).isPositive();
       return matcher.group(1);
     }).toList();
-    assertThat(phases).containsExactly("bulk_insert", "get_by_id", "page_filter_sort", "update_own_tx");
+    assertThat(phases).containsExactly("bulk_insert", "get_by_id", "page_filter_sort", "raw_query", "update_own_tx");
     assertThat(err).as("nothing on stderr without a terminal").isEmpty();
   }
 }

@@ -10,7 +10,7 @@ class SqlBenchMariaDbTest {
   static final MariaDbService MARIADB = new MariaDbService();
 
   @Test
-  void run_smallWorkload_printsFourLinesAndDropsItsTables() {
+  void run_smallWorkload_printsFiveLinesAndDropsItsTables() {
     ServerCleanup.assertRunsAndCleansUp(MARIADB.url());
   }
 }

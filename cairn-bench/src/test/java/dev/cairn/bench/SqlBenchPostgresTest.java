@@ -10,7 +10,7 @@ class SqlBenchPostgresTest {
   static final PostgresService POSTGRES = new PostgresService();
 
   @Test
-  void run_smallWorkload_printsFourLinesAndDropsItsTables() {
+  void run_smallWorkload_printsFiveLinesAndDropsItsTables() {
     ServerCleanup.assertRunsAndCleansUp(POSTGRES.url());
   }
 }

@@ -22,6 +22,9 @@ final class DisplayValue {
     return switch (value) {
       case null -> NULL;
       case byte[] bytes -> hex(bytes, limit);
+      // JSON and array columns come back as maps and lists: shown as JSON, as the HTTP API and --json show them.
+      case java.util.Map<?, ?> map -> text(dev.cairn.core.Json.write(map), limit);
+      case java.util.List<?> list -> text(dev.cairn.core.Json.write(list), limit);
       default -> text(value.toString(), limit);
     };
   }

@@ -1,5 +1,6 @@
 package dev.cairn.sql;
 
+import dev.cairn.core.Result;
 import dev.cairn.core.StoreUrl;
 
 /**
@@ -69,6 +70,22 @@ public interface Database extends Session, AutoCloseable {
 
   /** Measures a round trip now; never throws (a down database gives {@code up=false} and the reason). */
   Health health();
+
+  /**
+   * Applies a schema file (the statements of an SQL script; see {@link #executeScript(String)}), typically of
+   * {@code CREATE TABLE IF NOT EXISTS ...} statements at startup.
+   *
+   * @return the number of statements run
+   */
+  Result<Integer> initializeSchema(java.nio.file.Path schemaFile);
+
+  /**
+   * Database maintenance, outside any transaction: PostgreSQL {@code VACUUM (ANALYZE)}, SQLite {@code VACUUM}
+   * then {@code ANALYZE}, MariaDB/MySQL {@code OPTIMIZE TABLE} then {@code ANALYZE TABLE}. With a table name,
+   * that table only (SQLite vacuums the whole file: it cannot vacuum one table); with {@code null}, every table. An
+   * unknown table is NOT_FOUND {@code TABLE_NOT_FOUND}.
+   */
+  Result<Void> vacuumAnalyze(String table);
 
   /** Closes the pools; idempotent. Calls after close fail with UNAVAILABLE {@code DATABASE_CLOSED}. */
   @Override

@@ -61,6 +61,7 @@ public record DatabaseConfig(
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(clock, "clock");
     requireSql(url);
+    checkSqliteSettings(url);
     if (poolSize < 1) {
       throw new InvalidInputException("INVALID_OPTION", "poolSize must be >= 1, was " + poolSize);
     }
@@ -97,7 +98,10 @@ public record DatabaseConfig(
    *     not a positive duration
    */
   public static DatabaseConfig of(String url) {
-    StoreUrl parsed = StoreUrl.parse(url);
+    return ofParsed(StoreUrl.parse(url));
+  }
+
+  private static DatabaseConfig ofParsed(StoreUrl parsed) {
     requireSql(parsed); // before the options: a key-value URL is refused as such, whatever its parameters
     Map<String, String> params = new LinkedHashMap<>(parsed.params());
     Duration operationTimeout = option(params.remove("operationTimeout"), "operationTimeout",
@@ -133,6 +137,97 @@ public record DatabaseConfig(
           + " must be a positive duration such as 500ms, 5s, 2m or PT5S", Map.of("option", name), null);
     }
     return duration;
+  }
+
+  /** SQLite settings a URL may carry ({@code sqlite:app.db?journal_mode=DELETE}), checked here, applied on open. */
+  public static final String SQLITE_JOURNAL_MODE = "journal_mode";
+  /** See {@link #SQLITE_JOURNAL_MODE}: {@code OFF}, {@code NORMAL} (Cairn's default), {@code FULL}. */
+  public static final String SQLITE_SYNCHRONOUS = "synchronous";
+  /** See {@link #SQLITE_JOURNAL_MODE}: pages, or KiB when negative (Cairn's default is -16384, 16 MiB). */
+  public static final String SQLITE_CACHE_SIZE = "cache_size";
+
+  private static final Map<String, Pattern> SQLITE_SETTINGS = Map.of(
+      SQLITE_JOURNAL_MODE, Pattern.compile("(?i)DELETE|TRUNCATE|PERSIST|MEMORY|WAL|OFF"),
+      SQLITE_SYNCHRONOUS, Pattern.compile("(?i)OFF|NORMAL|FULL|[0-2]"),
+      SQLITE_CACHE_SIZE, Pattern.compile("-?\\d{1,9}"));
+
+  /**
+   * The configuration the environment describes, with the names the Modular framework and similar Python services
+   * use besides Cairn's own:
+   * <ul>
+   *   <li>{@code CAIRN_DATABASE_URL}, else {@code DATABASE_URL}: the URL (required here);
+   *   <li>{@code DATABASE_MAX_RETRIES}: retries after the first attempt ({@link RetryPolicy#maxAttempts()} is one
+   *       more);
+   *   <li>{@code DATABASE_CONNECTION_TIMEOUT}: {@link #connectTimeout()}, seconds ({@code 30}) or a duration
+   *       ({@code 500ms}, {@code PT30S}); on SQLite also the busy timeout;
+   *   <li>{@code DATABASE_POOL_SIZE}: {@link #poolSize()};
+   *   <li>{@code SQLITE_JOURNAL_MODE}, {@code SQLITE_SYNCHRONOUS}, {@code SQLITE_CACHE_SIZE}: the SQLite pragmas
+   *       of every connection (ignored for other databases), as the URL options {@link #SQLITE_JOURNAL_MODE} etc.
+   * </ul>
+   *
+   * @throws InvalidInputException {@code MISSING_DATABASE_URL} without a URL, {@code INVALID_OPTION} (naming the
+   *     variable) for a value that does not parse
+   */
+  public static DatabaseConfig fromEnvironment(Map<String, String> environment) {
+    String url = dev.cairn.core.StoreEnvironment.of(environment).configuredDatabaseUrl().orElseThrow(() ->
+        new InvalidInputException("MISSING_DATABASE_URL", "set CAIRN_DATABASE_URL or DATABASE_URL"));
+    StoreUrl parsed = StoreUrl.parse(url);
+    Map<String, String> params = new LinkedHashMap<>(parsed.params());
+    if (parsed.kind() == StoreUrl.Kind.SQLITE) {
+      putIfSet(params, SQLITE_JOURNAL_MODE, environment.get("SQLITE_JOURNAL_MODE"));
+      putIfSet(params, SQLITE_SYNCHRONOUS, environment.get("SQLITE_SYNCHRONOUS"));
+      putIfSet(params, SQLITE_CACHE_SIZE, environment.get("SQLITE_CACHE_SIZE"));
+    }
+    StoreUrl withSettings = new StoreUrl(parsed.kind(), parsed.tls(), parsed.user(), parsed.password(),
+        parsed.hosts(), parsed.path(), params);
+    DatabaseConfig config = ofParsed(withSettings);
+    String retries = environment.get("DATABASE_MAX_RETRIES");
+    if (retries != null && !retries.isBlank()) {
+      int count = integer(retries, "DATABASE_MAX_RETRIES", 0);
+      config = config.withRetry(new RetryPolicy(count + 1, config.retry().baseDelay(), config.retry().maxDelay()));
+    }
+    String timeout = environment.get("DATABASE_CONNECTION_TIMEOUT");
+    if (timeout != null && !timeout.isBlank()) {
+      String text = timeout.strip().matches("\\d{1,9}") ? timeout.strip() + "s" : timeout;
+      config = config.withConnectTimeout(option(text, "DATABASE_CONNECTION_TIMEOUT", null));
+    }
+    String pool = environment.get("DATABASE_POOL_SIZE");
+    if (pool != null && !pool.isBlank()) {
+      config = config.withPoolSize(integer(pool, "DATABASE_POOL_SIZE", 1));
+    }
+    return config;
+  }
+
+  private static void putIfSet(Map<String, String> params, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      params.put(name, value.strip());
+    }
+  }
+
+  private static int integer(String text, String name, int minimum) {
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value >= minimum) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException("INVALID_OPTION", name + " must be a whole number >= " + minimum,
+        Map.of("option", name), null);
+  }
+
+  private static void checkSqliteSettings(StoreUrl url) {
+    if (url.kind() != StoreUrl.Kind.SQLITE) {
+      return;
+    }
+    SQLITE_SETTINGS.forEach((name, valid) -> {
+      String value = url.params().get(name);
+      if (value != null && !valid.matcher(value).matches()) {
+        throw new InvalidInputException("INVALID_OPTION", "SQLite option " + name + " must match " + valid.pattern()
+            .replace("(?i)", ""), Map.of("option", name), null);
+      }
+    });
   }
 
   /** Defaults as {@link #of(String)} for an already parsed SQL URL and a pool size. */

@@ -40,6 +40,9 @@ public interface Rows {
 
   Result<Page<Map<String, Object>>> query(Query query);
 
+  /** Every row matching {@code filter}, streamed; see {@link Table#stream}. */
+  Result<Long> stream(Filter filter, java.util.function.Consumer<? super Map<String, Object>> each);
+
   Result<Long> count(Filter filter);
 
   Result<Boolean> exists(Object id);

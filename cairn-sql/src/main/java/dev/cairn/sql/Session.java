@@ -1,6 +1,10 @@
 package dev.cairn.sql;
 
 import dev.cairn.core.Result;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -28,6 +32,77 @@ public interface Session {
    * @return the update count, 0 for statements that have none
    */
   Result<Integer> execute(String sql, Object... params);
+
+  /**
+   * Runs a query written by the developer (any SELECT: joins, aggregates, CTEs) with {@code params} bound to its
+   * {@code ?} placeholders, and returns all its rows (for large results use {@link #stream}). Trusted SQL only, as
+   * for {@link #execute}; errors are translated the same way, and outside a transaction a transient failure is
+   * retried within the operation timeout. Values are normalized as {@link Row} describes.
+   */
+  Result<List<Row>> query(String sql, Object... params);
+
+  /**
+   * Like {@link #query(String, Object...)} with parameters by name: each {@code :name} outside string literals,
+   * quoted identifiers and comments is bound to {@code params.get("name")} (a name may appear more than once;
+   * PostgreSQL's {@code ::type} casts are left alone). A name without a value is INVALID {@code MISSING_PARAMETER}.
+   * A {@code Map} or {@code List} value is bound as JSON text.
+   */
+  Result<List<Row>> query(String sql, Map<String, ?> params);
+
+  /**
+   * The rows of a query as records of {@code type}: each component takes the column whose label is its column
+   * name ({@code created_at}) or its component name, ignoring case, converted as {@link Table} converts it.
+   * A primitive component without a column is INVALID {@code COLUMN_NOT_FOUND}, other missing components are
+   * {@code null}; a value that does not fit is INVALID {@code COLUMN_TYPE_MISMATCH}.
+   */
+  <T extends Record> Result<List<T>> query(String sql, Class<T> type, Object... params);
+
+  /** {@link #query(String, Class, Object...)} with parameters by name. */
+  <T extends Record> Result<List<T>> query(String sql, Class<T> type, Map<String, ?> params);
+
+  /** The first row of the query, or NOT_FOUND {@code ROW_NOT_FOUND} when it returns none. */
+  Result<Row> queryOne(String sql, Object... params);
+
+  /** {@link #queryOne(String, Object...)} with parameters by name. */
+  Result<Row> queryOne(String sql, Map<String, ?> params);
+
+  /**
+   * Hands every row of the query to {@code each} as it is read, holding only a few hundred rows in memory at a
+   * time (the driver fetches in pieces; on PostgreSQL outside a transaction this runs in a read-only transaction
+   * of its own). The connection is held until the last row; {@code each} should not call back into a database
+   * whose pool it could exhaust. Never retried (rows already handed out would be handed out again). An exception
+   * thrown by {@code each} stops the stream and propagates (a {@link dev.cairn.core.CairnException} becomes the
+   * failure).
+   *
+   * @param params values for {@code ?} placeholders, in order
+   * @return the number of rows handed out
+   */
+  Result<Long> stream(String sql, List<?> params, Consumer<? super Row> each);
+
+  /** {@link #stream(String, List, Consumer)} with parameters by name ({@code :name}). */
+  Result<Long> stream(String sql, Map<String, ?> params, Consumer<? super Row> each);
+
+  /**
+   * Runs one statement with {@code :name} parameters once per map, as one JDBC batch in one transaction (a
+   * savepoint inside one): all or nothing.
+   *
+   * @return the total update count
+   */
+  Result<Integer> executeMany(String sql, List<? extends Map<String, ?>> paramsPerRow);
+
+  /**
+   * Runs a script of several statements separated by {@code ;}, split by the dialect's rules: semicolons inside
+   * string literals, quoted identifiers, comments, PostgreSQL dollar quotes and the {@code BEGIN ... END} body of
+   * a trigger or routine do not end a statement. On PostgreSQL and SQLite the script runs in one transaction (all
+   * or nothing); on MariaDB/MySQL, where DDL commits by itself, statement by statement (a failure keeps what ran
+   * before it). A failure names the statement's number in its message and details ({@code statement}).
+   *
+   * @return the number of statements run
+   */
+  Result<Integer> executeScript(String script);
+
+  /** {@link #executeScript(String)} of a UTF-8 file; a missing file is NOT_FOUND {@code FILE_NOT_FOUND}. */
+  Result<Integer> executeScript(Path script);
 
   /**
    * Runs {@code work} in a transaction (a savepoint when this session is already a transaction) and commits when

@@ -58,6 +58,18 @@ public interface Table<T> {
   /** One page of the rows matching the query. */
   Result<Page<T>> query(Query query);
 
+  /**
+   * Hands every row matching {@code filter} ({@link Filter#all()} for all) to {@code each}, in key order, without
+   * the page cap of {@code query} and without loading them all: the driver fetches a few hundred rows at a time
+   * (on PostgreSQL outside a transaction the stream runs in a read-only transaction of its own). The connection is
+   * held until the last row. A failure after rows were handed out is UNAVAILABLE {@code STREAM_INTERRUPTED} and is
+   * not retried; an exception thrown by {@code each} stops the stream (a {@link dev.cairn.core.CairnException}
+   * becomes the failure, anything else propagates).
+   *
+   * @return the number of rows handed out
+   */
+  Result<Long> stream(Filter filter, java.util.function.Consumer<? super T> each);
+
   /** The number of rows matching the filter ({@link Filter#all()} counts all). */
   Result<Long> count(Filter filter);
 

@@ -6,6 +6,7 @@ import static dev.cairn.sql.Sort.desc;
 
 import dev.cairn.sql.Cursor;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.Row;
 import dev.cairn.sql.Page;
 import dev.cairn.sql.Query;
 import dev.cairn.sql.Table;
@@ -18,9 +19,22 @@ public final class CairnUserStore implements UserStore {
   private static final int ID_PAGE_SIZE = 1000;
 
   private final Table<CairnBenchUser> users;
+  private final Database database;
+  private final String joinAggregate;
 
   public CairnUserStore(Database database) {
+    this.database = database;
     this.users = database.table(CairnBenchUser.class);
+    this.joinAggregate = JdbcStatements.joinAggregateSql(users.name());
+  }
+
+  @Override
+  public long joinAggregate(int age) {
+    long checksum = 0;
+    for (Row row : database.query(joinAggregate, age).orElseThrow()) {
+      checksum += row.getLong("n") + row.getLong("total") + row.getString("top").length();
+    }
+    return checksum;
   }
 
   @Override

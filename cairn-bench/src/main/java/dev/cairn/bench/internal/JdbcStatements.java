@@ -11,16 +11,27 @@ import java.util.List;
  * recreated). The SQL is plain and portable: SQLite, PostgreSQL and MariaDB all accept it unquoted.
  */
 record JdbcStatements(
-    PreparedStatement insert, PreparedStatement selectById, PreparedStatement selectPage, PreparedStatement updateAge)
+    PreparedStatement insert, PreparedStatement selectById, PreparedStatement selectPage, PreparedStatement updateAge,
+    PreparedStatement joinAggregate)
     implements AutoCloseable {
 
-  /** Prepares all four; if one fails, those already prepared are closed before the failure is thrown. */
+  /**
+   * {@code raw_query}'s SQL on {@code table}: the rows of one age joined to themselves by key (a join the planner
+   * cannot skip), counted and summed. Both sides run this same text, so only the API around it is compared.
+   */
+  static String joinAggregateSql(String table) {
+    return "SELECT u.age AS age, COUNT(*) AS n, SUM(v.age) AS total, MAX(v.name) AS top FROM " + table + " u"
+        + " JOIN " + table + " v ON v.id = u.id WHERE u.age = ? GROUP BY u.age";
+  }
+
+  /** Prepares all five; if one fails, those already prepared are closed before the failure is thrown. */
   static JdbcStatements prepare(Connection connection, String table, String columns) throws SQLException {
     List<String> sql = List.of(
         "INSERT INTO " + table + " (name, email, age, created_at) VALUES (?, ?, ?, ?)",
         "SELECT " + columns + " FROM " + table + " WHERE id = ?",
         "SELECT " + columns + " FROM " + table + " WHERE age = ? ORDER BY created_at DESC LIMIT ? OFFSET ?",
-        "UPDATE " + table + " SET age = ? WHERE id = ?");
+        "UPDATE " + table + " SET age = ? WHERE id = ?",
+        joinAggregateSql(table));
     List<PreparedStatement> prepared = new ArrayList<>(sql.size());
     try {
       for (String text : sql) {
@@ -30,12 +41,13 @@ record JdbcStatements(
       closeAll(prepared, e);
       throw e;
     }
-    return new JdbcStatements(prepared.get(0), prepared.get(1), prepared.get(2), prepared.get(3));
+    return new JdbcStatements(prepared.get(0), prepared.get(1), prepared.get(2), prepared.get(3),
+        prepared.get(4));
   }
 
   @Override
   public void close() throws SQLException {
-    SQLException first = closeAll(List.of(insert, selectById, selectPage, updateAge), null);
+    SQLException first = closeAll(List.of(insert, selectById, selectPage, updateAge, joinAggregate), null);
     if (first != null) {
       throw first;
     }

@@ -138,6 +138,23 @@ public final class JdbcUserStore implements UserStore {
   }
 
   @Override
+  public long joinAggregate(int age) {
+    PreparedStatement select = statements().joinAggregate();
+    try {
+      select.setInt(1, age);
+      long checksum = 0;
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          checksum += rows.getLong("n") + rows.getLong("total") + rows.getString("top").length();
+        }
+      }
+      return checksum;
+    } catch (SQLException e) {
+      throw failure("join aggregate", e);
+    }
+  }
+
+  @Override
   public void updateAge(long id, int age) {
     // In auto-commit mode a single statement is its own transaction: what hand-written code does for a one-row
     // change, and what Cairn does where the dialect can return the row from the UPDATE itself.

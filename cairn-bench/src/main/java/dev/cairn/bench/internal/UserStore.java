@@ -35,6 +35,13 @@ public interface UserStore extends AutoCloseable {
    */
   long page(int age, int page, int size);
 
+  /**
+   * Runs {@link JdbcStatements#joinAggregateSql} for {@code age} as raw SQL.
+   *
+   * @return the row count plus the sum of ages, a checksum the runner compares across sides
+   */
+  long joinAggregate(int age);
+
   /** Sets the age of one row in its own transaction; fails unless exactly that row changed. */
   void updateAge(long id, int age);
 

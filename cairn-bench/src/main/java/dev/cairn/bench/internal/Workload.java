@@ -3,7 +3,7 @@ package dev.cairn.bench.internal;
 import java.util.List;
 
 /**
- * The sizes of one run of the four phases over a table of {@code rows} rows.
+ * The sizes of one run of the five phases over a table of {@code rows} rows.
  *
  * @param rows N, rows inserted by {@code bulk_insert}
  * @param chunkSize rows per {@code insertAll} call / JDBC batch, each its own transaction
@@ -47,6 +47,6 @@ public record Workload(int rows, int chunkSize, int pages, int pageSize) {
   /** The phases in the order they run; each leaves the table as the next one expects it. */
   public List<Phase> phases() {
     return List.of(new BulkInsertPhase(this), new GetByIdPhase(this), new PageFilterSortPhase(this),
-        new UpdateOwnTxPhase(this));
+        new RawQueryPhase(this), new UpdateOwnTxPhase(this));
   }
 }

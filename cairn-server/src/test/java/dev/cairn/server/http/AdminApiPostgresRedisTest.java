@@ -3,6 +3,7 @@ package dev.cairn.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.Result;
+import dev.cairn.core.StoreUrl;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.ApiClient.Response;
 import dev.cairn.sql.Database;
@@ -10,6 +11,11 @@ import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;
 import dev.cairn.testkit.PostgresService;
 import dev.cairn.testkit.RedisService;
+import dev.cairn.testkit.TestSupport;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +54,65 @@ class AdminApiPostgresRedisTest extends AdminApiConformance {
   void subjects_writtenInKrulesLayout() {
     api.send("PUT", "/api/v1/subjects/user-9/email", "{\"value\": \"ann@example.com\"}");
     assertThat(connection.hashGet("s:" + REDIS.keyPrefix() + "user-9", "pemail")).contains("\"ann@example.com\"");
+  }
+
+  /**
+   * Issue 11: a table made with plain SQL (as psql would make it) with jsonb, text[] and timestamptz columns takes
+   * nested JSON through the table routes and gives it back as JSON, not as escaped text or {@code {t2}}; a date
+   * filters a timestamptz column; a wrong type is a 400 that names the column. The exchanges are printed (they are
+   * quoted in the issue's note).
+   */
+  @Test
+  void jsonbArraysAndTimestamptz_fromPlainSql_roundTripAsJson() throws Exception {
+    try (Connection psql = TestSupport.connect(StoreUrl.parse(POSTGRES.url()));
+        Statement statement = psql.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS api_events");
+      statement.execute("CREATE TABLE api_events (id bigserial PRIMARY KEY, payload jsonb NOT NULL,"
+          + " tags text[], created_at timestamptz NOT NULL DEFAULT now())");
+    }
+    String body = "{\"payload\": {\"user\": {\"id\": 7, \"roles\": [\"admin\", \"dev\"]}, \"score\": 9.5,"
+        + " \"ok\": true, \"none\": null}, \"tags\": [\"t1\", \"t2\"], \"created_at\": \"2029-06-01T10:00:00Z\"}";
+
+    Response created = exchange("POST", "/api/v1/db/tables/api_events", body);
+    long id = created.json().path("record").path("id").asLong();
+    Response read = exchange("GET", "/api/v1/db/tables/api_events/rows/" + id, null);
+    Response filtered = exchange("GET", "/api/v1/db/tables/api_events?created_at=lt.2030-01-01", null);
+    Response later = exchange("GET", "/api/v1/db/tables/api_events?created_at=gte.2030-01-01", null);
+    Response patched = exchange("PATCH", "/api/v1/db/tables/api_events/rows/" + id,
+        "{\"payload\": [1, {\"deep\": [[]]}], \"tags\": []}");
+    Response wrong = exchange("PATCH", "/api/v1/db/tables/api_events/rows/" + id, "{\"created_at\": {\"a\": 1}}");
+
+    assertThat(created.status()).isEqualTo(201);
+    for (Response response : List.of(created, read)) {
+      var record = response.json().path("record");
+      assertThat(record.path("payload").isObject()).isTrue();
+      assertThat(record.path("payload").path("user").path("roles").toString()).isEqualTo("[\"admin\",\"dev\"]");
+      assertThat(record.path("payload").path("user").path("id").asInt()).isEqualTo(7);
+      assertThat(record.path("payload").path("score").asDouble()).isEqualTo(9.5);
+      assertThat(record.path("tags").toString()).isEqualTo("[\"t1\",\"t2\"]");
+    }
+    assertThat(filtered.json().path("records").size()).isEqualTo(1);
+    assertThat(later.json().path("records").size()).isZero();
+    assertThat(patched.status()).isEqualTo(200);
+    assertThat(patched.json().path("record").path("payload").toString()).isEqualTo("[1,{\"deep\":[[]]}]");
+    assertThat(patched.json().path("record").path("tags").toString()).isEqualTo("[]");
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.body()).contains("created_at");
+    try (Connection psql = TestSupport.connect(StoreUrl.parse(POSTGRES.url()));
+        Statement statement = psql.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT jsonb_typeof(payload), array_length(tags, 1) FROM api_events")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).as("stored as a JSON array, not a JSON string").isEqualTo("array");
+      rs.getInt(2);
+      assertThat(rs.wasNull()).as("an empty text[]").isTrue();
+    }
+  }
+
+  private Response exchange(String method, String path, String body) {
+    Response response = api.send(method, path, body);
+    System.out.println("[issue-11] " + method + " " + path + (body == null ? "" : " " + body) + "\n[issue-11]   -> "
+        + response.status() + " " + response.body());
+    return response;
   }
 
   @Override

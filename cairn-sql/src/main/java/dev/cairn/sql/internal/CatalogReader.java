@@ -31,17 +31,63 @@ final class CatalogReader {
   private final String schema;
 
   CatalogReader(Connection connection, Dialect dialect, org.jooq.DSLContext dsl) throws SQLException {
+    this(connection, dialect, dsl, null);
+  }
+
+  /**
+   * A reader of {@code otherSchema} (a PostgreSQL schema, a MariaDB database) instead of the connection's current
+   * one; {@code null} for the current one. Sizes and statistics are only read for the current one.
+   */
+  CatalogReader(Connection connection, Dialect dialect, org.jooq.DSLContext dsl, String otherSchema)
+      throws SQLException {
     this.connection = connection;
     this.dialect = dialect;
     this.dsl = dsl;
     this.meta = connection.getMetaData();
-    this.catalog = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL ? connection.getCatalog() : null;
-    this.schema = dialect == Dialect.POSTGRESQL ? connection.getSchema() : null;
+    boolean mariadb = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL;
+    this.catalog = mariadb ? (otherSchema != null ? otherSchema : connection.getCatalog()) : null;
+    this.schema = dialect == Dialect.POSTGRESQL ? (otherSchema != null ? otherSchema : connection.getSchema()) : null;
+  }
+
+  Connection connection() {
+    return connection;
   }
 
   List<String> tables() throws SQLException {
+    return named("TABLE");
+  }
+
+  /** The views of the current schema, sorted. */
+  List<String> views() throws SQLException {
+    return named("VIEW");
+  }
+
+  /**
+   * A table or view of this reader's other schema described as {@code schemaName.name}: columns, key, indexes,
+   * foreign keys and row count; no size (sizes are read for the current schema only).
+   */
+  TableInfo describeOther(String schemaName, String name) throws SQLException {
+    List<String> primaryKey = primaryKey(name);
+    boolean table = tables().contains(name);
+    long rows;
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("select count(*) from " + dsl.render(org.jooq.impl.DSL.name(schemaName))
+            + "." + dsl.render(org.jooq.impl.DSL.name(name)))) {
+      rs.next();
+      rows = rs.getLong(1);
+    }
+    return new TableInfo(schemaName + "." + name, columns(name), primaryKey,
+        table ? indexes(name, primaryKey) : List.of(), table ? foreignKeys(name) : List.of(), rows, null);
+  }
+
+  /** A view described: its columns and row count; no key, indexes or size. */
+  TableInfo describeView(String view) throws SQLException {
+    return new TableInfo(view, columns(view), List.of(), List.of(), List.of(), rowCount(view), null);
+  }
+
+  private List<String> named(String type) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {type})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
         if (dialect != Dialect.SQLITE || !name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
@@ -54,6 +100,7 @@ final class CatalogReader {
   }
 
   List<ColumnInfo> columns(String table) throws SQLException {
+    java.util.Set<String> json = dialect == Dialect.MARIADB ? mariadbJsonColumns(table) : java.util.Set.of();
     List<ColumnInfo> columns = new ArrayList<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, escape(table), "%")) {
       while (rs.next()) {
@@ -65,6 +112,10 @@ final class CatalogReader {
         int jdbcType = rs.getInt("DATA_TYPE");
         boolean sized = typeName != null && typeName.toLowerCase(Locale.ROOT).contains("char") && size > 0
             && size < Integer.MAX_VALUE && !typeName.contains("(");
+        if (json.contains(rs.getString("COLUMN_NAME"))) {
+          typeName = "JSON";
+          sized = false;
+        }
         columns.add(new ColumnInfo(rs.getString("COLUMN_NAME"), sized ? typeName + "(" + size + ")" : typeName,
             jdbcType, rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, rs.getString("COLUMN_DEF"),
             "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
@@ -72,6 +123,31 @@ final class CatalogReader {
     }
     return columns;
   }
+
+  /**
+   * MariaDB's JSON is LONGTEXT with a {@code json_valid(column)} check the server adds; the catalog shows only the
+   * LONGTEXT, so the check is what tells a JSON column.
+   */
+  private java.util.Set<String> mariadbJsonColumns(String table) throws SQLException {
+    java.util.Set<String> columns = new java.util.HashSet<>();
+    try (var statement = connection.prepareStatement("SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+        + " WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?")) {
+      statement.setString(1, catalog);
+      statement.setString(2, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          java.util.regex.Matcher matcher = JSON_VALID.matcher(String.valueOf(rs.getString(1)));
+          if (matcher.matches()) {
+            columns.add(matcher.group(1));
+          }
+        }
+      }
+    }
+    return columns;
+  }
+
+  private static final java.util.regex.Pattern JSON_VALID =
+      java.util.regex.Pattern.compile("(?i)\\s*json_valid\\(`([^`]+)`\\)\\s*");
 
   List<String> primaryKey(String table) throws SQLException {
     Map<Integer, String> ordered = new TreeMap<>();
@@ -133,6 +209,102 @@ final class CatalogReader {
     List<String> primaryKey = primaryKey(table);
     return new TableInfo(table, columns(table), primaryKey, indexes(table, primaryKey), foreignKeys(table),
         rowCount(table), size(table));
+  }
+
+  /** See {@link dev.cairn.sql.Schema.TableStats}; {@code totalBytes} is computed as {@link #size} computes it. */
+  dev.cairn.sql.Schema.TableStats stats(String table) throws SQLException {
+    long rows = rowCount(table);
+    Long total = size(table);
+    return switch (dialect) {
+      case POSTGRESQL -> {
+        try (PreparedStatement statement = connection.prepareStatement("select c.reltuples::bigint,"
+            + " pg_table_size(c.oid), pg_indexes_size(c.oid), greatest(s.last_vacuum, s.last_autovacuum),"
+            + " greatest(s.last_analyze, s.last_autoanalyze) from pg_class c"
+            + " left join pg_stat_user_tables s on s.relid = c.oid"
+            + " where c.oid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?))")) {
+          statement.setString(1, table);
+          try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            long estimate = rs.getLong(1);
+            // reltuples is -1 (PostgreSQL 14+) or 0 with no pages until the table was first vacuumed or analyzed.
+            Long estimated = estimate < 0 ? null : estimate;
+            yield new dev.cairn.sql.Schema.TableStats(table, rows, estimated, rs.getLong(2), rs.getLong(3), total,
+                instant(rs.getObject(4, java.time.OffsetDateTime.class)),
+                instant(rs.getObject(5, java.time.OffsetDateTime.class)));
+          }
+        }
+      }
+      case MARIADB, MYSQL -> {
+        try (PreparedStatement statement = connection.prepareStatement("select table_rows, data_length,"
+            + " index_length from information_schema.tables where table_schema = database() and table_name = ?")) {
+          statement.setString(1, table);
+          try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            yield new dev.cairn.sql.Schema.TableStats(table, rows, nullableLong(rs, 1), nullableLong(rs, 2),
+                nullableLong(rs, 3), total, null, mariadbLastAnalyze(table));
+          }
+        }
+      }
+      case SQLITE -> {
+        Long tableBytes = sqliteHasDbstat() ? sqliteLong("select sum(pgsize) from dbstat where name = ?", table)
+            : null;
+        Long indexBytes = tableBytes == null ? null : sqliteLong("select coalesce(sum(pgsize), 0) from dbstat"
+            + " where name in (select name from sqlite_master where type = 'index' and tbl_name = ?)", table);
+        yield new dev.cairn.sql.Schema.TableStats(table, rows, sqliteEstimate(table), tableBytes, indexBytes, total,
+            null, null);
+      }
+    };
+  }
+
+  private static java.time.Instant instant(java.time.OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+
+  private static Long nullableLong(ResultSet rs, int index) throws SQLException {
+    long value = rs.getLong(index);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** InnoDB's persistent statistics say when they were last computed; not every account may read them. */
+  private java.time.Instant mariadbLastAnalyze(String table) {
+    try (PreparedStatement statement = connection.prepareStatement("select unix_timestamp(last_update) from"
+        + " mysql.innodb_table_stats where database_name = database() and table_name = ?")) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() && rs.getObject(1) != null ? java.time.Instant.ofEpochSecond(rs.getLong(1)) : null;
+      }
+    } catch (SQLException e) {
+      return null; // no privilege on mysql.*, or not InnoDB: not known
+    }
+  }
+
+  private Long sqliteLong(String sql, String table) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? nullableLong(rs, 1) : null;
+      }
+    }
+  }
+
+  /** The first figure of {@code sqlite_stat1} is the row count ANALYZE saw; no such table before any ANALYZE. */
+  private Long sqliteEstimate(String table) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet exists = statement.executeQuery(
+            "select 1 from sqlite_master where type = 'table' and name = 'sqlite_stat1'")) {
+      if (!exists.next()) {
+        return null;
+      }
+    }
+    try (PreparedStatement statement = connection.prepareStatement("select stat from sqlite_stat1 where tbl = ?")) {
+      statement.setString(1, table);
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next() || rs.getString(1) == null) {
+          return null;
+        }
+        return Long.parseLong(rs.getString(1).split(" ")[0]);
+      }
+    }
   }
 
   private long rowCount(String table) throws SQLException {

@@ -29,7 +29,8 @@ final class ComponentCodec {
     if (direct != null) {
       return new ComponentCodec(type, direct, null);
     }
-    return new ComponentCodec(type, ValueKind.STRING, Json.mapper().getTypeFactory().constructType(genericType));
+    // JSON kind: bound as JSON (jsonb on PostgreSQL takes it, as text columns do), read back parsed.
+    return new ComponentCodec(type, ValueKind.JSON, Json.mapper().getTypeFactory().constructType(genericType));
   }
 
   private static ValueKind directKind(Class<?> type) {
@@ -47,7 +48,7 @@ final class ComponentCodec {
       return ValueKind.BOOLEAN;
     }
     for (ValueKind kind : ValueKind.values()) {
-      if (kind.javaType == type) {
+      if (kind.javaType == type && kind != ValueKind.JSON && kind != ValueKind.ARRAY) {
         return kind;
       }
     }
@@ -76,7 +77,7 @@ final class ComponentCodec {
       return null;
     }
     if (jsonType != null) {
-      return Json.write(value);
+      return Json.mapper().convertValue(value, Object.class);
     }
     return switch (value) {
       case Enum<?> e -> e.name();
@@ -92,8 +93,14 @@ final class ComponentCodec {
 
   /** Converts a value given by a caller (a component value, or anything the column kind accepts). */
   Object coerce(Object value, String table, String column) {
-    if (value != null && jsonType != null && !(value instanceof String)) {
-      return Json.write(value);
+    if (value != null && jsonType != null) {
+      // A string is JSON text here (as it always was for JSON components); anything else is the value itself.
+      try {
+        return value instanceof String text ? Json.read(text, Object.class)
+            : Json.mapper().convertValue(value, Object.class);
+      } catch (RuntimeException e) {
+        throw new BadValueException(table, column, "expected JSON");
+      }
     }
     if (value != null && boxed.isInstance(value)) {
       return toColumn(value);
@@ -111,7 +118,8 @@ final class ComponentCodec {
       return type.isPrimitive() ? primitiveDefault() : null;
     }
     if (jsonType != null) {
-      return Json.mapper().convertValue(Json.tree((String) value), jsonType);
+      // Already parsed by ValueKind.JSON (or by the raw-query reader): a String here is a JSON string value.
+      return Json.mapper().convertValue(value, jsonType);
     }
     if (type.isEnum()) {
       return enumConstant((String) value);

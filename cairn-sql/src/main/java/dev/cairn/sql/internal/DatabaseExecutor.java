@@ -31,6 +31,25 @@ final class DatabaseExecutor implements Executor {
   }
 
   @Override
+  public <R> R cursor(SqlWork<R> work) throws SQLException {
+    if (context.dialect != dev.cairn.sql.Dialect.POSTGRESQL) {
+      return read(work);
+    }
+    context.requireOpen();
+    try (OutermostTransaction transaction = OutermostTransaction.begin(context, true)) {
+      R result;
+      try {
+        result = context.statements.run(transaction.connection(), work);
+      } catch (SQLException | RuntimeException | Error e) {
+        transaction.rollback(e);
+        throw e;
+      }
+      transaction.commit();
+      return result;
+    }
+  }
+
+  @Override
   public <R> R write(SqlWork<R> work) throws SQLException {
     context.requireOpen();
     try (Connection connection = context.connections.writer(Deadline.current(context.config))) {

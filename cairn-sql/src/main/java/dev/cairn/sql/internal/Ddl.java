@@ -20,7 +20,7 @@ final class Ddl {
   private Ddl() {}
 
   static List<String> create(DSLContext dsl, Dialect dialect, TableModel model) {
-    var create = dsl.createTableIfNotExists(Render.table(model.name()));
+    var create = dsl.createTableIfNotExists(Render.table(model));
     for (int i = 0; i < model.size(); i++) {
       ColumnModel column = model.column(i);
       boolean identity = i == model.keyIndex() && model.keyStrategy() == KeyStrategy.IDENTITY;
@@ -44,7 +44,7 @@ final class Ddl {
     for (ColumnModel column : model.columns()) {
       if (column.indexed() && !column.unique()) {
         statements.add(dsl.createIndexIfNotExists(DSL.name("ix_" + model.name() + "_" + column.name()))
-            .on(Render.table(model.name()), Render.column(column.name())).getSQL());
+            .on(Render.table(model), Render.column(column.name())).getSQL());
       }
     }
     return statements;
@@ -60,14 +60,14 @@ final class Ddl {
   }
 
   static String drop(DSLContext dsl, TableModel model) {
-    return dsl.dropTableIfExists(Render.table(model.name())).getSQL();
+    return dsl.dropTableIfExists(Render.table(model)).getSQL();
   }
 
   static DataType<?> type(Dialect dialect, ColumnModel column, boolean key) {
     boolean server = dialect != Dialect.SQLITE;
     boolean needsBound = server && dialect != Dialect.POSTGRESQL && (column.unique() || column.indexed() || key);
     return switch (column.kind()) {
-      case STRING -> column.length() > 0 ? SQLDataType.VARCHAR(column.length())
+      case STRING, JSON -> column.length() > 0 ? SQLDataType.VARCHAR(column.length())
           : needsBound ? SQLDataType.VARCHAR(255) : SQLDataType.CLOB;
       case LONG -> SQLDataType.BIGINT;
       case DOUBLE -> SQLDataType.DOUBLE;
@@ -82,6 +82,9 @@ final class Ddl {
       case LOCAL_DATE -> dialect == Dialect.SQLITE ? custom("date") : SQLDataType.LOCALDATE;
       case UUID_KIND -> dialect == Dialect.POSTGRESQL ? SQLDataType.UUID : SQLDataType.CHAR(36);
       case BYTES -> SQLDataType.BLOB;
+      // JSON components are stored as text, as they always were (a migration sees no change); arrays only come
+      // from tables Cairn reads, never from records.
+      case ARRAY -> SQLDataType.CLOB;
     };
   }
 

@@ -40,6 +40,18 @@ final class DynamicRows implements Rows {
     }
   }
 
+  /** A write: refused on a view before any SQL, with an error that says so (databases differ in theirs). */
+  private <R> Result<R> write(EngineOperation<R> operation) {
+    return run(engine -> {
+      if (engine.model.isView()) {
+        throw new InvalidInputException("VIEW_READ_ONLY", Identifiers.shown(table)
+            + " is a view: it can be read but not written through Cairn", Map.of("table", Identifiers.shown(table)),
+            null);
+      }
+      return operation.run(engine);
+    });
+  }
+
   private <R> Result<R> run(EngineOperation<R> operation) {
     Result<R> result = attempt(operation, false);
     // A cached model may be stale when others changed the table: re-read it once, then believe the answer.
@@ -70,12 +82,12 @@ final class DynamicRows implements Rows {
 
   @Override
   public Result<Map<String, Object>> insert(Map<String, ?> row) {
-    return run(engine -> toMap(engine.model, PartialWrites.insert(engine, row)));
+    return write(engine -> toMap(engine.model, PartialWrites.insert(engine, row)));
   }
 
   @Override
   public Result<Integer> insertAll(List<? extends Map<String, ?>> rows) {
-    return run(engine -> {
+    return write(engine -> {
       List<Object[]> converted = new ArrayList<>(rows.size());
       for (Map<String, ?> row : rows) {
         converted.add(PartialWrites.fullRow(engine, row));
@@ -86,7 +98,7 @@ final class DynamicRows implements Rows {
 
   @Override
   public Result<Map<String, Object>> upsert(Map<String, ?> row) {
-    return run(engine -> toMap(engine.model, PartialWrites.upsert(engine, row)));
+    return write(engine -> toMap(engine.model, PartialWrites.upsert(engine, row)));
   }
 
   @Override
@@ -107,6 +119,12 @@ final class DynamicRows implements Rows {
   }
 
   @Override
+  public Result<Long> stream(Filter filter, java.util.function.Consumer<? super Map<String, Object>> each) {
+    Objects.requireNonNull(each, "each");
+    return run(engine -> engine.stream(filter, row -> each.accept(toMap(engine.model, row))));
+  }
+
+  @Override
   public Result<Long> count(Filter filter) {
     return run(engine -> engine.count(filter));
   }
@@ -118,17 +136,17 @@ final class DynamicRows implements Rows {
 
   @Override
   public Result<Map<String, Object>> update(Object id, Map<String, ?> changes) {
-    return found(run(engine -> toMap(engine.model, engine.update(id, changes))));
+    return found(write(engine -> toMap(engine.model, engine.update(id, changes))));
   }
 
   @Override
   public Result<Integer> updateWhere(Filter filter, Map<String, ?> changes) {
-    return run(engine -> engine.updateWhere(filter, changes));
+    return write(engine -> engine.updateWhere(filter, changes));
   }
 
   @Override
   public Result<Void> delete(Object id) {
-    Result<Boolean> deleted = run(engine -> engine.delete(id));
+    Result<Boolean> deleted = write(engine -> engine.delete(id));
     return switch (deleted) {
       case Result.Ok<Boolean>(Boolean hit) -> hit ? Result.ok(null) : TableEngine.notFound(table, id);
       case Result.Failure<Boolean> failure -> failure.cast();
@@ -137,7 +155,7 @@ final class DynamicRows implements Rows {
 
   @Override
   public Result<Integer> deleteWhere(Filter filter) {
-    return run(engine -> engine.deleteWhere(filter));
+    return write(engine -> engine.deleteWhere(filter));
   }
 
   private Result<Map<String, Object>> found(Result<Map<String, Object>> row) {

@@ -11,6 +11,12 @@ interface Executor {
   /** Runs read-only work. */
   <R> R read(SqlWork<R> work) throws SQLException;
 
+  /**
+   * Runs read-only work that reads a result set in pieces ({@code setFetchSize}): on PostgreSQL outside a
+   * transaction it runs in a read-only transaction, since the driver fetches in pieces only there.
+   */
+  <R> R cursor(SqlWork<R> work) throws SQLException;
+
   /** Runs work of one write statement (atomic by itself). */
   <R> R write(SqlWork<R> work) throws SQLException;
 

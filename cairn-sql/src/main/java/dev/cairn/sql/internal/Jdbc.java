@@ -15,6 +15,12 @@ import java.util.List;
 final class Jdbc {
   private Jdbc() {}
 
+  /**
+   * Text the server should read as the column's own type (json, jsonb, an array): bound with {@code Types.OTHER},
+   * so PostgreSQL does not insist on {@code varchar}.
+   */
+  record Untyped(String text) {}
+
   static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
     switch (value) {
       case null -> statement.setNull(index, Types.NULL);
@@ -25,6 +31,8 @@ final class Jdbc {
       case BigDecimal d -> statement.setBigDecimal(index, d);
       case Boolean b -> statement.setBoolean(index, b);
       case byte[] bytes -> statement.setBytes(index, bytes);
+      case Untyped untyped -> statement.setObject(index,
+          Unicode.requireWellFormed(untyped.text(), "text parameter " + index), Types.OTHER);
       default -> statement.setObject(index, value);
     }
   }

@@ -37,13 +37,68 @@ final class LiveSchema implements Schema {
   }
 
   @Override
+  public Result<List<String>> tables(String schema) {
+    if (context.dialect == dev.cairn.sql.Dialect.SQLITE) {
+      return Result.failure(dev.cairn.core.Status.INVALID, "SCHEMAS_UNSUPPORTED",
+          "SQLite has no schemas here; attached databases are not listed");
+    }
+    try {
+      return Result.ok(context.executor.read(connection ->
+          new CatalogReader(connection, context.dialect, context.dsl, schema).tables()));
+    } catch (SQLException e) {
+      return context.errors.translate(e, null);
+    } catch (CairnException e) {
+      return Result.failure(e);
+    }
+  }
+
+  @Override
+  public Result<List<String>> views() {
+    return read(CatalogReader::views);
+  }
+
+  @Override
   public Result<TableInfo> table(String name) {
+    return read(reader -> {
+      List<String> tables = reader.tables();
+      if (!tables.contains(name)) {
+        if (reader.views().contains(name)) {
+          return reader.describeView(name);
+        }
+        int dot = name.indexOf('.');
+        if (context.dialect != dev.cairn.sql.Dialect.SQLITE && dot > 0 && dot < name.length() - 1) {
+          String schema = name.substring(0, dot);
+          String local = name.substring(dot + 1);
+          CatalogReader other = new CatalogReader(reader.connection(), context.dialect, context.dsl, schema);
+          if (other.tables().contains(local) || other.views().contains(local)) {
+            return other.describeOther(schema, local);
+          }
+        }
+        throw SchemaCache.notFound(name, tables);
+      }
+      return reader.describe(name);
+    });
+  }
+
+  @Override
+  public Result<TableStats> stats(String name) {
     return read(reader -> {
       List<String> tables = reader.tables();
       if (!tables.contains(name)) {
         throw SchemaCache.notFound(name, tables);
       }
-      return reader.describe(name);
+      return reader.stats(name);
+    });
+  }
+
+  @Override
+  public Result<List<TableStats>> statsAll() {
+    return read(reader -> {
+      List<TableStats> all = new ArrayList<>();
+      for (String table : reader.tables()) {
+        all.add(reader.stats(table));
+      }
+      return all;
     });
   }
 

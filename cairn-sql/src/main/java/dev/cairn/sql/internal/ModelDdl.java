@@ -102,7 +102,7 @@ public final class ModelDdl {
     return switch (kind) {
       case LONG, DOUBLE, DECIMAL -> "0";
       case BOOLEAN -> "false";
-      case STRING -> "''";
+      case STRING, JSON -> "''";
       default -> null;
     };
   }

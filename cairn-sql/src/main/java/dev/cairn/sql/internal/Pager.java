@@ -46,7 +46,7 @@ final class Pager {
       // The keyset condition differs by which cursor values are NULL.
       values.forEach(value -> afterShape.append(value == null ? 'n' : 'v'));
     }
-    var select = engine.context.dsl.select(Render.columns(model)).from(Render.table(model.name()))
+    var select = engine.context.dsl.select(Render.columns(model)).from(Render.table(model))
         .where(condition).orderBy(renderer.orderBy(columns, descending))
         .limit(renderer.bindTyped(query.pageSize() + 1));
     boolean offset = !keyset && query.offset() > 0;

@@ -43,8 +43,8 @@ final class PartialWrites {
       binds.add(model.column(index).kind().bindForm(value, dialect));
     });
     String sql = fields.isEmpty()
-        ? Render.text(engine.context.dsl.insertInto(Render.table(model.name())).defaultValues())
-        : Render.text(engine.context.dsl.insertInto(Render.table(model.name())).columns(fields)
+        ? Render.text(engine.context.dsl.insertInto(Render.table(model)).defaultValues())
+        : Render.text(engine.context.dsl.insertInto(Render.table(model)).columns(fields)
             .values(placeholders(fields.size())));
     return engine.executor.atomic(connection -> {
       Object key = model.hasKey() ? values.get(model.keyIndex()) : null;
@@ -95,7 +95,7 @@ final class PartialWrites {
         updates.put(field, DSL.excluded(field));
       }
     });
-    var insert = engine.context.dsl.insertInto(Render.table(model.name())).columns(fields)
+    var insert = engine.context.dsl.insertInto(Render.table(model)).columns(fields)
         .values(placeholders(fields.size())).onConflict(Render.column(model.key().name()));
     String sql = Render.text(updates.isEmpty() ? insert.doNothing() : insert.doUpdate().set(updates));
     Object boundKey = model.key().kind().bindForm(values.get(model.keyIndex()), dialect);

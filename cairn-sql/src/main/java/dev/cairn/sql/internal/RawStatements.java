@@ -22,7 +22,8 @@ final class RawStatements {
       try {
         return Result.ok(executor.atomic(connection -> {
           try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            Jdbc.bindAll(statement, values);
+            // As for queries: instants, dates, UUIDs in Cairn's stored form, maps and lists as JSON.
+            RawQueries.bindAll(context, statement, values);
             statement.execute();
             return Math.max(statement.getUpdateCount(), 0);
           }

@@ -24,6 +24,15 @@ final class Render {
     return DSL.table(DSL.name(name));
   }
 
+  /** The table of a model: {@code schema.table} for a table of another schema or database. */
+  static org.jooq.Table<org.jooq.Record> table(TableModel model) {
+    return model.schema() == null ? table(model.name())
+        // A template, not a qualified name: the renderer is set not to render schemas (Cairn's own tables live in
+        // the connection's current one), and would drop the qualifier.
+        : DSL.table("{0}.{1}", DSL.name(model.schema()),
+            DSL.name(model.name().substring(model.schema().length() + 1)));
+  }
+
   /** A placeholder whose value the caller binds itself. */
   static Param<Object> placeholder(int index) {
     return DSL.param("p" + index, Object.class);

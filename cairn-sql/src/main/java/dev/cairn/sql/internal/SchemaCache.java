@@ -41,6 +41,16 @@ final class SchemaCache {
       CatalogReader reader = new CatalogReader(connection, context.dialect, context.dsl);
       List<String> tables = reader.tables();
       if (!tables.contains(table)) {
+        if (reader.views().contains(table)) {
+          TableModel view = build(table, reader.columns(table), List.of(), List.of()).asView();
+          models.put(table, view);
+          return view;
+        }
+        TableModel other = otherSchema(connection, table);
+        if (other != null) {
+          models.put(table, other);
+          return other;
+        }
         throw notFound(table, tables);
       }
       List<String> key = reader.primaryKey(table);
@@ -50,6 +60,29 @@ final class SchemaCache {
       models.put(table, model);
       return model;
     });
+  }
+
+  /**
+   * {@code schema.table} on a server: the table (or view) of another PostgreSQL schema or MariaDB database, when
+   * there is one by that name; else {@code null}.
+   */
+  private TableModel otherSchema(java.sql.Connection connection, String qualified) throws SQLException {
+    int dot = qualified.indexOf('.');
+    if (context.dialect == Dialect.SQLITE || dot <= 0 || dot == qualified.length() - 1) {
+      return null;
+    }
+    String schema = qualified.substring(0, dot);
+    String name = qualified.substring(dot + 1);
+    CatalogReader other = new CatalogReader(connection, context.dialect, context.dsl, schema);
+    if (other.tables().contains(name)) {
+      List<String> key = other.primaryKey(name);
+      List<IndexInfo> otherIndexes = other.indexes(name, key);
+      return build(qualified, other.columns(name), key, otherIndexes).inSchema(schema);
+    }
+    if (other.views().contains(name)) {
+      return build(qualified, other.columns(name), List.of(), List.of()).asView().inSchema(schema);
+    }
+    return null;
   }
 
   static NotFoundException notFound(String table, List<String> tables) {
@@ -104,7 +137,11 @@ final class SchemaCache {
     if (context.dialect == Dialect.SQLITE) {
       return sqliteKind(type);
     }
+    if (type.equals("json") || type.equals("jsonb")) {
+      return ValueKind.JSON;
+    }
     return switch (column.jdbcType()) {
+      case Types.ARRAY -> ValueKind.ARRAY;
       case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> ValueKind.LONG;
       case Types.BIT, Types.BOOLEAN -> ValueKind.BOOLEAN;
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> ValueKind.DOUBLE;
@@ -119,6 +156,9 @@ final class SchemaCache {
   }
 
   private static ValueKind sqliteKind(String type) {
+    if (type.equals("json") || type.equals("jsonb")) {
+      return ValueKind.JSON;
+    }
     if (type.startsWith("timestamp")) {
       return ValueKind.INSTANT;
     }

@@ -19,13 +19,12 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /** The {@link Database}: each call outside a transaction runs on its own short-lived connection use. */
-final class SqlDatabase implements Database {
-  private final SqlContext context;
+final class SqlDatabase extends RawSession implements Database {
   private final Dialect dialect;
   private final String serverVersion;
 
   SqlDatabase(SqlContext context, Dialect dialect, String serverVersion) {
-    this.context = context;
+    super(context);
     this.dialect = dialect;
     this.serverVersion = serverVersion;
   }
@@ -36,8 +35,18 @@ final class SqlDatabase implements Database {
   }
 
   @Override
-  public Result<Integer> execute(String sql, Object... params) {
-    return RawStatements.execute(context, context.executor, sql, params);
+  Executor executor() {
+    return context.executor;
+  }
+
+  @Override
+  public Result<Integer> initializeSchema(java.nio.file.Path schemaFile) {
+    return executeScript(schemaFile);
+  }
+
+  @Override
+  public Result<Void> vacuumAnalyze(String table) {
+    return Maintenance.vacuumAnalyze(context, table);
   }
 
   @Override

@@ -230,9 +230,25 @@ final class SqlErrors {
       case "42P01" -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist", List.of());
       case "42703" -> new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", columns);
       case "57014" -> queryTimeout();
+      case "42804", "42883" -> typeMismatch(server, columns);
       default -> state.startsWith("22")
           ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", columns) : null;
     };
+  }
+
+  private static final Pattern PG_TYPED_COLUMN = Pattern.compile("column \"([^\"]+)\" is of type (\\S+)"
+      + " but expression is of type (.+)");
+
+  /** PostgreSQL's type errors name the column and both types (never a value): said as they are, as INVALID. */
+  private static Failure typeMismatch(ServerErrorMessage server, List<String> columns) {
+    String message = server == null || server.getMessage() == null ? "" : server.getMessage();
+    Matcher typed = PG_TYPED_COLUMN.matcher(message);
+    if (typed.find()) {
+      return new Failure(Status.INVALID, "INVALID_VALUE", "wrong type of value (the column is " + typed.group(2)
+          + ", the value " + typed.group(3) + ")", List.of(typed.group(1)));
+    }
+    return new Failure(Status.INVALID, "INVALID_VALUE", "wrong type of value (" + message.replace('\n', ' ') + ")",
+        columns);
   }
 
   private Failure mariadb(SQLException e, int vendor, String state) {
@@ -256,9 +272,23 @@ final class SqlErrors {
       case 1146 -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist", List.of());
       case 1969, 3024 -> queryTimeout();
       case 1054 -> new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", columns);
+      case 4025 -> checkFailed(message);
       default -> state.startsWith("22")
           ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", columns) : null;
     };
+  }
+
+  private static final Pattern MARIA_CHECK = Pattern.compile("CONSTRAINT `(?:[^`.]*\\.)?([^`]*)` failed");
+
+  /**
+   * A failed CHECK; MariaDB's own check behind a JSON column is named after the column ({@code table.column}), so
+   * invalid JSON text names its column.
+   */
+  private static Failure checkFailed(String message) {
+    Matcher check = MARIA_CHECK.matcher(message);
+    List<String> columns = check.find() ? List.of(check.group(1)) : List.of();
+    return new Failure(Status.INVALID, "CHECK_VIOLATION", "check constraint violated (for a JSON column: the"
+        + " value is not valid JSON)", columns);
   }
 
   /** MariaDB names the key ('uk_x' or 'table.uk_x'); the columns come from the introspected indexes. */

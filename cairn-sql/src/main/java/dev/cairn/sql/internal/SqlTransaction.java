@@ -7,8 +7,7 @@ import dev.cairn.sql.Transaction;
 import java.util.function.Function;
 
 /** An open transaction on one connection; valid while its work function runs. Not thread-safe by contract. */
-final class SqlTransaction implements Transaction {
-  private final SqlContext context;
+final class SqlTransaction extends RawSession implements Transaction {
   private final OutermostTransaction outermost;
   private final boolean readOnly;
   private final TransactionExecutor executor;
@@ -16,7 +15,7 @@ final class SqlTransaction implements Transaction {
   private boolean closed;
 
   SqlTransaction(SqlContext context, OutermostTransaction outermost, boolean readOnly) {
-    this.context = context;
+    super(context);
     this.outermost = outermost;
     this.readOnly = readOnly;
     this.executor = new TransactionExecutor(context, outermost, readOnly, this::requireOpen);
@@ -38,9 +37,9 @@ final class SqlTransaction implements Transaction {
   }
 
   @Override
-  public Result<Integer> execute(String sql, Object... params) {
+  Executor executor() {
     requireOpen();
-    return RawStatements.execute(context, executor, sql, params);
+    return executor;
   }
 
   @Override

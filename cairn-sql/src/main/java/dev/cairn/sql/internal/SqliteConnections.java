@@ -105,18 +105,33 @@ final class SqliteConnections implements Connections {
 
   private static SQLiteDataSource dataSource(DatabaseConfig config, String jdbcUrl, boolean setWal) {
     SQLiteConfig sqlite = new SQLiteConfig();
-    if (setWal) {
+    Map<String, String> settings = config.url().params();
+    String journalMode = settings.get(DatabaseConfig.SQLITE_JOURNAL_MODE);
+    if (journalMode != null && !config.url().isSqliteMemory()) {
+      // asked for explicitly (URL or SQLITE_JOURNAL_MODE): every connection sets it, on files Cairn did not make too
+      sqlite.setJournalMode(SQLiteConfig.JournalMode.valueOf(journalMode.toUpperCase(java.util.Locale.ROOT)));
+    } else if (setWal) {
       sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
     } else if (config.url().isSqliteMemory()) {
       sqlite.setSharedCache(true);
     }
-    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    sqlite.setSynchronous(synchronous(settings.getOrDefault(DatabaseConfig.SQLITE_SYNCHRONOUS, "NORMAL")));
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
-    sqlite.setCacheSize(-16_384); // negative: KiB, so 16 MiB of page cache per connection
+    // Default negative: KiB, so 16 MiB of page cache per connection.
+    sqlite.setCacheSize(Integer.parseInt(settings.getOrDefault(DatabaseConfig.SQLITE_CACHE_SIZE, "-16384")));
     SQLiteDataSource dataSource = new QueryTimedDataSource(sqlite, config);
     dataSource.setUrl(jdbcUrl);
     return dataSource;
+  }
+
+  /** {@code synchronous} by name or number (0-2), as SQLite's PRAGMA takes it; checked by DatabaseConfig. */
+  private static SQLiteConfig.SynchronousMode synchronous(String value) {
+    return switch (value.toUpperCase(java.util.Locale.ROOT)) {
+      case "0", "OFF" -> SQLiteConfig.SynchronousMode.OFF;
+      case "2", "FULL" -> SQLiteConfig.SynchronousMode.FULL;
+      default -> SQLiteConfig.SynchronousMode.NORMAL;
+    };
   }
 
   /** Gives every new connection the {@link SqliteQueryTimeout} handler. */

@@ -248,7 +248,7 @@ final class TableEngine {
     for (int i = 0; i < columns.size(); i++) {
       sets.put(Render.column(model.column(columns.get(i)).name()), org.jooq.impl.DSL.val(values.get(i)));
     }
-    var update = context.dsl.update(Render.table(model.name())).set(sets);
+    var update = context.dsl.update(Render.table(model)).set(sets);
     Render.Sql sql = Render.sql(update.where(renderer.condition(filter)));
     return executeUpdate(sql);
   }
@@ -269,7 +269,7 @@ final class TableEngine {
   int deleteWhere(Filter filter) throws SQLException {
     requireFilter(filter, "deleteWhere");
     QueryRenderer renderer = new QueryRenderer(resolver, dialect);
-    Render.Sql sql = Render.sql(context.dsl.deleteFrom(Render.table(model.name())).where(renderer.condition(filter)));
+    Render.Sql sql = Render.sql(context.dsl.deleteFrom(Render.table(model)).where(renderer.condition(filter)));
     return executeUpdate(sql);
   }
 
@@ -285,7 +285,7 @@ final class TableEngine {
 
   long count(Filter filter) throws SQLException {
     QueryRenderer renderer = new QueryRenderer(resolver, dialect);
-    var select = context.dsl.selectCount().from(Render.table(model.name())).where(renderer.condition(filter));
+    var select = context.dsl.selectCount().from(Render.table(model)).where(renderer.condition(filter));
     StringBuilder shape = new StringBuilder("count|");
     RenderedQueries.shape(filter, shape);
     Render.Sql sql = statements().rendered().sql(shape.toString(), context.dsl, select, renderer.binds());
@@ -299,6 +299,49 @@ final class TableEngine {
         }
       }
     });
+  }
+
+  /** Where {@link #stream} hands each row (canonical values in column order). */
+  @FunctionalInterface
+  interface RowSink {
+    void accept(Object[] row);
+  }
+
+  /**
+   * Hands every row matching the filter to {@code sink}, in key order, without the page cap and without holding
+   * more than the driver's fetch size of rows (see {@link Executor#cursor}). A failure after the first row was
+   * handed out is UNAVAILABLE {@code STREAM_INTERRUPTED}, which is not retried: the rows would be handed out again.
+   */
+  long stream(Filter filter, RowSink sink) throws SQLException {
+    QueryRenderer renderer = new QueryRenderer(resolver, dialect);
+    var select = context.dsl.select(Render.columns(model)).from(Render.table(model))
+        .where(renderer.condition(filter));
+    org.jooq.Select<?> ordered = model.hasKey() ? select.orderBy(Render.column(model.key().name())) : select;
+    StringBuilder shape = new StringBuilder("stream|");
+    RenderedQueries.shape(filter, shape);
+    Render.Sql sql = statements().rendered().sql(shape.toString(), context.dsl, ordered, renderer.binds());
+    long[] count = {0};
+    try {
+      return executor.cursor(connection -> {
+        try (PreparedStatement statement = connection.prepareStatement(sql.text())) {
+          Jdbc.bindAll(statement, sql.binds());
+          statement.setFetchSize(RawQueries.STREAM_FETCH_SIZE);
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              sink.accept(readRow(rs));
+              count[0]++;
+            }
+          }
+        }
+        return count[0];
+      });
+    } catch (SQLException e) {
+      if (count[0] == 0) {
+        throw e;
+      }
+      throw new dev.cairn.core.UnavailableException("STREAM_INTERRUPTED", "the stream of table " + model.name()
+          + " broke after " + count[0] + " rows; it is not retried", java.util.Map.of("rows", count[0]), e);
+    }
   }
 
   List<Object[]> select(Render.Sql sql) throws SQLException {

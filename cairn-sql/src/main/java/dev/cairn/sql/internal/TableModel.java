@@ -15,6 +15,8 @@ final class TableModel {
   private final int keyIndex;
   private final KeyStrategy keyStrategy;
   private final Map<String, Integer> indexByName = new HashMap<>();
+  private boolean view;
+  private String schema;
 
   TableModel(String name, List<ColumnModel> columns, int keyIndex, KeyStrategy keyStrategy, List<String> aliases) {
     this.name = name;
@@ -27,6 +29,33 @@ final class TableModel {
     for (int i = 0; i < aliases.size(); i++) {
       indexByName.putIfAbsent(aliases.get(i), i);
     }
+  }
+
+  /** This model marked as a view's: readable, never written (see {@link DynamicRows}). */
+  TableModel asView() {
+    TableModel copy = new TableModel(name, columns, -1, KeyStrategy.NONE, List.of());
+    copy.view = true;
+    return copy;
+  }
+
+  /**
+   * This model as a table of another schema (PostgreSQL) or database (MariaDB): its name stays {@code schema.table}
+   * for messages, and {@link Render#table(TableModel)} quotes the two parts apart.
+   */
+  TableModel inSchema(String otherSchema) {
+    TableModel copy = new TableModel(name, columns, keyIndex, keyStrategy, List.of());
+    copy.view = view;
+    copy.schema = otherSchema;
+    return copy;
+  }
+
+  /** The schema (database on MariaDB) of a table outside the current one, else {@code null}. */
+  String schema() {
+    return schema;
+  }
+
+  boolean isView() {
+    return view;
   }
 
   String name() {

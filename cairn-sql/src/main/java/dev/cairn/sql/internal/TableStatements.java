@@ -36,7 +36,7 @@ final class TableStatements {
     this.model = model;
     // MariaDB/MySQL have no UPDATE ... RETURNING; there the row is read back with a second statement.
     this.returning = dialect == Dialect.POSTGRESQL || dialect == Dialect.SQLITE;
-    org.jooq.Table<?> table = Render.table(model.name());
+    org.jooq.Table<?> table = Render.table(model);
     selectList = Render.columnList(dsl, model);
     insertAll = insert(table, allColumns());
     List<Integer> withoutKey = nonKeyColumns();
@@ -77,7 +77,7 @@ final class TableStatements {
     for (int column : columns) {
       sets.put(Render.column(model.column(column).name()), Render.placeholder(index++));
     }
-    UpdateSetMoreStep<?> update = dsl.update(Render.table(model.name())).set(sets);
+    UpdateSetMoreStep<?> update = dsl.update(Render.table(model)).set(sets);
     String sql = Render.text(update.where(Render.column(model.key().name()).eq(Render.placeholder(index))));
     return returning ? sql + " returning " + selectList : sql;
   }

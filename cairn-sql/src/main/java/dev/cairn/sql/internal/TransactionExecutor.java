@@ -29,6 +29,11 @@ final class TransactionExecutor implements Executor {
   }
 
   @Override
+  public <R> R cursor(SqlWork<R> work) throws SQLException {
+    return read(work);
+  }
+
+  @Override
   public <R> R write(SqlWork<R> work) throws SQLException {
     refuseIfReadOnly();
     return run(work);

@@ -95,6 +95,12 @@ final class TypedTable<T extends Record> implements Table<T> {
   }
 
   @Override
+  public Result<Long> stream(Filter filter, java.util.function.Consumer<? super T> each) {
+    Objects.requireNonNull(each, "each");
+    return engine.run(() -> engine.stream(filter, row -> each.accept(mapping.fromRow(row))));
+  }
+
+  @Override
   public Result<Page<T>> query(Query query) {
     return engine.run(() -> {
       Page<Object[]> page = Pager.page(engine, query);

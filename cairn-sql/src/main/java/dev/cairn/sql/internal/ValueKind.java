@@ -31,7 +31,14 @@ import java.util.UUID;
 enum ValueKind {
   STRING(String.class), LONG(Long.class), DOUBLE(Double.class), DECIMAL(BigDecimal.class), BOOLEAN(Boolean.class),
   INSTANT(Instant.class), LOCAL_DATE(LocalDate.class), LOCAL_DATE_TIME(LocalDateTime.class), UUID_KIND(UUID.class),
-  BYTES(byte[].class);
+  BYTES(byte[].class),
+  /**
+   * A JSON document (PostgreSQL json/jsonb, MariaDB JSON, SQLite columns declared JSON), as parsed JSON: {@code Map},
+   * {@code List}, {@code String}, numbers, {@code Boolean}. A Java {@code String} is a JSON string, not JSON text.
+   */
+  JSON(Object.class),
+  /** A PostgreSQL array ({@code text[]}, {@code int[]}, ...), as a {@code List} (nested lists for dimensions). */
+  ARRAY(java.util.List.class);
 
   private static final DateTimeFormatter FIXED_MICROS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS", Locale.ROOT);
@@ -73,6 +80,9 @@ enum ValueKind {
         case LOCAL_DATE_TIME -> LocalDateTime.parse(text(input)).truncatedTo(ChronoUnit.MICROS);
         case UUID_KIND -> UUID.fromString(text(input));
         case BYTES -> Base64.getDecoder().decode(text(input));
+        case JSON -> input;
+        case ARRAY -> input.getClass().isArray() && !(input instanceof byte[])
+            ? java.util.Arrays.asList((Object[]) input) : fail(input);
       };
     } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
       throw new BadValueException(table, column, "expected " + describe());
@@ -93,6 +103,8 @@ enum ValueKind {
       case LOCAL_DATE_TIME -> "an ISO-8601 date-time such as 2024-01-02T03:04:05";
       case UUID_KIND -> "a UUID";
       case BYTES -> "bytes (base64 text)";
+      case JSON -> "JSON";
+      case ARRAY -> "an array";
     };
   }
 
@@ -110,6 +122,10 @@ enum ValueKind {
       case LOCAL_DATE_TIME -> dialect == Dialect.SQLITE ? sqliteText((LocalDateTime) value, false) : value;
       case LOCAL_DATE -> dialect == Dialect.SQLITE ? value.toString() : value;
       case UUID_KIND -> dialect == Dialect.POSTGRESQL ? value : value.toString();
+      // Sent untyped on PostgreSQL, so the server reads the text as json, jsonb or the array type of the column.
+      case JSON -> dialect == Dialect.POSTGRESQL ? new Jdbc.Untyped(dev.cairn.core.Json.write(value))
+          : dev.cairn.core.Json.write(value);
+      case ARRAY -> new Jdbc.Untyped(arrayLiteral((java.util.List<?>) value));
       default -> value;
     };
   }
@@ -139,6 +155,8 @@ enum ValueKind {
       case UUID_KIND -> dialect == Dialect.POSTGRESQL ? rs.getObject(index, UUID.class)
           : parseOrNull(rs.getString(index), UUID::fromString);
       case BYTES -> rs.getBytes(index);
+      case JSON -> parseOrNull(rs.getString(index), text -> dev.cairn.core.Json.read(text, Object.class));
+      case ARRAY -> RowReader.array(rs.getArray(index));
     };
     return value;
   }
@@ -157,6 +175,26 @@ enum ValueKind {
     };
   }
 
+  /** A PostgreSQL array literal: every element double-quoted and escaped, NULL bare, nested lists nested. */
+  private static String arrayLiteral(java.util.List<?> list) {
+    StringBuilder out = new StringBuilder("{");
+    for (int i = 0; i < list.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      Object element = list.get(i);
+      if (element == null) {
+        out.append("NULL");
+      } else if (element instanceof java.util.List<?> nested) {
+        out.append(arrayLiteral(nested));
+      } else {
+        String text = element instanceof java.util.Map<?, ?> ? dev.cairn.core.Json.write(element) : element.toString();
+        out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+    }
+    return out.append('}').toString();
+  }
+
   private static String sqliteText(LocalDateTime time, boolean zulu) {
     String fast = FixedWidthTime.format(time, zulu);
     return fast != null ? fast : FIXED_MICROS.format(time) + (zulu ? "Z" : "");
@@ -168,6 +206,9 @@ enum ValueKind {
   }
 
   private static Instant parseInstant(String text) {
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+      return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC); // a date: its first instant, UTC
+    }
     LocalDateTime fast = FixedWidthTime.parse(text);
     if (fast != null && text.endsWith("Z")) {
       return fast.toInstant(ZoneOffset.UTC);

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.TestInstance;
 public abstract class DatabaseConformance implements ConformanceContext, TableConformance, QueryConformance,
     MappingConformance, RowsConformance, SchemaConformance, TransactionConformance, HostileInputConformance,
     HealthConformance, NamingConformance, ExecuteConformance, OutcomeConformance, WideRecordTableConformance,
-    WideRecordSessionConformance {
+    WideRecordSessionConformance, RawQueryConformance, JsonConformance,
+    WholeTableConformance, ViewConformance {
 
   /** Dropped before each test, children first (none has foreign keys today). */
   private static final List<Class<? extends Record>> MODEL_TYPES = List.of(

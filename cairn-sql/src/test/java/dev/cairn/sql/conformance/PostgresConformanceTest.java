@@ -3,7 +3,8 @@ package dev.cairn.sql.conformance;
 import dev.cairn.testkit.PostgresService;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresConformanceTest extends DatabaseConformance implements ServerConformance, ServerOutcomeConformance {
+class PostgresConformanceTest extends DatabaseConformance implements ServerConformance, ServerOutcomeConformance,
+    OtherSchemaConformance {
   @RegisterExtension
   static final PostgresService POSTGRES = new PostgresService();
 

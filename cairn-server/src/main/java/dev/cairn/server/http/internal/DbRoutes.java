@@ -159,7 +159,7 @@ public final class DbRoutes {
   }
 
   private void insert(Context ctx) {
-    Map<String, Object> row = RequestBodies.flatObject(ctx, MODULE);
+    Map<String, Object> row = RequestBodies.fields(ctx, MODULE);
     Database database = databases.resolve(ctx);
     Rows rows = database.rows(ctx.pathParam("table"));
     Map<String, Object> inserted = lanes.write(ctx, database, () -> Results.value(rows.insert(row), MODULE));
@@ -175,7 +175,7 @@ public final class DbRoutes {
   }
 
   private void update(Context ctx) {
-    Map<String, Object> changes = RequestBodies.flatObject(ctx, MODULE);
+    Map<String, Object> changes = RequestBodies.fields(ctx, MODULE);
     if (changes.isEmpty()) {
       throw ApiError.badRequest("EMPTY_CHANGES", "the body names no column to change", MODULE);
     }

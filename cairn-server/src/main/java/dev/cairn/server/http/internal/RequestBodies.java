@@ -23,8 +23,9 @@ import java.util.Map;
  *       costs no more than its size;
  *   <li>a lone UTF-16 surrogate escape ({@code "\ud800"}) in any name or text is 400 {@code INVALID_UNICODE}:
  *       no storage could keep it (see {@link Unicode});
- *   <li>anything but an object is 400 {@code BODY_NOT_OBJECT}, and for {@link #flatObject} a nested object or
- *       array as a value 400 {@code INVALID_VALUE}.
+ *   <li>anything but an object is 400 {@code BODY_NOT_OBJECT}. A nested object or array in {@link #fields} is
+ *       passed on as {@code Map}/{@code List}: JSON and array columns take it, any other column refuses it with 400
+ *       {@code INVALID_VALUE} naming the column.
  * </ul>
  */
 final class RequestBodies {
@@ -40,16 +41,15 @@ final class RequestBodies {
 
   private RequestBodies() {}
 
-  /** The body's fields with JSON scalars as Java values (text, numbers, booleans, null). */
-  static Map<String, Object> flatObject(Context ctx, String module) {
+  /**
+   * The body's fields as Java values: text, numbers, booleans, null, and nested objects and arrays as {@code Map}
+   * and {@code List} (for JSON and array columns; the column decides whether it takes them).
+   */
+  static Map<String, Object> fields(Context ctx, String module) {
     JsonNode root = object(ctx, module);
     Map<String, Object> fields = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : root.properties()) {
-      JsonNode value = field.getValue();
-      if (value.isContainerNode()) {
-        throw ApiError.badRequest("INVALID_VALUE", "field '" + field.getKey() + "' must be a JSON scalar", module);
-      }
-      fields.put(field.getKey(), MAPPER.convertValue(value, Object.class));
+      fields.put(field.getKey(), MAPPER.convertValue(field.getValue(), Object.class));
     }
     return fields;
   }

@@ -1,0 +1,79 @@
+package dev.cairn.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.sql.conformance.Expect;
+import dev.cairn.testkit.TestSupport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Settings by environment variable, with the Modular framework's names: each one is read back from the open
+ * database (a PRAGMA, the busy timeout) or from the configuration the database runs with.
+ */
+class EnvironmentSettingsTest {
+
+  private static Path file(String name) {
+    return TestSupport.buildDirectory("env-settings").resolve(name + "-" + System.nanoTime() + ".db");
+  }
+
+  @Test
+  void sqlitePragmasAndTimeouts_fromModularNames_takeEffectOnEveryConnection() {
+    Map<String, String> environment = Map.of(
+        "DATABASE_URL", "sqlite:" + file("modular"),
+        "SQLITE_JOURNAL_MODE", "DELETE",
+        "SQLITE_SYNCHRONOUS", "FULL",
+        "SQLITE_CACHE_SIZE", "-4000",
+        "DATABASE_MAX_RETRIES", "2",
+        "DATABASE_CONNECTION_TIMEOUT", "7",
+        "DATABASE_POOL_SIZE", "3");
+
+    try (Database db = Database.open(DatabaseConfig.fromEnvironment(environment))) {
+      assertThat(Expect.ok(db.queryOne("PRAGMA journal_mode")).getString("journal_mode")).isEqualToIgnoringCase(
+          "delete");
+      assertThat(Expect.ok(db.queryOne("PRAGMA synchronous")).getLong("synchronous")).isEqualTo(2L);
+      assertThat(Expect.ok(db.queryOne("PRAGMA cache_size")).getLong("cache_size")).isEqualTo(-4000L);
+      assertThat(Expect.ok(db.queryOne("PRAGMA busy_timeout")).getLong("timeout")).isEqualTo(7000L);
+      // The writer sees the same settings as the readers.
+      Long writerSynchronous = Expect.ok(db.transaction(tx -> tx.queryOne("PRAGMA synchronous")))
+          .getLong("synchronous");
+      assertThat(writerSynchronous).isEqualTo(2L);
+      assertThat(db.config().retry().maxAttempts()).isEqualTo(3);
+      assertThat(db.config().connectTimeout()).isEqualTo(Duration.ofSeconds(7));
+      assertThat(db.config().poolSize()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void defaults_withoutTheVariables_areCairnsOwn() {
+    try (Database db = Database.open(DatabaseConfig.fromEnvironment(Map.of(
+        "CAIRN_DATABASE_URL", "sqlite:" + file("defaults"), "DATABASE_URL", "sqlite:/nonexistent/ignored.db")))) {
+      assertThat(Expect.ok(db.queryOne("PRAGMA journal_mode")).getString("journal_mode")).isEqualToIgnoringCase(
+          "wal");
+      assertThat(Expect.ok(db.queryOne("PRAGMA synchronous")).getLong("synchronous")).isEqualTo(1L);
+      assertThat(Expect.ok(db.queryOne("PRAGMA cache_size")).getLong("cache_size")).isEqualTo(-16384L);
+      assertThat(db.config().retry()).isEqualTo(RetryPolicy.DEFAULT);
+    }
+  }
+
+  @Test
+  void badValues_areInvalidOptionNamingTheSetting() {
+    assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", "sqlite:x.db",
+        "SQLITE_SYNCHRONOUS", "sometimes"))).isInstanceOf(InvalidInputException.class).hasMessageContaining(
+        "synchronous");
+    assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", "sqlite:x.db",
+        "DATABASE_MAX_RETRIES", "-1"))).isInstanceOf(InvalidInputException.class).hasMessageContaining(
+        "DATABASE_MAX_RETRIES");
+    assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", "sqlite:x.db",
+        "DATABASE_CONNECTION_TIMEOUT", "soon"))).isInstanceOf(InvalidInputException.class).hasMessageContaining(
+        "DATABASE_CONNECTION_TIMEOUT");
+    assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("DATABASE_URL");
+    assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?cache_size=lots"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("cache_size");
+  }
+}
