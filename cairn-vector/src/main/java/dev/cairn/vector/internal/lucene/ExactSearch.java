@@ -49,7 +49,7 @@ final class ExactSearch {
         if (live != null && !live.get(doc)) {
           continue;
         }
-        if (matching != null && (matching.docID() > doc || matching.advance(doc) != doc)) {
+        if (matching != null && (matching.docID() < doc ? matching.advance(doc) : matching.docID()) != doc) {
           continue;
         }
         best.add(new ScoreDoc(leaf.docBase + doc, similarity.compare(target, values.vectorValue(docs.index()))));

@@ -25,6 +25,9 @@ final class IndexOpener {
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(RAM_BUFFER_MB)
         .setCommitOnClose(true)
+        // Lucene would let a commit wait up to 500 ms for merges of the segments it flushes: every acknowledged
+        // single upsert would pay it. Merges run in the background instead.
+        .setMaxFullFlushMergeWaitMillis(0)
         .setCodec(new Lucene103Codec() {
           @Override
           public KnnVectorsFormat getKnnVectorsFormatForField(String field) {

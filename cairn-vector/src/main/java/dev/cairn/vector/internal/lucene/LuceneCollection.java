@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -30,6 +32,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.knn.KnnSearchStrategy;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 
@@ -38,8 +41,8 @@ import org.apache.lucene.store.Directory;
  * ({@code _vec}), the metadata as JSON ({@code _meta}) and as indexed fields (see {@link LuceneFilters}).
  *
  * <p>Writes replace by id ({@code updateDocument}) and are made durable by {@link GroupCommit} before they are
- * acknowledged. Reads go through a near-real-time {@link SearcherManager} that is refreshed lazily: a write marks
- * it stale, and the next read refreshes it first, so a read sees every write acknowledged before it started
+ * acknowledged. Reads go through a near-real-time {@link SearcherManager} that a write refreshes (grouped like
+ * the commits) before it is acknowledged, so a read sees every write acknowledged before it started
  * without reopening a searcher per write.
  */
 final class LuceneCollection implements CollectionEngine {
@@ -47,13 +50,22 @@ final class LuceneCollection implements CollectionEngine {
   static final String VECTOR = "_vec";
   static final String METADATA = "_meta";
   private static final Set<String> STORED = Set.of(ID, METADATA);
+  /**
+   * Filtered queries walk the whole graph and collect matching nodes, as unfiltered ones do. Lucene's default
+   * switches to a filter-guided walk below 60% selectivity, which measured 0.82 recall@10 (inner product, 10%
+   * of the vectors matching) against 0.95+ for the plain walk on the conformance data.
+   */
+  private static final KnnSearchStrategy UNFILTERED_GRAPH_WALK = new KnnSearchStrategy.Hnsw(0);
 
   private final CollectionSpec spec;
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final GroupCommit commits;
-  private volatile boolean stale;
+  /** Counts finished writes; {@code refreshedThrough} is the count the current searcher is known to include. */
+  private final AtomicLong written = new AtomicLong();
+  private final ReentrantLock refresh = new ReentrantLock();
+  private volatile long refreshedThrough;
   private volatile boolean dropped;
 
   LuceneCollection(CollectionSpec spec, Directory directory, IndexWriter writer, boolean durable) throws IOException {
@@ -76,8 +88,9 @@ final class LuceneCollection implements CollectionEngine {
       for (VectorItem item : items) {
         seq = writer.updateDocument(new Term(ID, item.id()), document(item));
       }
-      stale = true;
+      long write = written.incrementAndGet();
       commits.awaitDurable(seq);
+      awaitVisible(write);
       return Result.ok(items.size());
     });
   }
@@ -110,8 +123,9 @@ final class LuceneCollection implements CollectionEngine {
     return guarded("delete", () -> {
       boolean existed = withSearcher(searcher -> searcher.count(new TermQuery(new Term(ID, id)))) > 0;
       long seq = writer.deleteDocuments(new Term(ID, id));
-      stale = true;
+      long write = written.incrementAndGet();
       commits.awaitDurable(seq);
+      awaitVisible(write);
       return Result.ok(existed);
     });
   }
@@ -123,8 +137,9 @@ final class LuceneCollection implements CollectionEngine {
       Query matching = query == null ? new MatchAllDocsQuery() : query;
       int count = withSearcher(searcher -> searcher.count(matching));
       long seq = query == null ? writer.deleteAll() : writer.deleteDocuments(matching);
-      stale = true;
+      long write = written.incrementAndGet();
       commits.awaitDurable(seq);
+      awaitVisible(write);
       return Result.ok(count);
     });
   }
@@ -141,7 +156,7 @@ final class LuceneCollection implements CollectionEngine {
       float[] target = search.vector();
       TopDocs top = search.exact()
           ? ExactSearch.top(searcher, VECTOR, Scores.similarity(spec.metric()), target, search.k(), filter)
-          : searcher.search(new KnnFloatVectorQuery(VECTOR, target, search.candidates(), filter), search.candidates());
+          : searcher.search(new KnnFloatVectorQuery(VECTOR, target, search.candidates(), filter, UNFILTERED_GRAPH_WALK), search.candidates());
       int hits = Math.min(search.k(), top.scoreDocs.length);
       List<Match> matches = new ArrayList<>(hits);
       for (int i = 0; i < hits; i++) {
@@ -161,15 +176,31 @@ final class LuceneCollection implements CollectionEngine {
   }
 
   private <T> T withSearcher(SearcherWork<T> work) throws IOException {
-    if (stale) {
-      stale = false;
-      searchers.maybeRefreshBlocking();
-    }
     IndexSearcher searcher = searchers.acquire();
     try {
       return work.run(searcher);
     } finally {
       searchers.release(searcher);
+    }
+  }
+
+  /**
+   * Makes the write numbered {@code write} visible to searches before it is acknowledged. Writers queued behind
+   * one refresh find their write already included, as with {@link GroupCommit}.
+   */
+  private void awaitVisible(long write) throws IOException {
+    if (refreshedThrough >= write) {
+      return;
+    }
+    refresh.lock();
+    try {
+      long now = written.get(); // a refresh starting now includes every write counted so far
+      if (refreshedThrough < write) {
+        searchers.maybeRefreshBlocking();
+        refreshedThrough = Math.max(refreshedThrough, now);
+      }
+    } finally {
+      refresh.unlock();
     }
   }
 
