@@ -10,6 +10,7 @@ import dev.cairn.vector.Search;
 import dev.cairn.vector.VectorItem;
 import dev.cairn.vector.internal.CollectionEngine;
 import dev.cairn.vector.internal.Failures;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,9 +25,12 @@ import java.util.Map;
  * and {@code hnsw.iterative_scan = strict_order} (so a filtered search keeps scanning the index until it has k
  * matching rows, instead of filtering a fixed candidate list) with {@code SET LOCAL}, which ends with the
  * transaction and never leaks into the pooled connection. An exact search turns index scans off, so PostgreSQL
- * compares every matching row.
+ * compares every matching row; a filter that matches few rows is searched exactly too (see {@link #fewMatch}).
  */
 final class PgCollection implements CollectionEngine {
+  /** A filter matching at most this many rows per candidate is searched exactly; see {@link #fewMatch}. */
+  private static final int EXACT_FACTOR = 10;
+
   private final CollectionSpec spec;
   private final PgAccess access;
   private final String table;
@@ -122,11 +126,12 @@ final class PgCollection implements CollectionEngine {
     String sql = "SELECT id, metadata::text, embedding " + operator(spec.metric()) + " ?::vector AS distance FROM "
         + table + (where == null ? "" : " WHERE " + where.text()) + " ORDER BY distance LIMIT ?";
     return access.inTransaction("search in '" + spec.name() + "'", spec.name(), connection -> {
+      boolean exact = search.exact() || (where != null && fewMatch(connection, where, search.candidates()));
       try (Statement settings = connection.createStatement()) {
         // Validated integers (1..1000): safe to inline, and SET cannot take parameters.
         settings.execute("SET LOCAL hnsw.ef_search = " + search.candidates());
         settings.execute("SET LOCAL hnsw.iterative_scan = strict_order");
-        if (search.exact()) {
+        if (exact) {
           settings.execute("SET LOCAL enable_indexscan = off");
         }
       }
@@ -144,6 +149,25 @@ final class PgCollection implements CollectionEngine {
         return Result.ok(List.copyOf(matches));
       }
     });
+  }
+
+  /**
+   * Whether at most {@code EXACT_FACTOR * candidates} rows match a filter. Then comparing them all is about as
+   * cheap as walking the graph, and exact: an HNSW walk (even pgvector's iterative scan) loses recall when the
+   * matching rows lie far from the query, as Lucene's filtered search also falls back to exact search when the
+   * filter matches fewer documents than the walk would visit. Measured on the conformance data: 0.55-0.64
+   * recall@10 with the iterative scan at ef_search 400 for a filter matching 10% of 20,000 rows.
+   */
+  private boolean fewMatch(Connection connection, PgFilters.Sql where, int candidates) throws SQLException {
+    int limit = EXACT_FACTOR * candidates;
+    try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM " + table
+        + " WHERE " + where.text() + " LIMIT " + (limit + 1) + ") matching")) {
+      bind(count, where.params(), 1);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getInt(1) <= limit;
+      }
+    }
   }
 
   private static int bind(PreparedStatement statement, List<Object> params, int first) throws SQLException {
