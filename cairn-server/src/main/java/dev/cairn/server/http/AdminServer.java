@@ -17,9 +17,11 @@ import dev.cairn.server.http.internal.OpenApiDocument;
 import dev.cairn.server.http.internal.RequestDeadline;
 import dev.cairn.server.http.internal.RequestMetrics;
 import dev.cairn.server.http.internal.SubjectRoutes;
+import dev.cairn.server.http.internal.VectorRoutes;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.subject.Subjects;
+import dev.cairn.vector.VectorStore;
 import io.javalin.Javalin;
 import io.javalin.router.Endpoint;
 import java.time.Duration;
@@ -33,7 +35,7 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /**
  * The admin HTTP API (Javalin on virtual threads) over one {@link Database}, one {@link KeyValue} and one
  * {@link Subjects}: table and row endpoints under {@code /api/v1/db}, keys under {@code /api/v1/kv}, subjects under
- * {@code /api/v1/subjects}, {@code /health}, {@code /metrics} and {@code /api/v1/openapi.json}. Every error is {@code {"error": {"code", "message", "module", "details"}}}.
+ * {@code /api/v1/subjects}, vectors under {@code /api/v1/vectors}, {@code /health}, {@code /metrics} and {@code /api/v1/openapi.json}. Every error is {@code {"error": {"code", "message", "module", "details"}}}.
  *
  * <pre>{@code
  * AdminConfig config = AdminConfig.defaults().withBind("127.0.0.1", 0);
@@ -79,11 +81,12 @@ public final class AdminServer implements AutoCloseable {
     Objects.requireNonNull(stores, "stores");
     Databases registry = stores.registry().orElse(null);
     if (stores.subjects().isPresent()) {
-      return start(config, stores.database(), stores.store(), stores.subjects().get(), null, registry);
+      return start(config, stores.database(), stores.store(), stores.subjects().get(), null, registry,
+          stores.vectors());
     }
     Subjects owned = Subjects.inMemory();
     try {
-      return start(config, stores.database(), stores.store(), owned, owned, registry);
+      return start(config, stores.database(), stores.store(), owned, owned, registry, stores.vectors());
     } catch (RuntimeException e) {
       owned.close();
       throw e;
@@ -91,7 +94,7 @@ public final class AdminServer implements AutoCloseable {
   }
 
   private static AdminServer start(AdminConfig config, Database database, KeyValue store, Subjects subjects,
-      Subjects owned, Databases registry) {
+      Subjects owned, Databases registry, Optional<VectorStore> vectors) {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(subjects, "subjects");
     Objects.requireNonNull(database, "database");
@@ -134,6 +137,7 @@ public final class AdminServer implements AutoCloseable {
       new MigrationRoutes(resolver, lanes).register(javalin.routes);
       new KvRoutes(store, config.maxPageSize(), idempotent).register(javalin.routes);
       new SubjectRoutes(subjects, idempotent).register(javalin.routes);
+      new VectorRoutes(vectors, idempotent).register(javalin.routes);
     });
     created.set(app);
     try {

@@ -4,6 +4,7 @@ import dev.cairn.kv.KeyValue;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.subject.Subjects;
+import dev.cairn.vector.VectorStore;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,8 +22,11 @@ import java.util.Optional;
  *     in-process storage that it closes itself
  * @param registry the named databases: {@code ?db=name} on the {@code /api/v1/db} endpoints addresses them, and
  *     the migrations and databases endpoints serve them; when empty those endpoints know only the default database
+ * @param vectors the vector store of {@code /api/v1/vectors}; when empty those endpoints answer 404
+ *     {@code VECTOR_STORE_NOT_CONFIGURED}
  */
-public record AdminStores(Database database, KeyValue store, Optional<Subjects> subjects, Optional<Databases> registry) {
+public record AdminStores(Database database, KeyValue store, Optional<Subjects> subjects, Optional<Databases> registry,
+    Optional<VectorStore> vectors) {
 
   /**
    * Checks the components.
@@ -34,20 +38,26 @@ public record AdminStores(Database database, KeyValue store, Optional<Subjects> 
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(subjects, "subjects");
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(vectors, "vectors");
   }
 
   /** A database and a store, with private in-process subjects and no named databases. */
   public static AdminStores of(Database database, KeyValue store) {
-    return new AdminStores(database, store, Optional.empty(), Optional.empty());
+    return new AdminStores(database, store, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** These stores serving {@code subjects} (never null) instead of private ones. */
   public AdminStores withSubjects(Subjects subjects) {
-    return new AdminStores(database, store, Optional.of(subjects), registry);
+    return new AdminStores(database, store, Optional.of(subjects), registry, vectors);
+  }
+
+  /** These stores with {@code vectors} (never null) serving {@code /api/v1/vectors}. */
+  public AdminStores withVectors(VectorStore vectors) {
+    return new AdminStores(database, store, subjects, registry, Optional.of(vectors));
   }
 
   /** These stores with the named databases of {@code registry} (never null). */
   public AdminStores withRegistry(Databases registry) {
-    return new AdminStores(database, store, subjects, Optional.of(registry));
+    return new AdminStores(database, store, subjects, Optional.of(registry), vectors);
   }
 }
