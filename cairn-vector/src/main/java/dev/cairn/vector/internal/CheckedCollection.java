@@ -29,8 +29,10 @@ final class CheckedCollection implements VectorCollection {
 
   @Override
   public Result<Void> upsert(String id, float[] vector, Map<String, Object> metadata) {
-    return upsertAll(List.of(new VectorItem(id, vector == null ? null : vector, metadata)))
-        .map(written -> null);
+    if (vector == null) {
+      return Checks.vector(spec(), null);
+    }
+    return upsertAll(List.of(new VectorItem(id, vector, metadata))).map(written -> null);
   }
 
   @Override
