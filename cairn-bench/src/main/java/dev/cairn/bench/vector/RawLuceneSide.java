@@ -34,6 +34,7 @@ final class RawLuceneSide implements VectorSide {
   private final Path directory;
   private final VectorBenchOptions options;
   private FSDirectory index;
+  private IndexWriter writer;
   private DirectoryReader reader;
   private IndexSearcher searcher;
   private final Query filter = new TermInSetQuery("cluster",
@@ -59,7 +60,10 @@ final class RawLuceneSide implements VectorSide {
         return format;
       }
     });
-    try (IndexWriter writer = new IndexWriter(index, config)) {
+    // The writer stays open, as Cairn's does: closing it would wait for the background merges, which Cairn's
+    // build does not wait for either.
+    writer = new IndexWriter(index, config);
+    {
       for (int i = 0; i < data.vectors.length; i++) {
         Document document = new Document();
         document.add(new StringField("id", "v" + i, Field.Store.YES));
@@ -72,7 +76,7 @@ final class RawLuceneSide implements VectorSide {
       }
       writer.commit();
     }
-    reader = DirectoryReader.open(index);
+    reader = DirectoryReader.open(writer);
     searcher = new IndexSearcher(reader);
   }
 
@@ -97,6 +101,9 @@ final class RawLuceneSide implements VectorSide {
   public void close() throws IOException {
     if (reader != null) {
       reader.close();
+    }
+    if (writer != null) {
+      writer.close();
     }
     if (index != null) {
       index.close();
