@@ -9,9 +9,9 @@ import dev.cairn.vector.Search;
 import dev.cairn.vector.VectorItem;
 import dev.cairn.vector.internal.CollectionEngine;
 import dev.cairn.vector.internal.Failures;
+import dev.cairn.vector.internal.StoredMetadata;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,7 +114,7 @@ final class LuceneCollection implements CollectionEngine {
       int doc = found.scoreDocs[0].doc;
       Document stored = searcher.storedFields().document(doc, STORED);
       float[] vector = StoredVectors.read(searcher.getIndexReader(), VECTOR, doc);
-      return Result.ok(new VectorItem(id, vector, metadata(stored)));
+      return Result.ok(new VectorItem(id, vector, StoredMetadata.parse(stored.get(METADATA))));
     }));
   }
 
@@ -162,18 +162,12 @@ final class LuceneCollection implements CollectionEngine {
       for (int i = 0; i < hits; i++) {
         ScoreDoc hit = top.scoreDocs[i];
         Document stored = searcher.storedFields().document(hit.doc, STORED);
-        matches.add(new Match(stored.get(ID), Scores.fromLucene(spec.metric(), hit.score), metadata(stored)));
+        matches.add(new Match(stored.get(ID), Scores.fromLucene(spec.metric(), hit.score), StoredMetadata.parse(stored.get(METADATA))));
       }
       return Result.ok(List.copyOf(matches));
     }));
   }
 
-  private static Map<String, Object> metadata(Document stored) {
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    Json.read(stored.get(METADATA), Map.class).forEach((key, value) ->
-        metadata.put((String) key, value instanceof Integer number ? Long.valueOf(number) : value));
-    return metadata;
-  }
 
   private <T> T withSearcher(SearcherWork<T> work) throws IOException {
     IndexSearcher searcher = searchers.acquire();

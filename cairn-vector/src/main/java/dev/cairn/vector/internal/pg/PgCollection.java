@@ -10,6 +10,7 @@ import dev.cairn.vector.Search;
 import dev.cairn.vector.VectorItem;
 import dev.cairn.vector.internal.CollectionEngine;
 import dev.cairn.vector.internal.Failures;
+import dev.cairn.vector.internal.StoredMetadata;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,7 +81,7 @@ final class PgCollection implements CollectionEngine {
           "SELECT embedding::text, metadata::text FROM " + table + " WHERE id = ?")) {
         select.setString(1, id);
         try (ResultSet row = select.executeQuery()) {
-          return row.next() ? Result.ok(new VectorItem(id, PgVectors.parse(row.getString(1)), metadata(row.getString(2))))
+          return row.next() ? Result.ok(new VectorItem(id, PgVectors.parse(row.getString(1)), StoredMetadata.parse(row.getString(2))))
               : Failures.vectorNotFound(spec.name(), id);
         }
       }
@@ -143,7 +144,7 @@ final class PgCollection implements CollectionEngine {
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
             matches.add(new Match(rows.getString(1), score(spec.metric(), rows.getDouble(3)),
-                metadata(rows.getString(2))));
+                StoredMetadata.parse(rows.getString(2))));
           }
         }
         return Result.ok(List.copyOf(matches));
@@ -194,11 +195,5 @@ final class PgCollection implements CollectionEngine {
     };
   }
 
-  private static Map<String, Object> metadata(String json) {
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    Json.read(json, Map.class).forEach((key, value) ->
-        metadata.put((String) key, value instanceof Integer number ? Long.valueOf(number) : value));
-    return metadata;
-  }
 
 }
