@@ -16,5 +16,5 @@ interface VectorSide extends AutoCloseable {
   double bytesPerVector(int count) throws Exception;
 
   @Override
-  void close() throws Exception;
+  void close() throws java.io.IOException, java.sql.SQLException;
 }
