@@ -13,12 +13,17 @@ module dev.cairn.bench {
   requires org.apache.commons.pool2;
   requires redisson;
   requires org.xerial.sqlitejdbc;
+  // the vector benchmark's raw peers: Lucene with the same HNSW parameters, pgvector over its own pool
+  requires org.apache.lucene.core;
+  requires com.zaxxer.hikari;
+  requires java.sql;
 
   exports dev.cairn.bench;
   exports dev.cairn.bench.faults;
   exports dev.cairn.bench.http;
   exports dev.cairn.bench.kv;
   exports dev.cairn.bench.subject;
+  exports dev.cairn.bench.vector;
 
   opens dev.cairn.bench.http to dev.cairn.sql;
   opens dev.cairn.bench.internal to dev.cairn.sql;

@@ -8,6 +8,7 @@ module dev.cairn.server {
   requires transitive dev.cairn.sql;
   requires transitive dev.cairn.kv;
   requires transitive dev.cairn.subject;
+  requires transitive dev.cairn.vector;
   requires io.javalin;
   requires micrometer.core;
   requires micrometer.registry.prometheus;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     description = "Measure Cairn side by side with its peers; one line per phase with ops/s.",
     subcommands = {
       SqlBenchCommand.class, KvBenchCommand.class, SubjectBenchCommand.class, HttpBenchCommand.class,
-      FaultsBenchCommand.class
+      FaultsBenchCommand.class, VectorBenchCommand.class
     })
 final class BenchCommand implements Runnable {
   @Spec

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Cairn: one storage layer for Java services (SQL and key-value, embedded or on servers).",
     subcommands = {
-      DbCommand.class, MigrateCommand.class, KvCommand.class, SubjectCommand.class, BenchCommand.class,
+      DbCommand.class, MigrateCommand.class, KvCommand.class, SubjectCommand.class, VectorCommand.class, BenchCommand.class,
       ServeCommand.class
     },
     footer = {"", "Exit codes: 0 ok, 2 bad usage or invalid input, 3 failure while running."})

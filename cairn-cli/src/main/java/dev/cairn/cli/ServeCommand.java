@@ -17,6 +17,7 @@ import dev.cairn.sql.registry.DatabasesConfig;
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;
+import dev.cairn.vector.VectorStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
  * <p>Configuration, options first, then the environment: {@code --db} / {@code CAIRN_DATABASE_URL} /
  * {@code DATABASE_URL}, else SQLite at {@code <data dir>/cairn.db} with the data dir from {@code --data-dir} /
  * {@code CAIRN_DATA_DIR} / {@code ./data}; {@code --kv}, else the store {@code CAIRN_MODE} with {@code CAIRN_KV_URL} /
- * {@code REDIS_URL} call for (see {@link StoreEnvironment#keyValueUrl()}), else the memory store;
+ * {@code REDIS_URL} call for (see {@link StoreEnvironment#keyValueUrl()}), else the memory store; {@code --vectors} /
+ * {@code CAIRN_VECTOR_URL}, else the embedded vector store {@code vector:<data dir>/vectors};
  * {@code CAIRN_ADMIN_TOKEN} for the bearer token; {@code --allowed-host} / {@code CAIRN_ALLOWED_HOSTS} for the
  * host names answered besides loopback and the bind address (see {@link AdminConfig}).
  */
@@ -48,8 +50,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the admin HTTP API (tables, rows, keys, /health, /metrics, /api/v1/openapi.json) and the web console"
-          + " at /.",
+      "Run the admin HTTP API (tables, rows, keys, vectors, /health, /metrics, /api/v1/openapi.json) and the web"
+          + " console at /.",
       "Without a token (CAIRN_ADMIN_TOKEN) it is read-only and listens only on a loopback address."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -72,6 +74,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "Key-value URL (default: CAIRN_KV_URL, REDIS_URL, else memory:; CAIRN_MODE=distributed "
           + "requires one of them, single-node means memory:).")
   private String kvUrl;
+
+  @Option(names = "--vectors", paramLabel = "URL",
+      description = "Vector store URL: vector:DIR, vector::memory: or postgresql://... with pgvector (default: "
+          + "CAIRN_VECTOR_URL, else vector:<data dir>/vectors).")
+  private String vectorUrl;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Where the default SQLite file lives (default: CAIRN_DATA_DIR, else ./data).")
@@ -148,8 +155,9 @@ final class ServeCommand implements Callable<Integer> {
     try (Database database = Database.open(databaseUrl);
         Databases registry = namedDatabases ? openRegistry(databaseUrl) : null;
         KeyValue store = KeyValue.open(storeUrl);
+        VectorStore vectors = VectorStore.open(vectorUrl());
         Subjects subjects = Subjects.on(subjectStorage(store, storeUrl));
-        AdminServer server = AdminServer.start(config, stores(database, store, subjects, registry))) {
+        AdminServer server = AdminServer.start(config, stores(database, store, subjects, registry).withVectors(vectors))) {
       Runtime.getRuntime().addShutdownHook(hook);
       PrintStream out = Terminal.of(spec).out();
       out.println("cairn admin API listening on " + server.url()
@@ -258,6 +266,19 @@ final class ServeCommand implements Callable<Integer> {
       throw new UnavailableException("DATA_DIR_UNUSABLE", "cannot create the data directory " + dir + ": " + e, e);
     }
     return configured.databaseUrl();
+  }
+
+  /** {@code --vectors}, else CAIRN_VECTOR_URL, else the embedded store beside the default SQLite file. */
+  private String vectorUrl() {
+    if (vectorUrl != null) {
+      return vectorUrl;
+    }
+    String configured = environment.get("CAIRN_VECTOR_URL");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    StoreEnvironment located = dataDir != null ? stores.withDataDir(dataDir) : stores;
+    return "vector:" + located.dataDir().resolve("vectors");
   }
 
   private void checkSqlUrl(String url) {

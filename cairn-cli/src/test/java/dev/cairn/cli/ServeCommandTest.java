@@ -70,6 +70,33 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_noVectorConfiguration_answersSearchOnEmbeddedStoreUnderDataDir() throws Exception {
+    ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATA_DIR", directory.resolve("data").toString(),
+        "CAIRN_ADMIN_TOKEN", "t"));
+    try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+      Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0"));
+      String url = awaitUrl();
+      assertThat(send(authorized(url + "/api/v1/vectors/docs", "PUT", "{\"dimension\": 2, \"metric\": \"l2\"}"))
+          .statusCode()).isEqualTo(201);
+      assertThat(send(authorized(url + "/api/v1/vectors/docs/items/a", "PUT", "{\"vector\": [1, 2]}")).statusCode())
+          .isEqualTo(200);
+
+      HttpResponse<String> search = send(authorized(url + "/api/v1/vectors/docs/search", "POST",
+          "{\"vector\": [1, 2], \"k\": 1}"));
+
+      assertThat(search.body()).contains("\"id\":\"a\"");
+      assertThat(Files.exists(directory.resolve("data").resolve("vectors").resolve("docs"))).isTrue();
+      serve.stop();
+      assertThat(exit.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+    }
+  }
+
+  private static HttpRequest authorized(String url, String method, String body) {
+    return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer t")
+        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  @Test
   void serve_nonLoopbackWithoutToken_usageError() {
     int code = run(new ServeCommand(Map.of()), "serve", "--bind", "0.0.0.0", "--port", "0");
     assertThat(code).isEqualTo(ExitCodes.USAGE);

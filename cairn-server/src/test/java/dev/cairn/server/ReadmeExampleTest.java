@@ -71,6 +71,16 @@ class ReadmeExampleTest {
         "allowed=true remaining=1", "allowed=true remaining=0", "allowed=false remaining=0");
   }
 
+  @Test
+  void vectorExample_runsOnMemory() throws Exception {
+    compile(writeJavaBlocks());
+
+    String output = runMain("ReadmeVectorExample", "vector::memory:");
+
+    // a2 is closer but German, a3 English but from 2019: the filter leaves a1
+    assertThat(output.lines().toList()).containsExactly("a1 2024");
+  }
+
   private List<Path> writeJavaBlocks() throws IOException {
     String readme = Files.readString(readmePath(), StandardCharsets.UTF_8);
     Matcher block = JAVA_BLOCK.matcher(readme);

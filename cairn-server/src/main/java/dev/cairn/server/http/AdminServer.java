@@ -18,6 +18,7 @@ import dev.cairn.server.http.internal.OpenApiDocument;
 import dev.cairn.server.http.internal.RequestDeadline;
 import dev.cairn.server.http.internal.RequestMetrics;
 import dev.cairn.server.http.internal.SubjectRoutes;
+import dev.cairn.server.http.internal.VectorRoutes;
 import dev.cairn.sql.Database;
 import dev.cairn.subject.Subjects;
 import io.javalin.Javalin;
@@ -36,8 +37,9 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 /**
  * The admin HTTP API (Javalin on virtual threads) over one {@link Database}, one {@link KeyValue} and one
  * {@link Subjects}: table and row endpoints under {@code /api/v1/db}, keys under {@code /api/v1/kv}, subjects under
- * {@code /api/v1/subjects}, {@code /health}, {@code /metrics}, {@code /api/v1/openapi.json} and the web console at
- * {@code /} (static files that use the API from the browser). Every error is {@code {"error": {"code", "message", "module", "details"}}}.
+ * {@code /api/v1/subjects}, vectors under {@code /api/v1/vectors}, {@code /health}, {@code /metrics},
+ * {@code /api/v1/openapi.json} and the web console at {@code /} (static files that use the API from the browser).
+ * Every error is {@code {"error": {"code", "message", "module", "details"}}}.
  *
  * <pre>{@code
  * AdminConfig config = AdminConfig.defaults().withBind("127.0.0.1", 0);
@@ -136,6 +138,7 @@ public final class AdminServer implements AutoCloseable {
       new KvRoutes(store, config.maxPageSize(), idempotent).register(javalin.routes);
       new SubjectRoutes(subjects, idempotent).register(javalin.routes);
       new ConsoleRoutes().register(javalin.routes);
+      new VectorRoutes(stores.vectors(), idempotent).register(javalin.routes);
     });
     created.set(app);
     try {

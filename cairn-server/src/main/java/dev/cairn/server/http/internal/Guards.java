@@ -50,7 +50,7 @@ public final class Guards {
       if (!"/health".equals(ctx.path()) && !ConsoleRoutes.isConsolePath(ctx.path())) {
         authenticated = checkToken(ctx);
       }
-      if (isWrite(ctx.method()) && !allowsWrites) {
+      if (isWrite(ctx) && !allowsWrites) {
         String why = readOnlyRequested ? "the server runs with --read-only"
             : "writes need CAIRN_ADMIN_TOKEN to be set when the server starts";
         throw new ApiError(403, "READ_ONLY", "writes are disabled: " + why, MODULE, Map.of());
@@ -115,6 +115,11 @@ public final class Guards {
       throw new ApiError(401, "UNAUTHORIZED", "the bearer token is not the admin token", MODULE, Map.of());
     }
     return true;
+  }
+
+  /** A vector search is a POST (its query vector is a body) but reads only, so read-only servers answer it. */
+  private static boolean isWrite(Context ctx) {
+    return !(ctx.method() == HandlerType.POST && VectorRoutes.isSearchPath(ctx.path())) && isWrite(ctx.method());
   }
 
   private static boolean isWrite(HandlerType method) {

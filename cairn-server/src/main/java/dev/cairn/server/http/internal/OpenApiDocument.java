@@ -71,14 +71,30 @@ public final class OpenApiDocument {
           List.of("ext")),
       new Operation("delete", "/api/v1/subjects/{name}", "subjects", "Delete the whole subject (KRules' flush); "
           + "the answer's \"deleted\" holds its properties and ext; 404 SUBJECT_NOT_FOUND when nothing was stored",
-          List.of()));
+          List.of()),
+      new Operation("get", "/api/v1/vectors", "vectors", "Vector collections with dimension, metric and count",
+          List.of()),
+      new Operation("put", "/api/v1/vectors/{collection}", "vectors", "Create a collection: {\"dimension\": n, "
+          + "\"metric\": \"cosine\"|\"l2\"|\"inner_product\", \"m\", \"ef_construction\"}", List.of()),
+      new Operation("post", "/api/v1/vectors/{collection}/items", "vectors", "Upsert a batch: {\"items\": [{\"id\", "
+          + "\"vector\", \"metadata\"}]}, all or nothing on bad input", List.of()),
+      new Operation("put", "/api/v1/vectors/{collection}/items/{id}", "vectors",
+          "Upsert one vector: {\"vector\": [numbers], \"metadata\": {key: string|number|boolean}}", List.of()),
+      new Operation("get", "/api/v1/vectors/{collection}/items/{id}", "vectors", "One vector and its metadata",
+          List.of()),
+      new Operation("delete", "/api/v1/vectors/{collection}/items/{id}", "vectors", "Delete one vector", List.of()),
+      new Operation("post", "/api/v1/vectors/{collection}/search", "vectors", "Nearest neighbours, best first (reads "
+          + "only): {\"vector\", \"k\": 10, \"filter\": {key: value | {eq, ne, gt, gte, lt, lte, in, like}}, "
+          + "\"ef_search\", \"exact\"} answers {\"matches\": [{\"id\", \"score\", \"metadata\"}]}; score is a "
+          + "similarity (higher is closer)", List.of()));
 
   /** The write operations that take an {@code Idempotency-Key} header, as "method path". */
   static final Set<String> IDEMPOTENT = Set.of(
       "post /api/v1/db/tables/{table}", "patch /api/v1/db/tables/{table}/rows/{id}",
       "delete /api/v1/db/tables/{table}/rows/{id}", "put /api/v1/kv/keys/{key}", "delete /api/v1/kv/keys/{key}",
       "put /api/v1/subjects/{name}/{property}", "delete /api/v1/subjects/{name}/{property}",
-      "delete /api/v1/subjects/{name}");
+      "delete /api/v1/subjects/{name}", "put /api/v1/vectors/{collection}", "post /api/v1/vectors/{collection}/items",
+      "put /api/v1/vectors/{collection}/items/{id}", "delete /api/v1/vectors/{collection}/items/{id}");
 
   private static final String DESCRIPTION = "Errors are {\"error\": {\"code\", \"message\", \"module\", "
       + "\"details\"}}. A 503 means try again and carries Retry-After (seconds): OVERLOADED (the request queue of "

@@ -1,0 +1,30 @@
+package dev.cairn.bench.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cairn.testkit.PostgresService;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A small run of the vector benchmark prints its three lines with every side measured. */
+class VectorBenchTest {
+  @RegisterExtension
+  static final PostgresService POSTGRES = new PostgresService();
+
+  @Test
+  void run_small_printsBuildAndSearchLines() throws Exception {
+    List<String> lines = new ArrayList<>();
+    VectorBenchOptions options = new VectorBenchOptions(2_000, 16, 16, 64, 20, 2, 0.2, POSTGRES.url());
+
+    VectorBench.run(options, lines::add);
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).matches("vector\\.build cairn=\\d+ lucene=\\d+ pgvector_jdbc=\\d+ cairn_pgvector=\\d+ "
+        + "bytes_per_vector=\\d+/\\d+/\\d+/\\d+");
+    assertThat(lines.get(1)).startsWith("vector.search_k10 cairn=").contains(" recall=", " ef_search=", " ratio=");
+    assertThat(lines.get(2)).startsWith("vector.search_filtered cairn=");
+    assertThat(lines.get(1)).doesNotContain("=0 ");
+  }
+}
