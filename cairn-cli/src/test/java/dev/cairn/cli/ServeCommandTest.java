@@ -72,7 +72,7 @@ class ServeCommandTest {
   @Test
   void serve_noVectorConfiguration_answersSearchOnEmbeddedStoreUnderDataDir() throws Exception {
     ServeCommand serve = new ServeCommand(Map.of("CAIRN_DATA_DIR", directory.resolve("data").toString(),
-        "CAIRN_ADMIN_TOKEN", "t"));
+        "CAIRN_ADMIN_TOKEN", "t".repeat(16)));
     try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
       Future<Integer> exit = thread.submit(() -> run(serve, "serve", "--port", "0"));
       String url = awaitUrl();
@@ -92,7 +92,7 @@ class ServeCommandTest {
   }
 
   private static HttpRequest authorized(String url, String method, String body) {
-    return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer t")
+    return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + "t".repeat(16))
         .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build();
   }
 
