@@ -34,7 +34,34 @@ class SqlConsolePostgresTest extends SqlConsoleConformance {
   void multiStatement_writeRefused() {
     Response response = sql("SELECT 1; DELETE FROM console_items", null);
     assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.errorCode()).isEqualTo("MULTIPLE_STATEMENTS");
     assertThat(itemCount()).isEqualTo(3);
+  }
+
+  /**
+   * Statements that end the read-only transaction first (COMMIT, ROLLBACK, END) cannot open a way for a write after
+   * them: nothing is written.
+   */
+  @Test
+  void transactionControlThenWrite_nothingWritten() {
+    for (String escape : java.util.List.of("COMMIT; DELETE FROM console_items",
+        "ROLLBACK; DELETE FROM console_items RETURNING id", "END; DELETE FROM console_items RETURNING id",
+        "COMMIT; SET TRANSACTION READ WRITE; DELETE FROM console_items RETURNING id",
+        "SELECT 1; COMMIT; BEGIN; DELETE FROM console_items RETURNING id")) {
+      Response response = sql(escape, null);
+      assertThat(response.status()).as(escape + " " + response.body()).isEqualTo(400);
+      assertThat(itemCount()).as(escape).isEqualTo(3);
+    }
+  }
+
+  /** Session settings a query changes are undone: the console's transaction always rolls back. */
+  @Test
+  void sessionSettings_doNotOutliveTheQuery() {
+    assertThat(sql("select set_config('application_name', 'console-leak', false)", null).status()).isEqualTo(200);
+    for (int i = 0; i < 10; i++) {
+      Response response = sql("select current_setting('application_name') as name", null);
+      assertThat(response.json().path("rows").get(0).get(0).asText()).isNotEqualTo("console-leak");
+    }
   }
 
   /** A query past the time limit (here the database's 1 s query timeout) is cancelled: 400 QUERY_TIMEOUT. */

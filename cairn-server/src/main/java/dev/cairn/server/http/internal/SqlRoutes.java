@@ -29,6 +29,10 @@ import java.util.function.Consumer;
  * written. It is bounded by the database's query timeout, and on PostgreSQL by {@value #TIME_LIMIT_SECONDS} s at
  * most; a query cancelled for running too long is 400 {@code QUERY_TIMEOUT}.
  *
+ * <p>The transaction always rolls back, and a text of several statements is refused (400
+ * {@code MULTIPLE_STATEMENTS} on PostgreSQL, whose driver would run them all, a {@code COMMIT} among them; SQLite's
+ * driver runs the first statement only, MariaDB's refuses several).
+ *
  * <p>Only a server with an admin token offers it ({@link Guards} answers 403 {@code SQL_CONSOLE_NEEDS_TOKEN}
  * otherwise): the caller writes SQL, so it must be the operator, even though nothing can be written. Errors of the
  * database are shown with its first line, since the caller wrote the statement it refers to.
@@ -112,18 +116,27 @@ public final class SqlRoutes {
     try {
       result = database.readOnlyTransaction(tx -> {
         limitTime(database, tx);
-        return params instanceof Map<?, ?> named
+        Result<Long> streamed = params instanceof Map<?, ?> named
             ? tx.stream(sql, (Map<String, ?>) named, collect)
             : tx.stream(sql, (List<?>) params, collect);
+        return streamed instanceof Result.Failure<Long> ? streamed : ROLL_BACK;
       });
     } catch (RowCapReached capped) {
       return new Answer(columns, rows, true);
     }
-    if (result instanceof Result.Failure<Long> failure) {
+    if (result instanceof Result.Failure<Long> failure && failure != ROLL_BACK) {
       throw refusal(failure, database);
     }
     return new Answer(columns, rows, false);
   }
+
+  /**
+   * Returned by the console's transaction when the query succeeded, so that it rolls back rather than commits:
+   * session settings a query may change (PostgreSQL's {@code set_config(..., false)}) are undone with it, and the
+   * pooled connection goes back as it was.
+   */
+  private static final Result.Failure<Long> ROLL_BACK =
+      new Result.Failure<>(Status.CONFLICT, "CONSOLE_ROLL_BACK", "the SQL console always rolls back", null, null);
 
   // PostgreSQL: the console's own limit for this transaction only (is_local), under the database's query timeout.
   private static void limitTime(Database database, Transaction tx) {
