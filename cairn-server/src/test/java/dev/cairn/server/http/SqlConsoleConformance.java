@@ -142,6 +142,17 @@ abstract class SqlConsoleConformance {
     assertThat(response.json().path("error").path("message").asText()).contains("refused the query");
   }
 
+  /** SET, USE, COMMIT and the like would change the pooled connection or end the transaction: refused first. */
+  @Test
+  void sessionStatements_refused() {
+    for (String statement : List.of("SET SESSION wait_timeout = 12345", " -- note\n set x = 1", "/* c */ USE mysql",
+        "COMMIT", "BEGIN", "(ROLLBACK)", "/*! SET SESSION wait_timeout = 1 */", "   ")) {
+      Response response = sql(statement, null);
+      assertThat(response.status()).as(statement).isEqualTo(400);
+      assertThat(response.errorCode()).as(statement).isIn("SESSION_STATEMENT", "SQL_REQUIRED");
+    }
+  }
+
   @Test
   void missingSql_400() {
     Response response = api.send("POST", "/api/v1/db/sql", "{\"params\": []}");

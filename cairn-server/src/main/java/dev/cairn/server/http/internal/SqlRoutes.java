@@ -29,7 +29,10 @@ import java.util.function.Consumer;
  * written. It is bounded by the database's query timeout, and on PostgreSQL by {@value #TIME_LIMIT_SECONDS} s at
  * most; a query cancelled for running too long is 400 {@code QUERY_TIMEOUT}.
  *
- * <p>The transaction always rolls back, and a text of several statements is refused (400
+ * <p>Statements about the session or the transaction ({@code SET}, {@code USE}, {@code COMMIT}, ...; see
+ * {@link ConsoleQueries}) are refused first, 400 {@code SESSION_STATEMENT}, so they cannot change the pooled
+ * connection. The transaction
+ * always rolls back, and a text of several statements is refused (400
  * {@code MULTIPLE_STATEMENTS} on PostgreSQL, whose driver would run them all, a {@code COMMIT} among them; SQLite's
  * driver runs the first statement only, MariaDB's refuses several).
  *
@@ -59,6 +62,10 @@ public final class SqlRoutes {
     JsonNode sql = body.get("sql");
     if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
       throw ApiError.badRequest("SQL_REQUIRED", "the body needs \"sql\" as a non-empty JSON string", MODULE);
+    }
+    if (ConsoleQueries.changesSession(sql.asText())) {
+      throw ApiError.badRequest("SESSION_STATEMENT", "the SQL console runs queries, not statements about the "
+          + "session or the transaction ('" + ConsoleQueries.firstWord(sql.asText()) + "')", MODULE);
     }
     Object params = params(body.get("params"));
     Database database = databases.resolve(ctx);
