@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * machinery around it (the Idempotency-Key bookkeeping) is {@code cairn.server}.
  */
 class ErrorModulesTest {
-  private static final String TOKEN = "modules-token";
+  private static final String TOKEN = "error-modules-token";
   private Database database;
   private KeyValue store;
   private AdminServer server;
