@@ -37,7 +37,9 @@ public interface Session {
    * Runs a query written by the developer (any SELECT: joins, aggregates, CTEs) with {@code params} bound to its
    * {@code ?} placeholders, and returns all its rows (for large results use {@link #stream}). Trusted SQL only, as
    * for {@link #execute}; errors are translated the same way, and outside a transaction a transient failure is
-   * retried within the operation timeout. Values are normalized as {@link Row} describes.
+   * retried within the operation timeout. Values are normalized as {@link Row} describes. A query is one
+   * statement: on PostgreSQL, whose driver would run every statement of the text, several are INVALID
+   * {@code MULTIPLE_STATEMENTS} (for {@link #stream} too).
    */
   Result<List<Row>> query(String sql, Object... params);
 

@@ -17,6 +17,7 @@ import dev.cairn.server.http.internal.MigrationRoutes;
 import dev.cairn.server.http.internal.OpenApiDocument;
 import dev.cairn.server.http.internal.RequestDeadline;
 import dev.cairn.server.http.internal.RequestMetrics;
+import dev.cairn.server.http.internal.SqlRoutes;
 import dev.cairn.server.http.internal.SubjectRoutes;
 import dev.cairn.server.http.internal.VectorRoutes;
 import dev.cairn.sql.Database;
@@ -135,6 +136,7 @@ public final class AdminServer implements AutoCloseable {
       DatabaseResolver resolver = new DatabaseResolver(database, stores.registry(), stores.migrations());
       new DbRoutes(resolver, config.maxPageSize(), lanes, checks, idempotent).register(javalin.routes);
       new MigrationRoutes(resolver, lanes).register(javalin.routes);
+      new SqlRoutes(resolver, lanes).register(javalin.routes);
       new KvRoutes(store, config.maxPageSize(), idempotent).register(javalin.routes);
       new SubjectRoutes(subjects, idempotent).register(javalin.routes);
       new ConsoleRoutes().register(javalin.routes);

@@ -1,5 +1,5 @@
 // The console's entry: the token form, what the server allows (read, write) and the router over the URL's hash
-// (#/tables, #/table/<name>, #/row/<table>/<id>, #/schema/<table>, #/kv, #/subjects, #/migrations, #/monitor).
+// (#/tables, #/table/<name>, #/row/<table>/<id>, #/schema/<table>, #/kv, #/subjects, #/migrations, #/monitor, #/sql).
 import { ApiError, onTokenChange, setToken, token } from './api.js';
 import { message, replace } from './dom.js';
 import { tablesView, tableView, rowView, schemaView, insertView } from './tables.js';
@@ -7,13 +7,15 @@ import { kvView } from './kv.js';
 import { subjectsView } from './subjects.js';
 import { migrationsView } from './migrations.js';
 import { monitorView } from './monitor.js';
+import { sqlView } from './sql.js';
 
 /**
  * What this tab may do: { canRead, canWrite, reason } where reason says why writing (or reading) is not possible.
  * Learned by asking /api/v1/db/status with and without the token: a server without an admin token answers
  * reads to anyone and refuses every write; one with a token refuses even reads without it.
  */
-export const access = { canRead: false, canWrite: false, reason: 'checking the server…' };
+export const access = { canRead: false, canWrite: false, serverHasToken: false, hasToken: false,
+  reason: 'checking the server…' };
 
 async function probe(headers) {
   try {
@@ -27,6 +29,9 @@ async function probe(headers) {
 async function learnAccess() {
   const held = token();
   const anonymous = await probe({ Accept: 'application/json' });
+  // serverHasToken: the server refuses anonymous reads; hasToken: this tab holds the right token (the SQL console
+  // needs both, even on a server started read-only).
+  Object.assign(access, { serverHasToken: anonymous === 401, hasToken: false });
   if (anonymous === 0) {
     Object.assign(access, { canRead: false, canWrite: false, reason: 'the server does not answer' });
   } else if (anonymous !== 401) {
@@ -41,7 +46,7 @@ async function learnAccess() {
       Object.assign(access, { canRead: false, canWrite: false,
         reason: 'the token entered is not the admin token of this server' });
     } else {
-      Object.assign(access, { canRead: true, canWrite: true, reason: '' });
+      Object.assign(access, { canRead: true, canWrite: true, hasToken: true, reason: '' });
     }
   }
   const mode = document.getElementById('mode');
@@ -72,6 +77,7 @@ const routes = [
   [/^#\/subjects$/, () => subjectsView()],
   [/^#\/migrations$/, () => migrationsView()],
   [/^#\/monitor$/, () => monitorView()],
+  [/^#\/sql$/, () => sqlView()],
 ];
 
 let leaving = null;

@@ -453,9 +453,41 @@ abstract class ConsoleScenarios {
     browser.screenshot("migrations");
   }
 
+  /**
+   * The SQL page (issue 15): a select shows its rows as text; a delete is refused by the database's read-only
+   * transaction, the error is shown and the row is still there; a server without a token says why it has none.
+   */
+  @Test
+  void sqlConsole_selectShowsRows_deleteIsRefused() {
+    openWithToken(server, "/sql");
+    browser.until(d -> !d.findElements(By.id("sql-input")).isEmpty());
+    int loads = page.loads();
+    WebElement input = browser.driver().findElement(By.id("sql-input"));
+    input.sendKeys("SELECT id, name FROM people WHERE id <= 3 OR id = " + HOSTILE_ID + " ORDER BY id");
+    browser.driver().findElement(By.id("sql-run")).click();
+    page.waitForLoad(loads);
+    assertThat(page.cells("#sql-rows tbody tr")).containsExactly(List.of("1", "person 01"),
+        List.of("2", "person 02"), List.of("3", "person 03"), List.of(String.valueOf(HOSTILE_ID), HOSTILE_NAME));
+    assertThat(page.text("#sql-summary")).contains("4 rows");
+    browser.screenshot("sql-select");
+
+    loads = page.loads();
+    input.clear();
+    input.sendKeys("DELETE FROM people WHERE id = 2 RETURNING id");
+    browser.driver().findElement(By.id("sql-run")).click();
+    page.waitForLoad(loads);
+    assertThat(page.text("#sql-result")).contains("READ_ONLY_QUERY").contains("read-only");
+    assertThat(api.status("/api/v1/db/tables/people/rows/2")).isEqualTo(200);
+    browser.screenshot("sql-delete-refused");
+
+    open(readOnlyServer, "/sql");
+    browser.until(d -> page.text("#view").contains("needs a server started with an admin token"));
+    assertThat(browser.driver().findElements(By.id("sql-input"))).isEmpty();
+  }
+
   @Test
   void everyControlHasALabel_andTheTableWorksByKeyboard() {
-    for (String route : List.of("/tables", "/table/people", "/row/people/3", "/kv", "/subjects", "/monitor")) {
+    for (String route : List.of("/tables", "/table/people", "/row/people/3", "/kv", "/subjects", "/monitor", "/sql")) {
       openWithToken(server, route);
       browser.until(d -> !page.text("#view").contains("Loading"));
       Object unlabelled = browser.driver().executeScript(

@@ -51,6 +51,24 @@ final class RawQueries {
     }
   }
 
+  /**
+   * A query is one statement. pgjdbc splits a text at its semicolons and runs every part, so on PostgreSQL
+   * {@code "COMMIT; DELETE ..."} given as a query would end the caller's (read-only) transaction and write outside
+   * it; such a text is INVALID {@code MULTIPLE_STATEMENTS}, found with pgjdbc's own splitter so both agree on what
+   * a statement is. (SQLite's driver runs only the first statement, and MariaDB's refuses several by default.)
+   */
+  static void requireOneStatement(SqlContext context, Connection connection, String sql) throws SQLException {
+    if (context.dialect != Dialect.POSTGRESQL) {
+      return;
+    }
+    boolean standardStrings = connection.unwrap(org.postgresql.core.BaseConnection.class)
+        .getStandardConformingStrings();
+    if (org.postgresql.core.Parser.parseJdbcSql(sql, standardStrings, true, true, false, false).size() > 1) {
+      throw new InvalidInputException("MULTIPLE_STATEMENTS", "a query is one statement; this text holds several "
+          + "(run scripts with executeScript)");
+    }
+  }
+
   private static void requireSql(String sql) {
     if (sql == null || sql.isBlank()) {
       throw new InvalidInputException("EMPTY_SQL", "a raw query needs a SQL statement");
@@ -88,6 +106,7 @@ final class RawQueries {
     return guarded(() -> {
       Bound statement = bound.get();
       return run(context, executor.retriesStatements(), () -> executor.read(connection -> {
+        requireOneStatement(context, connection, statement.sql());
         PreparedStatement ps = cached(context, connection, statement);
         try (ResultSet rs = ps.executeQuery()) {
           RowReader reader = RowReader.of(rs, context.dialect);
@@ -116,6 +135,7 @@ final class RawQueries {
       RecordMapping<T> mapping = context.mapping(type);
       Bound statement = bound.get();
       return run(context, executor.retriesStatements(), () -> executor.read(connection -> {
+        requireOneStatement(context, connection, statement.sql());
         PreparedStatement ps = cached(context, connection, statement);
         try (ResultSet rs = ps.executeQuery()) {
           int[] positions = positions(rs, mapping);
@@ -188,6 +208,7 @@ final class RawQueries {
     return guarded(() -> {
       Bound statement = bound.get();
       return run(context, false, () -> executor.cursor(connection -> {
+        requireOneStatement(context, connection, statement.sql());
         try (PreparedStatement ps = prepare(context, connection, statement)) {
           ps.setFetchSize(STREAM_FETCH_SIZE);
           try (ResultSet rs = ps.executeQuery()) {

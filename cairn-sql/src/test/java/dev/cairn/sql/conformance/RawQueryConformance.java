@@ -146,6 +146,29 @@ public interface RawQueryConformance extends ConformanceContext {
     Expect.failure(db().query("SELECT ?", "\uD800"), Status.INVALID, "INVALID_UNICODE");
   }
 
+  /**
+   * A query is one statement. PostgreSQL's driver would run every statement of the text, so a COMMIT in it would
+   * end a read-only transaction and the DELETE after it would write; such a text is refused before it runs.
+   */
+  @Test
+  default void query_severalStatementsOnPostgres_refusedAndNothingWritten() {
+    if (dialect() != Dialect.POSTGRESQL) {
+      return; // SQLite's driver runs only the first statement, MariaDB's refuses several by default
+    }
+    authorsAndBooks();
+    long books = Expect.ok(db().queryOne("SELECT COUNT(*) AS n FROM rq_books")).getLong("n");
+
+    Expect.failure(db().readOnlyTransaction(tx -> tx.query("COMMIT; DELETE FROM rq_books RETURNING id")),
+        Status.INVALID, "MULTIPLE_STATEMENTS");
+    Expect.failure(db().stream("SELECT 1; DELETE FROM rq_books RETURNING id", List.of(), row -> { }),
+        Status.INVALID, "MULTIPLE_STATEMENTS");
+    Expect.failure(db().query("SELECT 1; SELECT 2"), Status.INVALID, "MULTIPLE_STATEMENTS");
+
+    assertThat(Expect.ok(db().queryOne("SELECT COUNT(*) AS n FROM rq_books")).getLong("n")).isEqualTo(books);
+    // one statement with a semicolon in a literal, a comment or at its end is one statement
+    assertThat(Expect.ok(db().queryOne("SELECT ';' AS s /* ; */ ;")).getString("s")).isEqualTo(";");
+  }
+
   @Test
   default void stream_manyRows_handedOutInOrderWithoutLoadingAll() {
     Expect.ok(db().execute("DROP TABLE IF EXISTS rq_many"));

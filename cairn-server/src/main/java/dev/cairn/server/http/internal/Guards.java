@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The checks every request passes before its handler, in this order: host and origin ({@link BrowserGuard}, 403),
- * bearer token (401, every path but {@code /health} and the console's static files), writes allowed (403), body size (413). Thread-safe and
+ * bearer token (401, every path but {@code /health} and the console's static files), writes allowed (403; the
+ * read-only SQL console instead needs a configured token, else 403 {@code SQL_CONSOLE_NEEDS_TOKEN}), body size (413). Thread-safe and
  * immutable.
  *
  * <p>Nothing of a body is read before the caller is known: a refused request that announced a body is answered
@@ -50,7 +51,14 @@ public final class Guards {
       if (!"/health".equals(ctx.path()) && !ConsoleRoutes.isConsolePath(ctx.path())) {
         authenticated = checkToken(ctx);
       }
-      if (isWrite(ctx) && !allowsWrites) {
+      if (SqlRoutes.PATH.equals(ctx.path())) {
+        // The SQL console writes nothing (its transaction is read-only), but who types SQL must be the operator:
+        // only a server with a token offers it, and then even with --read-only.
+        if (tokenDigest.isEmpty()) {
+          throw new ApiError(403, "SQL_CONSOLE_NEEDS_TOKEN", "the SQL console needs CAIRN_ADMIN_TOKEN to be set "
+              + "when the server starts", MODULE, Map.of());
+        }
+      } else if (isWrite(ctx) && !allowsWrites) {
         String why = readOnlyRequested ? "the server runs with --read-only"
             : "writes need CAIRN_ADMIN_TOKEN to be set when the server starts";
         throw new ApiError(403, "READ_ONLY", "writes are disabled: " + why, MODULE, Map.of());

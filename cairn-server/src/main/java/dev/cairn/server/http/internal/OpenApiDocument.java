@@ -55,6 +55,13 @@ public final class OpenApiDocument {
           List.of()),
       new Operation("post", "/api/v1/db/migrations/downgrade", "db", "Apply undo scripts down to {\"target\"}",
           List.of()),
+      new Operation("post", SqlRoutes.PATH, "db", "The read-only SQL console (only on a server with a token, else "
+          + "403 SQL_CONSOLE_NEEDS_TOKEN): {\"sql\", \"params\": [...] or {...}} runs in a read-only transaction "
+          + "with a time limit and answers {\"columns\", \"rows\", \"truncated\", \"elapsed_ms\"}, at most "
+          + SqlRoutes.MAX_ROWS + " rows; a write is 400 READ_ONLY_QUERY (nothing written), a query past the time limit "
+          + "400 QUERY_TIMEOUT, a statement the database refuses 400 SQL_ERROR, several statements 400 "
+          + "MULTIPLE_STATEMENTS, SET/USE/COMMIT and other statements about the session 400 SESSION_STATEMENT; the "
+          + "transaction always rolls back", List.of()),
       new Operation("get", "/api/v1/kv/keys", "kv", "Keys under a prefix, a page per step of the store's SCAN "
           + "cursor: pass next back as cursor until it is null; a page may hold fewer keys than limit (even none) "
           + "or, on Redis, a few more; keys come in the store's order", List.of("prefix", "cursor", "limit")),
