@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
     name = "vector",
     mixinStandardHelpOptions = true,
     description = {
-      "Build the same HNSW index (cosine, m=16, ef_construction=100) with Cairn's embedded store, raw Lucene, raw",
-      "pgvector through JDBC and Cairn on pgvector, then search it (k=10, 8 threads) at the ef_search that reaches",
-      "recall@10 >= 0.95 on each side. One line per phase:",
+      "Measure vector search through Cairn (embedded and pgvector) against raw Lucene and raw pgvector JDBC.",
+      "Builds the same HNSW index (cosine, m=16, ef_construction=100) on each side, then searches it (k=10,",
+      "8 threads) at the ef_search that reaches recall@10 >= 0.95 on each side. One line per phase:",
       "  vector.<phase> cairn=<ops/s> lucene=<ops/s> pgvector_jdbc=<ops/s> cairn_pgvector=<ops/s> recall=...",
       "Tables bench_raw_vector and cairn_vec_bench_vector are created in the PostgreSQL database and dropped."
     })

@@ -59,7 +59,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn' (one of: db, migrate, kv, subject, bench, serve) (see 'cairn --help')");
+        "cairn: missing command after 'cairn' (one of: db, migrate, kv, subject, vector, bench, serve) (see 'cairn --help')");
     assertThat(out()).isEmpty();
   }
 
@@ -94,7 +94,7 @@ class CairnCliTest {
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(errLines()).containsExactly(
-        "cairn: missing command after 'cairn bench' (one of: sql, kv, subject, http, faults) (see 'cairn bench --help')");
+        "cairn: missing command after 'cairn bench' (one of: sql, kv, subject, http, faults, vector) (see 'cairn bench --help')");
   }
 
   @Test
