@@ -20,7 +20,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.protocol.AsyncCommand;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -75,21 +75,8 @@ public final class RedisBackend implements Backend {
 
   @Override
   public boolean set(String key, byte[] value, SetOptions options) {
-    SetArgs args = setArgs(options);
+    SetArgs args = RedisBatchCommands.setArgs(options);
     return call("SET", key, () -> "OK".equals(commands.set(key, value, args)));
-  }
-
-  private static SetArgs setArgs(SetOptions options) {
-    SetArgs args = new SetArgs();
-    if (options.ttl() != null) {
-      args.px(options.ttl().toMillis());
-    }
-    switch (options.condition()) {
-      case IF_ABSENT -> args.nx();
-      case IF_PRESENT -> args.xx();
-      case ALWAYS -> { }
-    }
-    return args;
   }
 
   @Override
@@ -127,15 +114,19 @@ public final class RedisBackend implements Backend {
     if (closed.get()) {
       throw Failures.closed(errorsUrl());
     }
-    RedisClusterAsyncCommands<String, byte[]> async = session.async();
-    // A future per command, or the exception that refused to send it (then nothing of it reached Redis).
-    List<Object> sent = new ArrayList<>(batch.size());
+    // A future per command, or the exception that refused to send it (then nothing of it reached Redis). The
+    // whole batch is handed to the connection in one call, so it is written with one flush (per node on a Cluster)
+    // instead of one per command.
+    List<AsyncCommand<String, byte[], ?>> commands = new ArrayList<>(batch.size());
     for (BatchCommand command : batch) {
-      try {
-        sent.add(send(async, command));
-      } catch (RuntimeException e) {
-        sent.add(e);
-      }
+      commands.add(RedisBatchCommands.of(command));
+    }
+    List<Object> sent = new ArrayList<>(batch.size());
+    try {
+      session.connection().dispatch(commands);
+      sent.addAll(commands);
+    } catch (RuntimeException e) {
+      batch.forEach(command -> sent.add(e));
     }
     Duration timeout = errors.timeout();
     List<Object> results = new ArrayList<>(batch.size());
@@ -150,6 +141,7 @@ public final class RedisBackend implements Backend {
         results.add(switch (command) {
           case BatchCommand.Set ignored -> "OK".equals(reply);
           case BatchCommand.Exists ignored -> ((Long) reply) > 0;
+          case BatchCommand.Expire ignored -> Boolean.TRUE.equals(reply);
           default -> reply;
         });
       } catch (RuntimeException e) {
@@ -157,17 +149,6 @@ public final class RedisBackend implements Backend {
       }
     }
     return results;
-  }
-
-  private static RedisFuture<?> send(RedisClusterAsyncCommands<String, byte[]> async, BatchCommand command) {
-    return switch (command) {
-      case BatchCommand.Get get -> async.get(get.key());
-      case BatchCommand.Set set -> async.set(set.key(), set.value(), setArgs(set.options()));
-      case BatchCommand.Delete delete -> async.unlink(delete.key());
-      case BatchCommand.Exists exists -> async.exists(exists.key());
-      case BatchCommand.Expire expire -> async.pexpire(expire.key(), expire.ttl().toMillis());
-      case BatchCommand.IncrBy incr -> async.incrby(incr.key(), incr.delta());
-    };
   }
 
   private static String name(BatchCommand command) {

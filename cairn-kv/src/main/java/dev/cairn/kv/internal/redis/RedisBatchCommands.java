@@ -1,0 +1,60 @@
+package dev.cairn.kv.internal.redis;
+
+import dev.cairn.kv.SetOptions;
+import dev.cairn.kv.internal.BatchCommand;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.output.BooleanOutput;
+import io.lettuce.core.output.IntegerOutput;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.output.ValueOutput;
+import io.lettuce.core.protocol.AsyncCommand;
+import io.lettuce.core.protocol.Command;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+
+/**
+ * A batch command as a Lettuce command object, so a whole batch can be handed to the connection at once
+ * ({@code StatefulConnection.dispatch(Collection)}): the same commands and replies as the asynchronous API's
+ * GET, SET, UNLINK, EXISTS, PEXPIRE and INCRBY. Stateless.
+ */
+final class RedisBatchCommands {
+  private RedisBatchCommands() {}
+
+  static AsyncCommand<String, byte[], ?> of(BatchCommand command) {
+    CommandArgs<String, byte[]> args = new CommandArgs<>(RedisBackends.CODEC).addKey(command.key());
+    return switch (command) {
+      case BatchCommand.Get ignored ->
+          async(CommandType.GET, new ValueOutput<>(RedisBackends.CODEC), args);
+      case BatchCommand.Set set -> {
+        args.addValue(set.value());
+        setArgs(set.options()).build(args);
+        yield async(CommandType.SET, new StatusOutput<>(RedisBackends.CODEC), args);
+      }
+      case BatchCommand.Delete ignored -> async(CommandType.UNLINK, new IntegerOutput<>(RedisBackends.CODEC), args);
+      case BatchCommand.Exists ignored -> async(CommandType.EXISTS, new IntegerOutput<>(RedisBackends.CODEC), args);
+      case BatchCommand.Expire expire ->
+          async(CommandType.PEXPIRE, new BooleanOutput<>(RedisBackends.CODEC), args.add(expire.ttl().toMillis()));
+      case BatchCommand.IncrBy incr ->
+          async(CommandType.INCRBY, new IntegerOutput<>(RedisBackends.CODEC), args.add(incr.delta()));
+    };
+  }
+
+  private static <T> AsyncCommand<String, byte[], T> async(CommandType type,
+      io.lettuce.core.output.CommandOutput<String, byte[], T> output, CommandArgs<String, byte[]> args) {
+    return new AsyncCommand<>(new Command<>(type, output, args));
+  }
+
+  /** SET's options as Lettuce's arguments (PX, NX, XX). */
+  static SetArgs setArgs(SetOptions options) {
+    SetArgs args = new SetArgs();
+    if (options.ttl() != null) {
+      args.px(options.ttl().toMillis());
+    }
+    switch (options.condition()) {
+      case IF_ABSENT -> args.nx();
+      case IF_PRESENT -> args.xx();
+      case ALWAYS -> { }
+    }
+    return args;
+  }
+}
