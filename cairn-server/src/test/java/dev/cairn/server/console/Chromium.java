@@ -1,5 +1,7 @@
 package dev.cairn.server.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -121,6 +124,15 @@ final class Chromium implements AutoCloseable {
         .filter(message -> message.contains("Content Security Policy") || message.contains("Uncaught")
             || message.contains("SyntaxError") || message.contains("TypeError"))
         .toList();
+  }
+
+  /**
+   * What every browser test does when it ends, passed or failed: leaves a screenshot of the page it ended on, and
+   * fails if the page logged a script error or a blocked inline script or style ({@link #scriptProblems()}).
+   */
+  void endTest(TestInfo test) {
+    screenshot("end-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
+    assertThat(scriptProblems()).as("script errors or CSP violations in the page").isEmpty();
   }
 
   @Override

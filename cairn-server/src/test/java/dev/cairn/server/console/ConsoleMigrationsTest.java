@@ -71,8 +71,7 @@ class ConsoleMigrationsTest {
   @AfterEach
   void screenshotAtTheEnd(TestInfo test) {
     if (browser != null) {
-      browser.screenshot("end-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-      assertThat(browser.scriptProblems()).as("script errors or CSP violations in the page").isEmpty();
+      browser.endTest(test);
     }
   }
 

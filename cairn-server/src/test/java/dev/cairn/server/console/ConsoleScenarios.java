@@ -136,8 +136,7 @@ abstract class ConsoleScenarios {
   @AfterEach
   void screenshotAtTheEnd(TestInfo test) {
     if (browser != null) {
-      browser.screenshot("end-" + test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
-      assertThat(browser.scriptProblems()).as("script errors or CSP violations in the page").isEmpty();
+      browser.endTest(test);
     }
   }
 
