@@ -31,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Keeps the README honest: every {@code ```java} block of ../README.md must compile (lint-clean) against the
  * project, and the examples' {@code main}s must run on {@code sqlite::memory:} and {@code memory:} and print what the
- * README implies.
+ * README implies, twice in a row as written (a second run must not trip over the first one's data).
  */
 class ReadmeExampleTest {
   private static final Pattern JAVA_BLOCK = Pattern.compile("^```java\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
+  private static final Pattern APP_OUTPUT_BLOCK =
+      Pattern.compile("^<!-- readme-app output -->\\n```text\\n(.*?)^```", Pattern.DOTALL | Pattern.MULTILINE);
   private static final Pattern TYPE_NAME =
       Pattern.compile("^public\\s+(?:final\\s+|abstract\\s+)*(?:class|record|interface|enum)\\s+(\\w+)",
           Pattern.MULTILINE);
@@ -81,6 +83,32 @@ class ReadmeExampleTest {
     assertThat(output.lines().toList()).containsExactly("a1 2024");
   }
 
+  @Test
+  void examples_runTwiceWithTheirDefaults_printTheSameBothTimes() throws Exception {
+    compile(writeJavaBlocks());
+
+    for (String example : List.of("ReadmeExample", "ReadmeKvExample", "ReadmeVectorExample")) {
+      String first = runMain(example);
+      String second = runMain(example);
+
+      assertThat(second).as("second run of %s", example).isEqualTo(first).isNotBlank();
+    }
+  }
+
+  @Test
+  void appOfUseFromYourProject_runsTwiceOnAFile_printsTheReadmeOutputBothTimes() throws Exception {
+    compile(writeJavaBlocks());
+    String url = "sqlite:" + workDir.resolve("data/app.db");
+
+    String first = runMain("App", url);
+    String second = runMain("App", url);
+
+    List<String> expected = readmeAppOutput();
+    assertThat(expected).contains("hello from cairn-sql", "hello from cairn-kv");
+    assertThat(first.lines().toList()).containsExactlyElementsOf(expected);
+    assertThat(second.lines().toList()).containsExactlyElementsOf(expected);
+  }
+
   private List<Path> writeJavaBlocks() throws IOException {
     String readme = Files.readString(readmePath(), StandardCharsets.UTF_8);
     Matcher block = JAVA_BLOCK.matcher(readme);
@@ -94,6 +122,13 @@ class ReadmeExampleTest {
     }
     assertThat(sources).as("```java blocks in %s", readmePath()).isNotEmpty();
     return sources;
+  }
+
+  /** The block marked {@code <!-- readme-app output -->}: what the README says App prints (.ci/readme-app reads it). */
+  private static List<String> readmeAppOutput() throws IOException {
+    Matcher block = APP_OUTPUT_BLOCK.matcher(Files.readString(readmePath(), StandardCharsets.UTF_8));
+    assertThat(block.find()).as("a ```text block after <!-- readme-app output --> in %s", readmePath()).isTrue();
+    return block.group(1).lines().toList();
   }
 
   private void compile(List<Path> sources) throws IOException {
