@@ -129,7 +129,8 @@ class ReadmeShellExamplesTest {
         trap stop_background EXIT
         """
         + (example.setup() == null ? "" : example.setup() + " &\n")
-        + example.script().replace("localhost:8080", "localhost:" + port).replace("127.0.0.1:8080", "127.0.0.1:" + port);
+        + example.script().replace("localhost:8080", "localhost:" + port)
+            .replace("127.0.0.1:8080", "127.0.0.1:" + port);
     Path scriptFile = Files.writeString(clone.resolve("example.sh"), script, StandardCharsets.UTF_8);
     Path output = clone.resolve("example.out");
     ProcessBuilder builder = new ProcessBuilder("bash", scriptFile.toString()).directory(clone.toFile())
