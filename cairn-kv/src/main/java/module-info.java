@@ -13,6 +13,8 @@ module dev.cairn.kv {
   // InFlightCommands watches Lettuce's Netty pipeline.
   requires io.netty.transport;
   requires org.slf4j;
+  // Optional at run time: only the metrics binder uses it (see its Javadoc).
+  requires static micrometer.core;
 
   exports dev.cairn.kv;
   exports dev.cairn.kv.coord;

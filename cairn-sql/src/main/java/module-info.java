@@ -20,6 +20,8 @@ module dev.cairn.sql {
   requires org.postgresql.jdbc;
   requires org.xerial.sqlitejdbc;
   requires org.slf4j;
+  // Optional at run time: only the metrics binder uses it (see its Javadoc).
+  requires static micrometer.core;
 
   exports dev.cairn.sql;
   exports dev.cairn.sql.migrate;

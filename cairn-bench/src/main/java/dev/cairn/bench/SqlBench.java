@@ -6,7 +6,6 @@ import dev.cairn.bench.internal.JdbcConnector;
 import dev.cairn.bench.internal.JdbcUserStore;
 import dev.cairn.bench.internal.Measurements;
 import dev.cairn.bench.internal.OneLine;
-import dev.cairn.bench.internal.Progress;
 import dev.cairn.bench.internal.ProgressBar;
 import dev.cairn.bench.internal.ResultLine;
 import dev.cairn.bench.internal.UserStore;
@@ -50,9 +49,16 @@ public final class SqlBench {
   /** As {@link #run(SqlBenchOptions, PrintStream)}, with the error line and the progress bar going to {@code err}. */
   static int run(SqlBenchOptions options, PrintStream out, PrintStream err) {
     boolean showProgress = options.progress() && ProgressBar.onTerminal();
-    ProgressBar bar = new ProgressBar(err);
+    return run(options, out, err, showProgress ? new ProgressBar(err) : BenchProgress.NONE);
+  }
+
+  /**
+   * As {@link #run(SqlBenchOptions, PrintStream)}, with the error line going to {@code err} and each step and its
+   * advance told to {@code bar} ({@link SqlBenchOptions#progress()} is left to the caller here).
+   */
+  public static int run(SqlBenchOptions options, PrintStream out, PrintStream err, BenchProgress bar) {
     try (BenchTarget target = BenchTarget.resolve(options.dbUrl())) {
-      Measurements measurements = measure(target, options, showProgress ? bar : label -> Progress.NONE);
+      Measurements measurements = measure(target, options, WorkloadRunner.StepListener.of(bar));
       bar.clear();
       for (String phase : measurements.phases()) {
         out.println(ResultLine.of(measurements, phase).format());

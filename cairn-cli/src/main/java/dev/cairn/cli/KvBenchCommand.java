@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.bench.kv.KvBench;
 import dev.cairn.bench.kv.KvBenchOptions;
 import dev.cairn.core.InvalidInputException;
@@ -62,13 +63,16 @@ final class KvBenchCommand implements Callable<Integer> {
       description = "Virtual threads per phase, also the Jedis and Redisson pool size (default: ${DEFAULT-VALUE}).")
   private int threads;
 
-  @Option(names = "--no-progress", description = "Do not draw a progress bar, even on a terminal.")
+  @Option(names = "--no-progress", description = "Do not show progress on standard error (a bar on a terminal,"
+      + " a line per step elsewhere).")
   private boolean noProgress;
 
   @Override
   public Integer call() {
     PrintStream out = Terminal.of(spec).out();
-    KvBench.run(options(), BenchLines.stream(out, format.json())::println);
+    KvBenchOptions options = options();
+    KvBench.run(options, BenchLines.stream(out, format.json())::println,
+        noProgress ? BenchProgress.NONE : Progress.on(Terminal.of(spec), "bench kv"));
     return ExitCodes.OK;
   }
 

@@ -32,7 +32,13 @@ final class MigrateDowngradeCommand implements Callable<Integer> {
     try (MigrationOptions.OpenMigrations opened = options.open(spec)) {
       Terminal.of(spec).err().println("cairn: undoing migrations of database " + opened.name() + " above " + target
           + " ...");
-      List<String> undone = opened.migrations().downgrade(target).orElseThrow();
+      Progress progress = Progress.on(Terminal.of(spec), "downgrade");
+      List<String> undone;
+      try {
+        undone = opened.migrations().downgrade(target, progress::count).orElseThrow();
+      } finally {
+        progress.clear();
+      }
       if (format.json()) {
         OutputFormat.printJson(Terminal.of(spec).out(), Map.of("database", opened.name(), "undone", undone));
       } else {

@@ -31,7 +31,13 @@ final class MigrateRunCommand implements Callable<Integer> {
   public Integer call() {
     try (MigrationOptions.OpenMigrations opened = options.open(spec)) {
       Terminal.of(spec).err().println("cairn: applying migrations of database " + opened.name() + " ...");
-      List<String> applied = opened.migrations().run(target).orElseThrow();
+      Progress progress = Progress.on(Terminal.of(spec), "migrate");
+      List<String> applied;
+      try {
+        applied = opened.migrations().run(target, progress::count).orElseThrow();
+      } finally {
+        progress.clear();
+      }
       if (format.json()) {
         OutputFormat.printJson(Terminal.of(spec).out(), Map.of("database", opened.name(), "applied", applied));
       } else {

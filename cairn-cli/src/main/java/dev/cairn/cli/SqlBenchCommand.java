@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.bench.SqlBench;
 import dev.cairn.bench.SqlBenchOptions;
 import dev.cairn.core.InvalidInputException;
@@ -47,12 +48,16 @@ final class SqlBenchCommand implements Callable<Integer> {
       description = "Interleaved Cairn/JDBC rounds per phase (default: ${DEFAULT-VALUE}).")
   private int rounds;
 
-  @Option(names = "--no-progress", description = "Do not draw a progress bar, even on a terminal.")
+  @Option(names = "--no-progress", description = "Do not show progress on standard error (a bar on a terminal,"
+      + " a line per step elsewhere).")
   private boolean noProgress;
 
   @Override
   public Integer call() {
-    return SqlBench.run(options(), BenchLines.stream(Terminal.of(spec).out(), format.json()));
+    SqlBenchOptions options = options();
+    Terminal terminal = Terminal.of(spec);
+    return SqlBench.run(options, BenchLines.stream(terminal.out(), format.json()), terminal.err(),
+        noProgress ? BenchProgress.NONE : Progress.on(terminal, "bench sql"));
   }
 
   private SqlBenchOptions options() {

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -13,11 +14,17 @@ import picocli.CommandLine.Model.CommandSpec;
  *
  * @param out standard output, never null
  * @param err standard error, never null
+ * @param interactive whether standard error is a terminal, where {@link Progress} redraws a bar in place
  */
-public record Terminal(PrintStream out, PrintStream err) {
+public record Terminal(PrintStream out, PrintStream err, boolean interactive) {
   public Terminal {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
+  }
+
+  /** Streams that are not a terminal (files, pipes, tests). */
+  public Terminal(PrintStream out, PrintStream err) {
+    this(out, err, false);
   }
 
   /**
@@ -26,7 +33,26 @@ public record Terminal(PrintStream out, PrintStream err) {
    * lines of the logging library (on {@code System.err}) and of commands keep their order.
    */
   public static Terminal system() {
-    return new Terminal(utf8(FileDescriptor.out), utf8(FileDescriptor.err));
+    return new Terminal(utf8(FileDescriptor.out), utf8(FileDescriptor.err), onTerminal());
+  }
+
+  /**
+   * Whether the process runs on a terminal. JDK 21 gives a {@link Console} only on a terminal; from JDK 22 on it may
+   * give one for redirected streams too and says which through {@code isTerminal()}, called reflectively as the
+   * build targets 21.
+   */
+  private static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   private static PrintStream utf8(FileDescriptor descriptor) {

@@ -64,6 +64,27 @@ abstract class MigrateCommandsBehaviour {
     assertThat(status.json().get("migrations").findValuesAsText("state")).containsExactly("SUCCESS", "SUCCESS");
   }
 
+  /** Issue 10: off a terminal, one plain progress line per script on stderr; stdout keeps only the JSON. */
+  @Test
+  void runAndDowngrade_notOnATerminal_oneProgressLinePerScript() throws IOException {
+    Files.writeString(scripts.resolve("framework").resolve("V3__index_body.sql"),
+        "CREATE INDEX notes_author ON notes (author);\n");
+    Files.writeString(scripts.resolve("framework").resolve("U3__index_body.sql"), "DROP INDEX notes_author;\n");
+
+    CliRun run = cairn("migrate", "run", "--json");
+    CliRun downgrade = cairn("migrate", "downgrade", "--target", "1", "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.errLines()).containsSubsequence("migrate: 1/3 V1__create_notes.sql",
+        "migrate: 2/3 V2__add_author.sql", "migrate: 3/3 V3__index_body.sql");
+    assertThat(run.json().get("applied").toString()).isEqualTo("[\"1\",\"2\",\"3\"]");
+    assertThat(downgrade.code()).as(downgrade.err()).isZero();
+    assertThat(downgrade.errLines()).containsSubsequence("downgrade: 1/2 U3__index_body.sql",
+        "downgrade: 2/2 U2__add_author.sql");
+    assertThat(downgrade.json().get("undone").toString()).isEqualTo("[\"3\",\"2\"]");
+    assertThat(run.err() + downgrade.err()).doesNotContain("\r");
+  }
+
   @Test
   void run_target_stopsThereAndAgainIsNothing() {
     CliRun first = cairn("migrate", "run", "--target", "1");

@@ -8,7 +8,7 @@ import java.io.PrintStream;
  * with {@code \r} only when the percentage changes (so it costs nothing measurable inside timed loops) and wiped
  * by {@link #clear()}. Not thread-safe.
  */
-public final class ProgressBar implements WorkloadRunner.StepListener, Progress {
+public final class ProgressBar implements dev.cairn.bench.BenchProgress, Progress {
   private static final int WIDTH = 30;
 
   private final PrintStream terminal;
@@ -40,11 +40,10 @@ public final class ProgressBar implements WorkloadRunner.StepListener, Progress 
   }
 
   @Override
-  public Progress step(String newLabel) {
+  public void step(String newLabel) {
     label = newLabel;
     shownPercent = -1;
     update(0, 1);
-    return this;
   }
 
   @Override
@@ -63,6 +62,7 @@ public final class ProgressBar implements WorkloadRunner.StepListener, Progress 
   }
 
   /** Wipes the bar so the next output starts on a clean line. */
+  @Override
   public void clear() {
     if (drawnLength > 0) {
       terminal.print("\r" + " ".repeat(drawnLength) + "\r");

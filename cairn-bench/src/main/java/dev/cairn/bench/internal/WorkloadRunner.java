@@ -27,6 +27,14 @@ public final class WorkloadRunner {
   /** Told which step starts, and handed the progress sink for it. */
   public interface StepListener {
     Progress step(String label);
+
+    /** The steps and updates of {@code progress} as a listener. */
+    static StepListener of(dev.cairn.bench.BenchProgress progress) {
+      return label -> {
+        progress.step(label);
+        return progress::update;
+      };
+    }
   }
 
   /**

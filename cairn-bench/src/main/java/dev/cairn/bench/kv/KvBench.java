@@ -1,6 +1,6 @@
 package dev.cairn.bench.kv;
 
-import dev.cairn.bench.internal.Progress;
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.bench.internal.ProgressBar;
 import dev.cairn.bench.internal.WorkloadRunner.StepListener;
 import dev.cairn.core.StoreUrl;
@@ -53,9 +53,19 @@ public final class KvBench {
    */
   public static List<String> run(KvBenchOptions options, Consumer<String> out) {
     Objects.requireNonNull(options, "options");
+    return run(options, out, options.progress() && ProgressBar.onTerminal() ? new ProgressBar(System.err)
+        : BenchProgress.NONE);
+  }
+
+  /**
+   * As {@link #run(KvBenchOptions, Consumer)}, telling each step and its advance to {@code bar} (whatever
+   * {@link KvBenchOptions#progress()} says).
+   */
+  public static List<String> run(KvBenchOptions options, Consumer<String> out, BenchProgress bar) {
+    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(out, "out");
-    ProgressBar bar = new ProgressBar(System.err);
-    StepListener steps = options.progress() && ProgressBar.onTerminal() ? bar : label -> Progress.NONE;
+    Objects.requireNonNull(bar, "bar");
+    StepListener steps = StepListener.of(bar);
     List<String> lines = new ArrayList<>();
     Consumer<PhaseLine> emit = line -> {
       bar.clear();

@@ -13,9 +13,9 @@ class ProgressBarTest {
 
   @Test
   void update_redrawsInPlaceOnlyWhenThePercentChanges() {
-    Progress progress = bar.step("cairn get_by_id round 1/3");
-    progress.update(500, 1000);
-    progress.update(501, 1000);
+    bar.step("cairn get_by_id round 1/3");
+    bar.update(500, 1000);
+    bar.update(501, 1000);
 
     String drawn = screen.toString(StandardCharsets.UTF_8);
     assertThat(drawn.split("\r", -1)).hasSize(3); // 0 % and 50 %, nothing for 50.1 %
@@ -24,7 +24,8 @@ class ProgressBarTest {
 
   @Test
   void clear_wipesTheLineAndReturnsTheCursor() {
-    bar.step("jdbc bulk_insert warm-up").update(1, 1);
+    bar.step("jdbc bulk_insert warm-up");
+    bar.update(1, 1);
     screen.reset();
 
     bar.clear();

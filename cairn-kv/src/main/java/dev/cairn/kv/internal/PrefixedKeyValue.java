@@ -40,22 +40,30 @@ public final class PrefixedKeyValue implements KeyValue {
   private final String prefix;
   private final InputCheck check;
   private final boolean owner;
+  private final CommandObservation observation;
 
-  private PrefixedKeyValue(Backend backend, String prefix, InputCheck check, boolean owner) {
+  private PrefixedKeyValue(Backend backend, String prefix, InputCheck check, boolean owner,
+      CommandObservation observation) {
     this.backend = backend;
     this.prefix = prefix;
     this.check = check;
     this.owner = owner;
+    this.observation = observation;
   }
 
   /** The store over {@code backend}; closing it closes the backend. */
   public static PrefixedKeyValue store(Backend backend, long maxValueBytes) {
-    return new PrefixedKeyValue(backend, "", new InputCheck(maxValueBytes), true);
+    return new PrefixedKeyValue(backend, "", new InputCheck(maxValueBytes), true, new CommandObservation());
   }
 
   /** The backend behind this view; for the SPI ({@link dev.cairn.kv.spi.Scripting}, {@link dev.cairn.kv.spi.RedisAccess}). */
   public Backend backend() {
     return backend;
+  }
+
+  /** The timing of this store's commands, shared by its views. */
+  CommandObservation observation() {
+    return observation;
   }
 
   /** {@code key} checked and with this view's prefix, as the backend sees it. */
@@ -70,7 +78,7 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public Optional<byte[]> getBytes(String key) {
-    return Optional.ofNullable(backend.get(fullKey(key)));
+    return observation.observed("get", () -> Optional.ofNullable(backend.get(fullKey(key))));
   }
 
   @Override
@@ -96,17 +104,21 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public boolean setBytes(String key, byte[] value, SetOptions options) {
-    Objects.requireNonNull(options, "options");
-    String full = fullKey(key);
-    return backend.set(full, check.value(key, value), options);
+    return observation.observed("set", () -> {
+      Objects.requireNonNull(options, "options");
+      String full = fullKey(key);
+      return backend.set(full, check.value(key, value), options);
+    });
   }
 
   @Override
   public void batch(Consumer<? super dev.cairn.kv.Batch> commands) {
-    Objects.requireNonNull(commands, "commands");
-    QueuedBatch batch = new QueuedBatch(this, check);
-    commands.accept(batch);
-    batch.run(backend);
+    observation.run("batch", () -> {
+      Objects.requireNonNull(commands, "commands");
+      QueuedBatch batch = new QueuedBatch(this, check);
+      commands.accept(batch);
+      batch.run(backend);
+    });
   }
 
   @Override
@@ -116,23 +128,25 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public long delete(String... keys) {
-    return keys.length == 0 ? 0 : backend.delete(fullKeys(Arrays.asList(keys)));
+    return observation.observed("del", () -> keys.length == 0 ? 0 : backend.delete(fullKeys(Arrays.asList(keys))));
   }
 
   @Override
   public boolean exists(String key) {
-    return backend.exists(fullKey(key));
+    return observation.observed("exists", () -> backend.exists(fullKey(key)));
   }
 
   @Override
   public boolean expire(String key, Duration ttl) {
-    String full = fullKey(key);
-    return backend.expire(full, SetOptions.requireValidTtl(Objects.requireNonNull(ttl, "ttl")));
+    return observation.observed("expire", () -> {
+      String full = fullKey(key);
+      return backend.expire(full, SetOptions.requireValidTtl(Objects.requireNonNull(ttl, "ttl")));
+    });
   }
 
   @Override
   public Ttl ttl(String key) {
-    return backend.ttl(fullKey(key));
+    return observation.observed("ttl", () -> backend.ttl(fullKey(key)));
   }
 
   @Override
@@ -142,7 +156,7 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public long incrBy(String key, long delta) {
-    return backend.incrBy(fullKey(key), delta);
+    return observation.observed("incrby", () -> backend.incrBy(fullKey(key), delta));
   }
 
   @Override
@@ -159,28 +173,32 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public Map<String, byte[]> mgetBytes(Collection<String> keys) {
-    List<String> relative = List.copyOf(keys);
-    if (relative.isEmpty()) {
-      return Map.of();
-    }
-    List<byte[]> values = backend.mget(fullKeys(relative));
-    Map<String, byte[]> found = new LinkedHashMap<>();
-    for (int i = 0; i < relative.size(); i++) {
-      if (values.get(i) != null) {
-        found.put(relative.get(i), values.get(i));
+    return observation.observed("mget", () -> {
+      List<String> relative = List.copyOf(keys);
+      if (relative.isEmpty()) {
+        return Map.of();
       }
-    }
-    return Collections.unmodifiableMap(found);
+      List<byte[]> values = backend.mget(fullKeys(relative));
+      Map<String, byte[]> found = new LinkedHashMap<>();
+      for (int i = 0; i < relative.size(); i++) {
+        if (values.get(i) != null) {
+          found.put(relative.get(i), values.get(i));
+        }
+      }
+      return Collections.unmodifiableMap(found);
+    });
   }
 
   @Override
   public void mset(Map<String, String> entries) {
-    Map<String, byte[]> full = new LinkedHashMap<>();
-    entries.forEach((key, value) -> full.put(fullKey(key),
-        check.value(key, check.text(value, "value for key '" + key + "'"))));
-    if (!full.isEmpty()) {
-      backend.mset(full);
-    }
+    observation.run("mset", () -> {
+      Map<String, byte[]> full = new LinkedHashMap<>();
+      entries.forEach((key, value) -> full.put(fullKey(key),
+          check.value(key, check.text(value, "value for key '" + key + "'"))));
+      if (!full.isEmpty()) {
+        backend.mset(full);
+      }
+    });
   }
 
   @Override
@@ -194,69 +212,84 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public ScanPage scan(String pattern, String cursor, int count) {
-    String fullPattern = Glob.escape(prefix) + Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(cursor, "cursor");
-    if (count < 1) {
-      throw new InvalidInputException("INVALID_LIMIT", "count must be at least 1, was " + count);
-    }
-    ScanPage step = backend.scanPage(fullPattern, cursor, count);
-    return new ScanPage(step.keys().stream().map(this::relative).toList(), step.cursor());
+    return observation.observed("scan", () -> {
+      String fullPattern = Glob.escape(prefix) + Objects.requireNonNull(pattern, "pattern");
+      Objects.requireNonNull(cursor, "cursor");
+      if (count < 1) {
+        throw new InvalidInputException("INVALID_LIMIT", "count must be at least 1, was " + count);
+      }
+      ScanPage step = backend.scanPage(fullPattern, cursor, count);
+      return new ScanPage(step.keys().stream().map(this::relative).toList(), step.cursor());
+    });
   }
 
   @Override
   public long deletePrefix(String prefixToDelete, String... excludedPrefixes) {
-    // Checked here above all: on Redis a lone surrogate would be sent as '?', a wildcard in the SCAN pattern.
-    return new PrefixDeletion(backend,
-        prefix + Unicode.requireWellFormed(Objects.requireNonNull(prefixToDelete, "prefix"), "prefix"),
-        Arrays.stream(excludedPrefixes).map(excluded -> prefix + Unicode.requireWellFormed(excluded, "prefix"))
-            .toList()).run();
+    return observation.observed("delete_prefix", () -> {
+      // Checked here above all: on Redis a lone surrogate would be sent as '?', a wildcard in the SCAN pattern.
+      return new PrefixDeletion(backend,
+          prefix + Unicode.requireWellFormed(Objects.requireNonNull(prefixToDelete, "prefix"), "prefix"),
+          Arrays.stream(excludedPrefixes).map(excluded -> prefix + Unicode.requireWellFormed(excluded, "prefix"))
+              .toList()).run();
+    });
   }
 
   @Override
   public Optional<String> hashGet(String key, String field) {
-    return Optional.ofNullable(backend.hashGet(fullKey(key), check.field(field))).map(PrefixedKeyValue::text);
+    return observation.observed("hget",
+        () -> Optional.ofNullable(backend.hashGet(fullKey(key), check.field(field))).map(PrefixedKeyValue::text));
   }
 
   @Override
   public boolean hashSet(String key, String field, String value) {
-    String full = fullKey(key);
-    return backend.hashSet(full, check.field(field), check.value(key, check.text(value, "value of a hash field")));
+    return observation.observed("hset", () -> {
+      String full = fullKey(key);
+      return backend.hashSet(full, check.field(field), check.value(key, check.text(value, "value of a hash field")));
+    });
   }
 
   @Override
   public void hashSet(String key, Map<String, String> fields) {
-    String full = fullKey(key);
-    Map<String, byte[]> values = new LinkedHashMap<>();
-    fields.forEach((field, value) -> values.put(check.field(field),
-        check.value(key, check.text(value, "value of a hash field"))));
-    if (!values.isEmpty()) {
-      backend.hashSet(full, values);
-    }
+    observation.run("hset", () -> {
+      String full = fullKey(key);
+      Map<String, byte[]> values = new LinkedHashMap<>();
+      fields.forEach((field, value) -> values.put(check.field(field),
+          check.value(key, check.text(value, "value of a hash field"))));
+      if (!values.isEmpty()) {
+        backend.hashSet(full, values);
+      }
+    });
   }
 
   @Override
   public Map<String, String> hashGetAll(String key) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    backend.hashGetAll(fullKey(key)).forEach((field, value) -> fields.put(field, text(value)));
-    return Collections.unmodifiableMap(fields);
+    return observation.observed("hgetall", () -> {
+      Map<String, String> fields = new LinkedHashMap<>();
+      backend.hashGetAll(fullKey(key)).forEach((field, value) -> fields.put(field, text(value)));
+      return Collections.unmodifiableMap(fields);
+    });
   }
 
   @Override
   public long hashDelete(String key, String... fields) {
-    String full = fullKey(key);
-    List<String> checked = Arrays.stream(fields).map(check::field).toList();
-    return checked.isEmpty() ? 0 : backend.hashDelete(full, checked);
+    return observation.observed("hdel", () -> {
+      String full = fullKey(key);
+      List<String> checked = Arrays.stream(fields).map(check::field).toList();
+      return checked.isEmpty() ? 0 : backend.hashDelete(full, checked);
+    });
   }
 
   @Override
   public long hashIncrBy(String key, String field, long delta) {
-    return backend.hashIncrBy(fullKey(key), check.field(field), delta);
+    return observation.observed("hincrby", () -> backend.hashIncrBy(fullKey(key), check.field(field), delta));
   }
 
   @Override
   public long publish(String channel, String message) {
-    return backend.publish(prefix + check.channel(channel),
-        check.text(Objects.requireNonNull(message, "message"), "message"));
+    return observation.observed("publish", () -> {
+      return backend.publish(prefix + check.channel(channel),
+          check.text(Objects.requireNonNull(message, "message"), "message"));
+    });
   }
 
   @Override
@@ -273,7 +306,7 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public Duration ping() {
-    return backend.ping();
+    return observation.observed("ping", () -> backend.ping());
   }
 
   @Override
@@ -283,7 +316,7 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public KeyValue withPrefix(String more) {
-    return new PrefixedKeyValue(backend, prefix + check.prefix(more), check, false);
+    return new PrefixedKeyValue(backend, prefix + check.prefix(more), check, false, observation);
   }
 
   @Override

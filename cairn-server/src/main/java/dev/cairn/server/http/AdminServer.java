@@ -18,6 +18,7 @@ import dev.cairn.server.http.internal.OpenApiDocument;
 import dev.cairn.server.http.internal.RequestDeadline;
 import dev.cairn.server.http.internal.RequestMetrics;
 import dev.cairn.server.http.internal.SqlRoutes;
+import dev.cairn.server.http.internal.StoreMeters;
 import dev.cairn.server.http.internal.SubjectRoutes;
 import dev.cairn.server.http.internal.VectorRoutes;
 import dev.cairn.sql.Database;
@@ -64,14 +65,16 @@ public final class AdminServer implements AutoCloseable {
   private final Subjects ownedSubjects;
   private final DatabaseLanes lanes;
   private final HealthChecks checks;
+  private final StoreMeters meters;
 
   private AdminServer(Javalin app, AdminConfig config, Subjects ownedSubjects, DatabaseLanes lanes,
-      HealthChecks checks) {
+      HealthChecks checks, StoreMeters meters) {
     this.app = app;
     this.config = config;
     this.ownedSubjects = ownedSubjects;
     this.lanes = lanes;
     this.checks = checks;
+    this.meters = meters;
   }
 
   /**
@@ -102,6 +105,7 @@ public final class AdminServer implements AutoCloseable {
     KeyValue store = stores.store();
     Guards guards = new Guards(config);
     RequestMetrics metrics = new RequestMetrics();
+    StoreMeters meters = StoreMeters.bind(metrics.registry(), database, store);
     RequestPolicy policy = config.requestPolicy();
     DatabaseLanes lanes = new DatabaseLanes(policy.requestTimeout(), policy.maxQueuedCalls());
     HealthChecks checks = new HealthChecks(policy.healthTimeout(), lanes, store);
@@ -148,12 +152,13 @@ public final class AdminServer implements AutoCloseable {
       app.start();
     } catch (RuntimeException e) {
       app.stop();
+      meters.close();
       checks.close();
       lanes.close();
       throw new UnavailableException("PORT_UNAVAILABLE",
           "cannot listen on " + config.bindAddress() + ":" + config.port() + ": " + rootMessage(e), e);
     }
-    return new AdminServer(app, config, owned, lanes, checks);
+    return new AdminServer(app, config, owned, lanes, checks, meters);
   }
 
   /** The port listened on (the chosen one when the configuration said 0). */
@@ -193,6 +198,7 @@ public final class AdminServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    meters.close();
     checks.close();
     lanes.close();
     if (ownedSubjects != null) {

@@ -30,6 +30,9 @@ interface Connections extends AutoCloseable {
   /** Active, idle and waiting figures summed over the pools. */
   PoolCounts counts();
 
+  /** Hands a Micrometer {@code MeterRegistry} to each HikariCP pool; see {@link Observation#bindPools}. */
+  void bindMetrics(Object meterRegistry);
+
   @Override
   void close();
 

@@ -82,80 +82,91 @@ final class DynamicRows implements Rows {
 
   @Override
   public Result<Map<String, Object>> insert(Map<String, ?> row) {
-    return write(engine -> toMap(engine.model, PartialWrites.insert(engine, row)));
+    return context.observation.observed("insert", () ->
+        write(engine -> toMap(engine.model, PartialWrites.insert(engine, row))));
   }
 
   @Override
   public Result<Integer> insertAll(List<? extends Map<String, ?>> rows) {
-    return write(engine -> {
-      List<Object[]> converted = new ArrayList<>(rows.size());
-      for (Map<String, ?> row : rows) {
-        converted.add(PartialWrites.fullRow(engine, row));
-      }
-      return engine.insertAll(converted);
+    return context.observation.observed("insert_all", () -> {
+      return write(engine -> {
+        List<Object[]> converted = new ArrayList<>(rows.size());
+        for (Map<String, ?> row : rows) {
+          converted.add(PartialWrites.fullRow(engine, row));
+        }
+        return engine.insertAll(converted);
+      });
     });
   }
 
   @Override
   public Result<Map<String, Object>> upsert(Map<String, ?> row) {
-    return write(engine -> toMap(engine.model, PartialWrites.upsert(engine, row)));
+    return context.observation.observed("upsert", () ->
+        write(engine -> toMap(engine.model, PartialWrites.upsert(engine, row))));
   }
 
   @Override
   public Result<Map<String, Object>> find(Object id) {
-    return found(run(engine -> toMap(engine.model, engine.find(id))));
+    return context.observation.observed("find", () -> found(run(engine -> toMap(engine.model, engine.find(id)))));
   }
 
   @Override
   public Result<Page<Map<String, Object>>> query(Query query) {
-    return run(engine -> {
-      Page<Object[]> page = Pager.page(engine, query);
-      List<Map<String, Object>> items = new ArrayList<>(page.items().size());
-      for (Object[] row : page.items()) {
-        items.add(toMap(engine.model, row));
-      }
-      return new Page<>(items, page.page(), page.pageSize(), page.total(), page.next());
+    return context.observation.observed("query", () -> {
+      return run(engine -> {
+        Page<Object[]> page = Pager.page(engine, query);
+        List<Map<String, Object>> items = new ArrayList<>(page.items().size());
+        for (Object[] row : page.items()) {
+          items.add(toMap(engine.model, row));
+        }
+        return new Page<>(items, page.page(), page.pageSize(), page.total(), page.next());
+      });
     });
   }
 
   @Override
   public Result<Long> stream(Filter filter, java.util.function.Consumer<? super Map<String, Object>> each) {
-    Objects.requireNonNull(each, "each");
-    return run(engine -> engine.stream(filter, row -> each.accept(toMap(engine.model, row))));
+    return context.observation.observed("stream", () -> {
+      Objects.requireNonNull(each, "each");
+      return run(engine -> engine.stream(filter, row -> each.accept(toMap(engine.model, row))));
+    });
   }
 
   @Override
   public Result<Long> count(Filter filter) {
-    return run(engine -> engine.count(filter));
+    return context.observation.observed("count", () -> run(engine -> engine.count(filter)));
   }
 
   @Override
   public Result<Boolean> exists(Object id) {
-    return run(engine -> engine.exists(id));
+    return context.observation.observed("exists", () -> run(engine -> engine.exists(id)));
   }
 
   @Override
   public Result<Map<String, Object>> update(Object id, Map<String, ?> changes) {
-    return found(write(engine -> toMap(engine.model, engine.update(id, changes))));
+    return context.observation.observed("update", () ->
+        found(write(engine -> toMap(engine.model, engine.update(id, changes)))));
   }
 
   @Override
   public Result<Integer> updateWhere(Filter filter, Map<String, ?> changes) {
-    return write(engine -> engine.updateWhere(filter, changes));
+    return context.observation.observed("update_where", () -> write(engine -> engine.updateWhere(filter, changes)));
   }
 
   @Override
   public Result<Void> delete(Object id) {
-    Result<Boolean> deleted = write(engine -> engine.delete(id));
-    return switch (deleted) {
-      case Result.Ok<Boolean>(Boolean hit) -> hit ? Result.ok(null) : TableEngine.notFound(table, id);
-      case Result.Failure<Boolean> failure -> failure.cast();
-    };
+    return context.observation.observed("delete", () -> {
+      Result<Boolean> deleted = write(engine -> engine.delete(id));
+      return switch (deleted) {
+        case Result.Ok<Boolean>(Boolean hit) -> hit ? Result.ok(null) : TableEngine.notFound(table, id);
+        case Result.Failure<Boolean> failure -> failure.cast();
+      };
+    });
   }
 
   @Override
   public Result<Integer> deleteWhere(Filter filter) {
-    return write(engine -> engine.deleteWhere(filter));
+    return context.observation.observed("delete_where", () -> write(engine -> engine.deleteWhere(filter)));
   }
 
   private Result<Map<String, Object>> found(Result<Map<String, Object>> row) {

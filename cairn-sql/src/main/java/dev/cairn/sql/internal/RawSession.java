@@ -34,58 +34,69 @@ abstract class RawSession implements Session {
 
   @Override
   public Result<Integer> execute(String sql, Object... params) {
-    return RawStatements.execute(context, executor(), sql, params);
+    return context.observation.observed("sql_execute", () -> RawStatements.execute(context, executor(), sql, params));
   }
 
   @Override
   public Result<List<Row>> query(String sql, Object... params) {
-    return RawQueries.query(context, executor(), () -> positional(sql, params));
+    return context.observation.observed("sql_query", () ->
+        RawQueries.query(context, executor(), () -> positional(sql, params)));
   }
 
   @Override
   public Result<List<Row>> query(String sql, Map<String, ?> params) {
-    return RawQueries.query(context, executor(), () -> named(sql, params));
+    return context.observation.observed("sql_query", () ->
+        RawQueries.query(context, executor(), () -> named(sql, params)));
   }
 
   @Override
   public <T extends Record> Result<List<T>> query(String sql, Class<T> type, Object... params) {
-    return RawQueries.queryAs(context, executor(), type, () -> positional(sql, params));
+    return context.observation.observed("sql_query", () ->
+        RawQueries.queryAs(context, executor(), type, () -> positional(sql, params)));
   }
 
   @Override
   public <T extends Record> Result<List<T>> query(String sql, Class<T> type, Map<String, ?> params) {
-    return RawQueries.queryAs(context, executor(), type, () -> named(sql, params));
+    return context.observation.observed("sql_query", () ->
+        RawQueries.queryAs(context, executor(), type, () -> named(sql, params)));
   }
 
   @Override
   public Result<Row> queryOne(String sql, Object... params) {
-    return RawQueries.queryOne(context, executor(), () -> positional(sql, params));
+    return context.observation.observed("sql_query_one", () ->
+        RawQueries.queryOne(context, executor(), () -> positional(sql, params)));
   }
 
   @Override
   public Result<Row> queryOne(String sql, Map<String, ?> params) {
-    return RawQueries.queryOne(context, executor(), () -> named(sql, params));
+    return context.observation.observed("sql_query_one", () ->
+        RawQueries.queryOne(context, executor(), () -> named(sql, params)));
   }
 
   @Override
   public Result<Long> stream(String sql, List<?> params, Consumer<? super Row> each) {
-    return RawQueries.stream(context, executor(),
-        () -> positional(sql, params == null ? null : params.toArray()), each);
+    return context.observation.observed("sql_stream", () -> {
+      return RawQueries.stream(context, executor(),
+          () -> positional(sql, params == null ? null : params.toArray()), each);
+    });
   }
 
   @Override
   public Result<Long> stream(String sql, Map<String, ?> params, Consumer<? super Row> each) {
-    return RawQueries.stream(context, executor(), () -> named(sql, params), each);
+    return context.observation.observed("sql_stream", () ->
+        RawQueries.stream(context, executor(), () -> named(sql, params), each));
   }
 
   @Override
   public Result<Integer> executeMany(String sql, List<? extends Map<String, ?>> paramsPerRow) {
-    return RawQueries.executeMany(context, executor(), sql, paramsPerRow == null ? List.of() : paramsPerRow);
+    return context.observation.observed("sql_execute_many", () ->
+        RawQueries.executeMany(context, executor(), sql, paramsPerRow == null ? List.of() : paramsPerRow));
   }
 
   @Override
   public Result<Integer> executeScript(String script) {
-    return RawQueries.executeScript(context, executor(), script);
+    return context.observation.observed("sql_execute_script", () ->
+        RawQueries.executeScript(context, executor(), script));
   }
 
   @Override

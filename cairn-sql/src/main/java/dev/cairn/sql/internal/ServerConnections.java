@@ -106,6 +106,11 @@ final class ServerConnections implements Connections {
   }
 
   @Override
+  public void bindMetrics(Object meterRegistry) {
+    pool.setMetricRegistry(meterRegistry);
+  }
+
+  @Override
   public void close() {
     pool.close();
   }

@@ -24,6 +24,7 @@ final class SqlContext {
   final TransactionControl control;
   final StatementRunner statements;
   final DatabaseExecutor executor;
+  final Observation observation = new Observation();
   private final Map<Class<?>, RecordMapping<?>> mappings = new ConcurrentHashMap<>();
   private final Map<TableModel, TableStatements> tableStatements = new ConcurrentHashMap<>();
   private volatile boolean closed;

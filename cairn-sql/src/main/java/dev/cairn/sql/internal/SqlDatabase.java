@@ -56,12 +56,13 @@ final class SqlDatabase extends RawSession implements Database {
 
   @Override
   public <R> Result<R> transaction(Function<Transaction, Result<R>> work) {
-    return TransactionRunner.outermost(context, false, work);
+    return context.observation.observed("transaction", () -> TransactionRunner.outermost(context, false, work));
   }
 
   @Override
   public <R> Result<R> readOnlyTransaction(Function<Transaction, Result<R>> work) {
-    return TransactionRunner.outermost(context, true, work);
+    return context.observation.observed("read_only_transaction",
+        () -> TransactionRunner.outermost(context, true, work));
   }
 
   @Override

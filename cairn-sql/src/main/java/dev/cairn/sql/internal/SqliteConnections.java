@@ -190,6 +190,14 @@ final class SqliteConnections implements Connections {
   }
 
   @Override
+  public void bindMetrics(Object meterRegistry) {
+    writers.setMetricRegistry(meterRegistry);
+    if (readers != writers) {
+      readers.setMetricRegistry(meterRegistry);
+    }
+  }
+
+  @Override
   public void close() {
     try {
       if (readers != writers) {

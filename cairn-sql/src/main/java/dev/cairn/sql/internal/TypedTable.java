@@ -42,19 +42,23 @@ final class TypedTable<T extends Record> implements Table<T> {
 
   @Override
   public Result<Void> create() {
-    SqlContext context = engine.context;
-    List<String> statements = Ddl.create(context.dsl, context.dialect, mapping.model());
-    Result<Void> result = engine.run(() -> engine.executor.atomic(connection -> execute(connection, statements)));
-    context.schemaCache.invalidate();
-    return result;
+    return engine.context.observation.observed("create", () -> {
+      SqlContext context = engine.context;
+      List<String> statements = Ddl.create(context.dsl, context.dialect, mapping.model());
+      Result<Void> result = engine.run(() -> engine.executor.atomic(connection -> execute(connection, statements)));
+      context.schemaCache.invalidate();
+      return result;
+    });
   }
 
   @Override
   public Result<Void> drop() {
-    String sql = Ddl.drop(engine.context.dsl, mapping.model());
-    Result<Void> result = engine.run(() -> engine.executor.atomic(connection -> execute(connection, List.of(sql))));
-    engine.context.schemaCache.invalidate();
-    return result;
+    return engine.context.observation.observed("drop", () -> {
+      String sql = Ddl.drop(engine.context.dsl, mapping.model());
+      Result<Void> result = engine.run(() -> engine.executor.atomic(connection -> execute(connection, List.of(sql))));
+      engine.context.schemaCache.invalidate();
+      return result;
+    });
   }
 
   private static Void execute(Connection connection, List<String> statements) throws java.sql.SQLException {
@@ -68,96 +72,111 @@ final class TypedTable<T extends Record> implements Table<T> {
 
   @Override
   public Result<T> insert(T row) {
-    Objects.requireNonNull(row, "row");
-    return engine.run(() -> mapping.fromRow(engine.insert(checked(row))));
+    return engine.context.observation.observed("insert", () -> {
+      Objects.requireNonNull(row, "row");
+      return engine.run(() -> mapping.fromRow(engine.insert(checked(row))));
+    });
   }
 
   @Override
   public Result<Integer> insertAll(List<T> rows) {
-    return engine.run(() -> {
-      List<Object[]> converted = new ArrayList<>(rows.size());
-      for (T row : rows) {
-        converted.add(checked(Objects.requireNonNull(row, "row")));
-      }
-      return engine.insertAll(converted);
+    return engine.context.observation.observed("insert_all", () -> {
+      return engine.run(() -> {
+        List<Object[]> converted = new ArrayList<>(rows.size());
+        for (T row : rows) {
+          converted.add(checked(Objects.requireNonNull(row, "row")));
+        }
+        return engine.insertAll(converted);
+      });
     });
   }
 
   @Override
   public Result<T> upsert(T row) {
-    Objects.requireNonNull(row, "row");
-    return engine.run(() -> mapping.fromRow(engine.upsert(checked(row))));
+    return engine.context.observation.observed("upsert", () -> {
+      Objects.requireNonNull(row, "row");
+      return engine.run(() -> mapping.fromRow(engine.upsert(checked(row))));
+    });
   }
 
   @Override
   public Result<T> find(Object id) {
-    return found(engine.run(() -> engine.find(id)));
+    return engine.context.observation.observed("find", () -> found(engine.run(() -> engine.find(id))));
   }
 
   @Override
   public Result<Long> stream(Filter filter, java.util.function.Consumer<? super T> each) {
-    Objects.requireNonNull(each, "each");
-    return engine.run(() -> engine.stream(filter, row -> each.accept(mapping.fromRow(row))));
+    return engine.context.observation.observed("stream", () -> {
+      Objects.requireNonNull(each, "each");
+      return engine.run(() -> engine.stream(filter, row -> each.accept(mapping.fromRow(row))));
+    });
   }
 
   @Override
   public Result<Page<T>> query(Query query) {
-    return engine.run(() -> {
-      Page<Object[]> page = Pager.page(engine, query);
-      List<T> items = new ArrayList<>(page.items().size());
-      for (Object[] row : page.items()) {
-        items.add(mapping.fromRow(row));
-      }
-      return new Page<>(items, page.page(), page.pageSize(), page.total(), page.next());
+    return engine.context.observation.observed("query", () -> {
+      return engine.run(() -> {
+        Page<Object[]> page = Pager.page(engine, query);
+        List<T> items = new ArrayList<>(page.items().size());
+        for (Object[] row : page.items()) {
+          items.add(mapping.fromRow(row));
+        }
+        return new Page<>(items, page.page(), page.pageSize(), page.total(), page.next());
+      });
     });
   }
 
   @Override
   public Result<Long> count(Filter filter) {
-    return engine.run(() -> engine.count(filter));
+    return engine.context.observation.observed("count", () -> engine.run(() -> engine.count(filter)));
   }
 
   @Override
   public Result<Boolean> exists(Object id) {
-    return engine.run(() -> engine.exists(id));
+    return engine.context.observation.observed("exists", () -> engine.run(() -> engine.exists(id)));
   }
 
   @Override
   public Result<T> update(Object id, Map<String, ?> changes) {
-    return found(engine.run(() -> engine.update(id, changes)));
+    return engine.context.observation.observed("update", () -> found(engine.run(() -> engine.update(id, changes))));
   }
 
   @Override
   public Result<T> update(T row) {
-    Objects.requireNonNull(row, "row");
-    return found(engine.run(() -> {
-      engine.requireKey();
-      Object[] values = checked(row);
-      if (values[mapping.model().keyIndex()] == null) {
-        throw new InvalidInputException("INVALID_VALUE", "update(row) on " + name() + " needs the row's key",
-            Map.of("table", name()), null);
-      }
-      return engine.updateRow(values);
-    }));
+    return engine.context.observation.observed("update", () -> {
+      Objects.requireNonNull(row, "row");
+      return found(engine.run(() -> {
+        engine.requireKey();
+        Object[] values = checked(row);
+        if (values[mapping.model().keyIndex()] == null) {
+          throw new InvalidInputException("INVALID_VALUE", "update(row) on " + name() + " needs the row's key",
+              Map.of("table", name()), null);
+        }
+        return engine.updateRow(values);
+      }));
+    });
   }
 
   @Override
   public Result<Integer> updateWhere(Filter filter, Map<String, ?> changes) {
-    return engine.run(() -> engine.updateWhere(filter, changes));
+    return engine.context.observation.observed("update_where", () ->
+        engine.run(() -> engine.updateWhere(filter, changes)));
   }
 
   @Override
   public Result<Void> delete(Object id) {
-    Result<Boolean> deleted = engine.run(() -> engine.delete(id));
-    return switch (deleted) {
-      case Result.Ok<Boolean>(Boolean hit) -> hit ? Result.ok(null) : TableEngine.notFound(name(), id);
-      case Result.Failure<Boolean> failure -> failure.cast();
-    };
+    return engine.context.observation.observed("delete", () -> {
+      Result<Boolean> deleted = engine.run(() -> engine.delete(id));
+      return switch (deleted) {
+        case Result.Ok<Boolean>(Boolean hit) -> hit ? Result.ok(null) : TableEngine.notFound(name(), id);
+        case Result.Failure<Boolean> failure -> failure.cast();
+      };
+    });
   }
 
   @Override
   public Result<Integer> deleteWhere(Filter filter) {
-    return engine.run(() -> engine.deleteWhere(filter));
+    return engine.context.observation.observed("delete_where", () -> engine.run(() -> engine.deleteWhere(filter)));
   }
 
   /** Record to row, refusing NULL in NOT NULL columns before the database sees it. */

@@ -52,7 +52,12 @@ public interface Migrations {
    *
    * @return the versions applied, in order (empty when nothing was pending)
    */
-  Result<java.util.List<String>> run(String target);
+  default Result<java.util.List<String>> run(String target) {
+    return run(target, MigrationProgress.NONE);
+  }
+
+  /** As {@link #run(String)}, telling {@code progress} before each script. */
+  Result<java.util.List<String>> run(String target, MigrationProgress progress);
 
   /** Checks applied scripts against the files (checksums, missing files); pending scripts are fine. */
   Result<Void> validate();
@@ -83,5 +88,10 @@ public interface Migrations {
    *
    * @return the versions undone, newest first
    */
-  Result<java.util.List<String>> downgrade(String target);
+  default Result<java.util.List<String>> downgrade(String target) {
+    return downgrade(target, MigrationProgress.NONE);
+  }
+
+  /** As {@link #downgrade(String)}, telling {@code progress} before each undo script. */
+  Result<java.util.List<String>> downgrade(String target, MigrationProgress progress);
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.cairn.sql.migrate.MigrationProgress;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 
@@ -32,10 +33,12 @@ final class Downgrade {
 
   private final MigrationTarget target;
   private final FlywayMigrations migrations;
+  private final MigrationProgress progress;
 
-  Downgrade(MigrationTarget target, FlywayMigrations migrations) {
+  Downgrade(MigrationTarget target, FlywayMigrations migrations, MigrationProgress progress) {
     this.target = target;
     this.migrations = migrations;
+    this.progress = progress;
   }
 
   Result<List<String>> run(MigrationVersion to) {
@@ -59,6 +62,7 @@ final class Downgrade {
       }
       List<String> undone = new ArrayList<>();
       for (var entry : undoScripts.entrySet()) {
+        progress.starting(undone.size() + 1, undoScripts.size(), entry.getValue().getFileName().toString());
         Result<Void> result = undo(entry.getKey(), Files.readString(entry.getValue(), StandardCharsets.UTF_8),
             entry.getValue(), undone);
         if (result instanceof Result.Failure<Void> failure) {

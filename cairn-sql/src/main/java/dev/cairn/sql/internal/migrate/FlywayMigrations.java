@@ -5,6 +5,7 @@ import dev.cairn.core.Result;
 import dev.cairn.core.Status;
 import dev.cairn.sql.Dialect;
 import dev.cairn.sql.migrate.GeneratedMigration;
+import dev.cairn.sql.migrate.MigrationProgress;
 import dev.cairn.sql.migrate.MigrationStatus;
 import dev.cairn.sql.migrate.Migrations;
 import java.util.ArrayList;
@@ -76,15 +77,22 @@ public final class FlywayMigrations implements Migrations {
   }
 
   @Override
-  public Result<List<String>> run(String targetVersion) {
+  public Result<List<String>> run(String targetVersion, MigrationProgress progress) {
+    java.util.Objects.requireNonNull(progress, "progress");
     // "head" is the seed's (Alembic's) word for the newest version; "latest" is Flyway's.
     boolean latest = targetVersion == null || targetVersion.equals("latest") || targetVersion.equals("head");
     if (!latest && !VERSION.matcher(targetVersion).matches()) {
       return invalidTarget(targetVersion);
     }
     return guarded("migrate", () -> {
-      MigrateResult result = configure()
-          .target(latest ? MigrationVersion.LATEST : MigrationVersion.fromVersion(targetVersion)).load().migrate();
+      MigrationVersion version = latest ? MigrationVersion.LATEST : MigrationVersion.fromVersion(targetVersion);
+      FluentConfiguration configuration = configure().target(version);
+      if (progress != MigrationProgress.NONE) {
+        // Counted before migrating, to say "3/7"; Flyway's info() with the same target leaves out what lies above it.
+        int total = configure().target(version).load().info().pending().length;
+        configuration = configuration.callbacks(new ProgressCallback(progress, total));
+      }
+      MigrateResult result = configuration.load().migrate();
       List<String> applied = new ArrayList<>();
       for (MigrateOutput output : result.migrations) {
         applied.add(output.version);
@@ -128,11 +136,13 @@ public final class FlywayMigrations implements Migrations {
   }
 
   @Override
-  public Result<List<String>> downgrade(String targetVersion) {
+  public Result<List<String>> downgrade(String targetVersion, MigrationProgress progress) {
+    java.util.Objects.requireNonNull(progress, "progress");
     if (targetVersion == null || !VERSION.matcher(targetVersion).matches()) {
       return invalidTarget(targetVersion);
     }
-    return guarded("downgrade", () -> new Downgrade(target, this).run(MigrationVersion.fromVersion(targetVersion)));
+    return guarded("downgrade", () -> new Downgrade(target, this, progress)
+        .run(MigrationVersion.fromVersion(targetVersion)));
   }
 
   /** The applied versioned migrations (not baselines), oldest first. */

@@ -1,0 +1,87 @@
+package dev.cairn.cli;
+
+import dev.cairn.bench.BenchProgress;
+import java.io.PrintStream;
+
+/**
+ * Progress of long work on standard error, so that {@code --json} output on standard output stays clean. On a
+ * terminal one line is redrawn in place with {@code \r} ({@code migrate [#########.........] 3/7 V3__add_index.sql},
+ * {@code bench sql: cairn get_by_id round 1/3 [#####.....] 50%}), only when what it shows changes, and wiped by
+ * {@link #clear()} before the next output. Elsewhere (a file, a pipe, a CI log) each step is one plain line
+ * ({@code migrate: 3/7 V3__add_index.sql}, {@code bench sql: cairn get_by_id round 1/3}) and advances within a step
+ * print nothing, since half lines would fill a log. Not thread-safe: one worker reports at a time.
+ */
+final class Progress implements BenchProgress {
+  private static final int WIDTH = 30;
+
+  private final PrintStream err;
+  private final boolean inPlace;
+  private final String name;
+  private String label = "";
+  private int shownPercent = -1;
+  private int drawnLength;
+
+  private Progress(PrintStream err, boolean inPlace, String name) {
+    this.err = err;
+    this.inPlace = inPlace;
+    this.name = name;
+  }
+
+  /** Progress named {@code name} ({@code migrate}, {@code bench sql}) on {@code terminal}'s error stream. */
+  static Progress on(Terminal terminal, String name) {
+    return new Progress(terminal.err(), terminal.interactive(), name);
+  }
+
+  /** Step {@code step} of {@code total} starts, a whole unit of work such as one migration script. */
+  void count(int step, int total, String what) {
+    if (inPlace) {
+      draw(name + " " + bar(step - 1, total) + " " + step + "/" + total + " " + what);
+    } else {
+      err.println(name + ": " + step + "/" + total + " " + what);
+    }
+  }
+
+  @Override
+  public void step(String newLabel) {
+    label = newLabel;
+    shownPercent = -1;
+    if (inPlace) {
+      update(0, 1);
+    } else {
+      err.println(name + ": " + newLabel);
+    }
+  }
+
+  @Override
+  public void update(long done, long total) {
+    if (!inPlace) {
+      return;
+    }
+    int percent = (int) Math.min(100, done * 100 / Math.max(1, total));
+    if (percent != shownPercent) {
+      shownPercent = percent;
+      draw(name + ": " + label + " " + bar(done, total) + " " + percent + "%");
+    }
+  }
+
+  @Override
+  public void clear() {
+    if (drawnLength > 0) {
+      err.print("\r" + " ".repeat(drawnLength) + "\r");
+      err.flush();
+      drawnLength = 0;
+    }
+  }
+
+  private String bar(long done, long total) {
+    int filled = (int) Math.min(WIDTH, done * WIDTH / Math.max(1, total));
+    return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "]";
+  }
+
+  private void draw(String line) {
+    // Pad over the previous line's tail: a shorter line would otherwise leave its end on screen.
+    err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
+    err.flush();
+    drawnLength = line.length();
+  }
+}
