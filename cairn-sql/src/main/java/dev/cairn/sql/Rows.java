@@ -43,6 +43,13 @@ public interface Rows {
   /** Every row matching {@code filter}, streamed; see {@link Table#stream}. */
   Result<Long> stream(Filter filter, java.util.function.Consumer<? super Map<String, Object>> each);
 
+  /**
+   * Every row matching the query's filter, streamed as {@link Table#stream} does, in the query's sort order then
+   * key order: the rows its pages ({@link #query}) hold, concatenated, but read in one statement with bounded
+   * memory. The query's page, page size, cursor and total are ignored.
+   */
+  Result<Long> stream(Query query, java.util.function.Consumer<? super Map<String, Object>> each);
+
   Result<Long> count(Filter filter);
 
   Result<Boolean> exists(Object id);

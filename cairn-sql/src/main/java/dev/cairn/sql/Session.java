@@ -85,6 +85,17 @@ public interface Session {
   Result<Long> stream(String sql, Map<String, ?> params, Consumer<? super Row> each);
 
   /**
+   * {@link #stream(String, List, Consumer)} that first hands {@code columns} the result's column labels, in order,
+   * once the statement ran and before any row: also when it returns no rows (a tool showing the result's headers
+   * needs them then too).
+   */
+  Result<Long> stream(String sql, List<?> params, Consumer<? super List<String>> columns, Consumer<? super Row> each);
+
+  /** {@link #stream(String, List, Consumer, Consumer)} with parameters by name ({@code :name}). */
+  Result<Long> stream(String sql, Map<String, ?> params, Consumer<? super List<String>> columns,
+      Consumer<? super Row> each);
+
+  /**
    * Runs one statement with {@code :name} parameters once per map, as one JDBC batch in one transaction (a
    * savepoint inside one): all or nothing.
    *

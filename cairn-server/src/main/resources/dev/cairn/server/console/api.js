@@ -65,6 +65,31 @@ export async function request(method, path, body) {
   return json === undefined ? text : json;
 }
 
+/** A GET whose answer is a file (an export): resolves to a Blob, rejects with ApiError. Same token header. */
+export async function download(path) {
+  const headers = {};
+  const held = token();
+  if (held) headers.Authorization = `Bearer ${held}`;
+  let response;
+  try {
+    response = await fetch(withDatabase(path), { headers, credentials: 'omit', cache: 'no-store' });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', 'the server did not answer: ' + e.message);
+  }
+  if (!response.ok) {
+    const json = parse(await response.text());
+    const error = json && json.error ? json.error : {};
+    throw new ApiError(response.status, error.code || `HTTP_${response.status}`,
+      error.message || `the server answered ${response.status}`);
+  }
+  try {
+    return await response.blob();
+  } catch (e) {
+    // the server closes the connection when the export breaks after it started
+    throw new ApiError(0, 'DOWNLOAD_BROKEN', 'the download broke off: ' + e.message);
+  }
+}
+
 function parse(text) {
   try { return JSON.parse(text); } catch { return undefined; }
 }

@@ -1,5 +1,6 @@
 // The console's entry: the token form, what the server allows (read, write) and the router over the URL's hash
-// (#/tables, #/table/<name>, #/row/<table>/<id>, #/schema/<table>, #/kv, #/subjects, #/migrations, #/monitor, #/sql).
+// (#/tables, #/table/<name>, #/row/<table>/<id>, #/schema/<table>, #/kv, #/subjects, #/vectors, #/migrations,
+// #/monitor, #/sql).
 import { ApiError, onTokenChange, setToken, token } from './api.js';
 import { message, replace } from './dom.js';
 import { tablesView, tableView, rowView, schemaView, insertView } from './tables.js';
@@ -8,6 +9,7 @@ import { subjectsView } from './subjects.js';
 import { migrationsView } from './migrations.js';
 import { monitorView } from './monitor.js';
 import { sqlView } from './sql.js';
+import { vectorsView } from './vectors.js';
 
 /**
  * What this tab may do: { canRead, canWrite, reason } where reason says why writing (or reading) is not possible.
@@ -75,6 +77,7 @@ const routes = [
   [/^#\/row\/([^/]+)\/(.+)$/, (m) => rowView(decodeURIComponent(m[1]), decodeURIComponent(m[2]))],
   [/^#\/kv$/, () => kvView()],
   [/^#\/subjects$/, () => subjectsView()],
+  [/^#\/vectors(?:\/([^/]+)\/(.+))?$/, (m) => vectorsView(m[1] && decodeURIComponent(m[1]), m[2] && decodeURIComponent(m[2]))],
   [/^#\/migrations$/, () => migrationsView()],
   [/^#\/monitor$/, () => monitorView()],
   [/^#\/sql$/, () => sqlView()],

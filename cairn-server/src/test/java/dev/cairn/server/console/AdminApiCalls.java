@@ -40,41 +40,81 @@ final class AdminApiCalls {
     assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
   }
 
+  /** The JSON of a POST that must answer 200. */
+  JsonNode post(String path, String body) {
+    HttpResponse<String> response = send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    return Json.tree(response.body());
+  }
+
+  /** A GET, whatever it answers. */
+  HttpResponse<String> get(String path) {
+    return send(request(path).GET());
+  }
+
   /** The status of a GET. */
   int status(String path) {
     return send(request(path).GET()).statusCode();
   }
 
   /**
-   * The CSV the console should export: every row of {@code table} matching {@code filter}, read page by page with
-   * the keyset cursor, columns in schema order, RFC 4180 quoting, NULL as an empty field, CRLF line ends.
+   * The CSV the export route should answer: every row of {@code table} matching {@code view} (filters and sort as
+   * query parameters), read page by page with the keyset cursor, columns in schema order, RFC 4180 quoting, NULL
+   * as an empty field, an empty text as {@code ""}, text starting with = + - @ prefixed with ', CRLF line ends.
    */
-  String csv(String table, String filter) {
+  String csv(String table, String view) {
     List<String> columns = json("/api/v1/db/tables/" + table + "/schema").path("columns").findValuesAsText("name");
-    StringBuilder csv = new StringBuilder(String.join(",", columns)).append("\r\n");
-    String cursor = null;
-    do {
-      JsonNode page = json("/api/v1/db/tables/" + table + "?page_size=7&" + filter
-          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
-      for (JsonNode record : page.path("records")) {
-        List<String> fields = new ArrayList<>();
-        for (String column : columns) {
-          JsonNode value = record.path(column);
-          fields.add(value.isNull() ? "" : quote(value.asText()));
-        }
-        csv.append(String.join(",", fields)).append("\r\n");
+    StringBuilder csv = new StringBuilder(String.join(",", columns.stream().map(AdminApiCalls::field).toList()))
+        .append("\r\n");
+    for (JsonNode record : records(table, view)) {
+      List<String> fields = new ArrayList<>();
+      for (String column : columns) {
+        JsonNode value = record.path(column);
+        fields.add(value.isNull() ? "" : value.isTextual() ? field(value.asText()) : field(value.toString(), false));
       }
-      cursor = page.path("next").isNull() ? null : page.path("next").asText();
-    } while (cursor != null);
+      csv.append(String.join(",", fields)).append("\r\n");
+    }
     return csv.toString();
   }
 
-  private static String quote(String text) {
-    return text.matches("(?s).*[\",\r\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  /** Every record of the view, the pages of the rows route (7 rows each) concatenated. */
+  List<JsonNode> records(String table, String view) {
+    List<JsonNode> records = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = json("/api/v1/db/tables/" + table + "?page_size=7&" + view
+          + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+      page.path("records").forEach(records::add);
+      cursor = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (cursor != null);
+    return records;
+  }
+
+  /** A GET answered as it comes (status, headers, body stream); the caller closes the body. */
+  HttpResponse<java.io.InputStream> stream(String path) {
+    try {
+      return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String field(String text) {
+    return field(text, true);
+  }
+
+  private static String field(String text, boolean isText) {
+    String shown = isText && text.matches("(?s)[=+\\-@\t\r].*") ? "'" + text : text;
+    return shown.isEmpty() || shown.matches("(?s).*[\",\r\n].*") ? "\"" + shown.replace("\"", "\"\"") + "\"" : shown;
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    return token.isEmpty() ? request : request.header("Authorization", "Bearer " + token);
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {

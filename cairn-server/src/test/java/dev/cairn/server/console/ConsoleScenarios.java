@@ -9,7 +9,17 @@ import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
 import dev.cairn.server.http.AdminStores;
 import dev.cairn.sql.Database;
+import dev.cairn.vector.CollectionSpec;
+import dev.cairn.vector.Metric;
+import dev.cairn.vector.VectorCollection;
+import dev.cairn.vector.VectorItem;
+import dev.cairn.vector.VectorStore;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +68,7 @@ abstract class ConsoleScenarios {
   Chromium browser;
   ConsolePage page;
   AdminApiCalls api;
+  VectorStore vectors;
 
   /** The database URL of this backend. */
   abstract String databaseUrl();
@@ -72,7 +84,7 @@ abstract class ConsoleScenarios {
   }
 
   @BeforeAll
-  void start() throws SQLException {
+  void start() throws SQLException, IOException {
     createTables();
     database = Database.open(databaseUrl());
     store = openStore();
@@ -84,10 +96,19 @@ abstract class ConsoleScenarios {
     store.set("console:hostile", HOSTILE_CITY);
     store.set("console:ttl", "expiring", Duration.ofMinutes(10));
     store.set("other:key", "not under the prefix");
+    vectors = VectorStore.open("vector:" + Files.createTempDirectory("console-vectors"));
+    VectorCollection docs = vectors.create(CollectionSpec.of("docs", 3, Metric.COSINE)).orElseThrow();
+    vectors.create(CollectionSpec.of("empty", 8, Metric.L2)).orElseThrow();
+    docs.upsertAll(List.of(
+        // the neighbours of north have distinct scores (0.8, 0.196, 0.0995), so their order is fixed
+        new VectorItem("north", new float[] {0, 1, 0}, Map.of("title", "North", "rank", 1)),
+        new VectorItem("north-east", new float[] {0.6f, 0.8f, 0}, Map.of("title", "North-east", "rank", 2)),
+        new VectorItem("east", new float[] {1, 0.1f, 0}, Map.of("title", "East", "rank", 3)),
+        new VectorItem("up", new float[] {0, 0.2f, 1}, Map.of("title", HOSTILE_NAME, "rank", 4)))).orElseThrow();
     server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0).withAdminToken(TOKEN),
-        AdminStores.of(database, store));
+        AdminStores.of(database, store).withVectors(vectors));
     readOnlyServer = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0),
-        AdminStores.of(database, store));
+        AdminStores.of(database, store).withVectors(vectors));
     browser = Chromium.start(getClass());
     page = new ConsolePage(browser);
     api = new AdminApiCalls(server.url(), TOKEN);
@@ -150,6 +171,9 @@ abstract class ConsoleScenarios {
     }
     if (server != null) {
       server.close();
+    }
+    if (vectors != null) {
+      vectors.close();
     }
     if (store != null) {
       closeStore();
@@ -244,9 +268,12 @@ abstract class ConsoleScenarios {
     int loads = page.loads();
     page.filter("age", "gte", "30");
     page.waitForLoad(loads);
+    loads = page.loads();
+    page.header("city").click();
+    page.waitForLoad(loads);
     browser.driver().findElement(By.id("export-csv")).click();
     browser.until(d -> page.text("#export-status").startsWith("exported") && Files.exists(file));
-    String expected = api.csv("people", "age=gte.30");
+    String expected = api.csv("people", "age=gte.30&sort_by=city&sort_desc=false");
     assertThat(Files.readString(file)).isEqualTo(expected);
     assertThat(expected.lines().count()).isGreaterThan(2);
     Path json = browser.downloads().resolve("people.json");
@@ -255,6 +282,87 @@ abstract class ConsoleScenarios {
     browser.until(d -> page.text("#export-status").contains("people.json") && Files.exists(json));
     assertThat(Json.tree(Files.readString(json))).hasSize((int) expected.lines().count() - 1);
     browser.screenshot("export");
+  }
+
+  @Test
+  void exportRoute_filteredAndSorted_equalsTheApisPagesConcatenated() throws IOException {
+    String view = "age=gte.25&city=neq.Bern&sort_by=city,-age";
+    HttpResponse<String> csv = api.get("/api/v1/db/tables/people/export?format=csv&" + view);
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+    assertThat(csv.headers().firstValue("content-disposition")).hasValueSatisfying(
+        disposition -> assertThat(disposition).startsWith("attachment; filename=\"people.csv\""));
+    String expected = api.csv("people", view);
+    assertThat(expected.lines().count()).isGreaterThan(10);
+    assertThat(csv.body()).isEqualTo(expected);
+
+    HttpResponse<String> json = api.get("/api/v1/db/tables/people/export?format=json&" + view);
+    assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+    assertThat(Json.tree(json.body())).isEqualTo(Json.tree(Json.write(api.records("people", view))));
+    // nothing matches: the header line alone, an empty array
+    assertThat(api.get("/api/v1/db/tables/people/export?age=gt.1000").body()).isEqualTo("id,name,city,age,bio\r\n");
+    assertThat(api.get("/api/v1/db/tables/people/export?format=json&age=gt.1000").body().strip()).isEqualTo("[]");
+
+    // refusals are the API's one-line JSON errors, not downloads
+    assertThat(api.get("/api/v1/db/tables/people/export?nope=eq.1")).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(Json.tree(r.body()).path("error").path("code").asText()).isEqualTo("COLUMN_NOT_FOUND");
+      assertThat(r.headers().firstValue("content-disposition")).isEmpty();
+    });
+    assertThat(api.get("/api/v1/db/tables/nothing_here/export").statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/v1/db/tables/people/export?format=xml")).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(Json.tree(r.body()).path("error").path("code").asText()).isEqualTo("INVALID_PARAMETER");
+    });
+    // the token rules of every read
+    assertThat(new AdminApiCalls(server.url(), "not-the-token").get("/api/v1/db/tables/people/export").statusCode())
+        .isEqualTo(401);
+    assertThat(new AdminApiCalls(readOnlyServer.url(), "").get("/api/v1/db/tables/people/export").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void exportRoute_100kRows_streamedInChunks() throws SQLException, IOException {
+    int count = 100_000;
+    try (Connection connection = rawConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE export_big (id INTEGER PRIMARY KEY, label VARCHAR(40) NOT NULL)");
+      connection.setAutoCommit(false);
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO export_big VALUES (?, ?)")) {
+        for (int i = 1; i <= count; i++) {
+          insert.setInt(1, i);
+          insert.setString(2, "row " + i);
+          insert.addBatch();
+          if (i % 10_000 == 0) {
+            insert.executeBatch();
+          }
+        }
+      }
+      connection.commit();
+    }
+    HttpResponse<InputStream> response = api.stream("/api/v1/db/tables/export_big/export?format=csv&sort_by=-id");
+    assertThat(response.statusCode()).isEqualTo(200);
+    // streamed: no length known in advance, the body comes in chunks
+    assertThat(response.headers().firstValue("content-length")).isEmpty();
+    assertThat(response.headers().firstValue("transfer-encoding")).hasValue("chunked");
+    long lines = 0;
+    String first = null;
+    String second = null;
+    String last = null;
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines++;
+        if (lines == 1) {
+          first = line;
+        } else if (lines == 2) {
+          second = line;
+        }
+        last = line;
+      }
+    }
+    assertThat(lines).isEqualTo(count + 1);
+    assertThat(first).isEqualTo("id,label");
+    assertThat(second).isEqualTo(count + ",row " + count);
+    assertThat(last).isEqualTo("1,row 1");
   }
 
   @Test
@@ -470,6 +578,17 @@ abstract class ConsoleScenarios {
     assertThat(page.text("#sql-summary")).contains("4 rows");
     browser.screenshot("sql-select");
 
+    // no rows: the headers still show
+    loads = page.loads();
+    input.clear();
+    input.sendKeys("SELECT id, name FROM people WHERE id < 0");
+    browser.driver().findElement(By.id("sql-run")).click();
+    page.waitForLoad(loads);
+    assertThat(page.cells("#sql-rows thead tr")).containsExactly(List.of("id", "name"));
+    assertThat(page.cells("#sql-rows tbody tr")).isEmpty();
+    assertThat(page.text("#sql-summary")).contains("0 rows");
+    browser.screenshot("sql-no-rows");
+
     loads = page.loads();
     input.clear();
     input.sendKeys("DELETE FROM people WHERE id = 2 RETURNING id");
@@ -486,7 +605,8 @@ abstract class ConsoleScenarios {
 
   @Test
   void everyControlHasALabel_andTheTableWorksByKeyboard() {
-    for (String route : List.of("/tables", "/table/people", "/row/people/3", "/kv", "/subjects", "/monitor", "/sql")) {
+    for (String route : List.of("/tables", "/table/people", "/schema/people", "/row/people/3", "/insert/people", "/kv",
+        "/subjects", "/vectors", "/vectors/docs/north", "/migrations", "/monitor", "/sql")) {
       openWithToken(server, route);
       browser.until(d -> !page.text("#view").contains("Loading"));
       Object unlabelled = browser.driver().executeScript(
@@ -515,6 +635,141 @@ abstract class ConsoleScenarios {
     page.waitForLoad(loads);
     assertThat(page.ariaSort("age")).isEqualTo("ascending");
     assertThat(page.ariaSort("name")).isEqualTo("ascending");
+  }
+
+  @Test
+  void vectors_collectionsThenAnItemsNeighboursWithScoresAndMetadata() {
+    openWithToken(server, "/vectors");
+    page.waitForLoad(0);
+    assertThat(page.cells("#vector-collections tbody tr"))
+        .containsExactlyInAnyOrder(List.of("docs", "3", "cosine", "4"), List.of("empty", "8", "l2", "0"));
+    // look an item up by id, with the keyboard: the form's Enter
+    int loads = page.loads();
+    browser.driver().findElement(By.id("vector-collection")).sendKeys("docs");
+    browser.driver().findElement(By.id("vector-id")).sendKeys("north", Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(page.text("#vector-item-id")).isEqualTo("north");
+    assertThat(page.text("#vector-item dd[data-key='title']")).isEqualTo("North");
+    List<List<String>> neighbours = page.cells("#vector-neighbours tbody tr");
+    JsonNode expected = api.post("/api/v1/vectors/docs/search", "{\"vector\": [0, 1, 0], \"k\": 4}").path("matches");
+    assertThat(neighbours).extracting(row -> row.get(1)).containsExactly("north-east", "up", "east");
+    for (int i = 0; i < neighbours.size(); i++) {
+      JsonNode match = expected.get(i + 1); // the first match is the item itself
+      assertThat(neighbours.get(i).get(1)).isEqualTo(match.path("id").asText());
+      assertThat(Double.parseDouble(neighbours.get(i).get(2))).isCloseTo(match.path("score").asDouble(),
+          org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(Json.tree(neighbours.get(i).get(3))).isEqualTo(match.path("metadata"));
+    }
+    // metadata is text: the hostile title shows as its characters
+    assertThat(neighbours.get(1).get(3)).contains(HOSTILE_NAME);
+    assertThat(browser.driver().executeScript("return window.cairnPwned === undefined")).isEqualTo(true);
+    browser.screenshot("vectors-neighbours");
+    // a neighbour's link opens that item
+    loads = page.loads();
+    browser.driver().findElement(By.linkText("north-east")).click();
+    page.waitForLoad(loads);
+    assertThat(page.text("#vector-item-id")).isEqualTo("north-east");
+    // an unknown id says so
+    loads = page.loads();
+    openWithToken(server, "/vectors/docs/nothing");
+    page.waitForLoad(0);
+    assertThat(page.text("#vector-detail")).contains("nothing");
+    // the same token rules as every page: nothing without the token on a server that has one
+    open(server, "/vectors");
+    assertThat(page.text("#view")).contains("needs its admin token");
+  }
+
+  /**
+   * Keyboard alone, from the top of the page: Tab reaches the menu, Enter follows a link; in the table view Tab
+   * reaches the filter's controls, the headers, the pager and the export in that order; Enter adds a filter and
+   * sorts, Space pages forward.
+   */
+  @Test
+  void keyboardAlone_tabReachesTheControls_enterAndSpaceActivateThem() {
+    openWithToken(server, "/kv");
+    page.waitForLoad(0);
+    // a reload keeps the tab's token and starts with nothing focused
+    browser.driver().navigate().refresh();
+    browser.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    // Tab from the start: the skip link, the menu's links
+    List<String> order = tabOrder(12);
+    assertThat(order).containsSubsequence("a:Skip to content", "a:Tables", "a:Keys", "a:Subjects", "a:Vectors",
+        "a:Migrations", "a:SQL", "a:Health & metrics", "input:token-input", "button:token-save");
+    // back to the first menu link and Enter on it: the tables page
+    focusByTab("a:Tables");
+    int loads = page.loads();
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/tables");
+    // the table's link, then Enter: the table view
+    focusByTab("a:people");
+    loads = page.loads();
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(browser.driver().getCurrentUrl()).endsWith("#/table/people");
+    List<String> controls = tabOrder(40);
+    assertThat(controls).containsSubsequence("select:filter-column", "select:filter-op", "input:filter-value",
+        "button:filter-add", "button:id", "button:name", "button:city", "button:age", "button:page-next",
+        "button:export-csv", "button:export-json");
+    // filter: choose the column by typing on the focused select, type the value, Enter
+    focusByTab("select:filter-column");
+    browser.driver().switchTo().activeElement().sendKeys("city");
+    focusByTab("input:filter-value");
+    loads = page.loads();
+    browser.driver().switchTo().activeElement().sendKeys("Oslo", Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(page.rowCells()).isNotEmpty().allSatisfy(row -> assertThat(row.get(3)).isEqualTo("Oslo"));
+    // sort: Enter on a header, then Space on it reverses
+    focusByTab("button:age");
+    loads = page.loads();
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(page.ariaSort("age")).isEqualTo("ascending");
+    focusByTab("button:age");
+    loads = page.loads();
+    browser.driver().switchTo().activeElement().sendKeys(Keys.SPACE);
+    page.waitForLoad(loads);
+    assertThat(page.ariaSort("age")).isEqualTo("descending");
+    // Enter on the filter's remove button, then Space on the pager's next button pages forward
+    focusByTab("button:×");
+    loads = page.loads();
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    page.waitForLoad(loads);
+    assertThat(page.text("#filters")).isEmpty();
+    focusByTab("button:page-next");
+    loads = page.loads();
+    browser.driver().switchTo().activeElement().sendKeys(Keys.SPACE);
+    page.waitForLoad(loads);
+    assertThat(page.text("#page-label")).startsWith("Page 2");
+    browser.screenshot("keyboard-alone");
+  }
+
+  /** The next {@code steps} elements Tab focuses, as "tag:id" or "tag:text" (for links and buttons without id). */
+  private List<String> tabOrder(int steps) {
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < steps; i++) {
+      new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+      order.add(focused());
+    }
+    return order;
+  }
+
+  /** Presses Tab (at most 80 times) until {@code target} ("tag:id" or "tag:text") has the focus. */
+  private void focusByTab(String target) {
+    for (int i = 0; i < 80; i++) {
+      if (focused().equals(target)) {
+        return;
+      }
+      new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+    }
+    throw new AssertionError("Tab never reached " + target);
+  }
+
+  private String focused() {
+    return (String) browser.driver().executeScript("const e = document.activeElement;"
+        + " if (!e || e === document.body) return 'body';"
+        + " const name = e.dataset.column || e.id || e.textContent.trim();"
+        + " return e.tagName.toLowerCase() + ':' + name;");
   }
 
   @Test

@@ -93,6 +93,16 @@ abstract class SqlConsoleConformance {
   }
 
   @Test
+  void noRows_stillAnswersTheColumns() {
+    // the console shows the headers of an empty result: the columns come from the statement, not from a row
+    Response response = sql("SELECT id, name AS label FROM console_items WHERE id < 0", null);
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    JsonNode body = response.json();
+    assertThat(body.path("columns").toString().toLowerCase()).isEqualTo("[\"id\",\"label\"]");
+    assertThat(body.path("rows").toString()).isEqualTo("[]");
+  }
+
+  @Test
   void join_withNamedParameters() {
     Response response = sql("SELECT i.name, COUNT(*) AS tags FROM console_items i JOIN console_tags t"
         + " ON t.item_id = i.id WHERE t.tag = :tag OR i.id = :id GROUP BY i.name ORDER BY i.name",

@@ -133,6 +133,14 @@ final class DynamicRows implements Rows {
   }
 
   @Override
+  public Result<Long> stream(Query query, java.util.function.Consumer<? super Map<String, Object>> each) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(each, "each");
+    return run(engine -> engine.stream(query.filter(), query.sort(),
+        row -> each.accept(toMap(engine.model, row))));
+  }
+
+  @Override
   public Result<Long> count(Filter filter) {
     return context.observation.observed("count", () -> run(engine -> engine.count(filter)));
   }

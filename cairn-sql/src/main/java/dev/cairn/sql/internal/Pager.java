@@ -78,7 +78,8 @@ final class Pager {
     return shape.toString();
   }
 
-  private static List<Boolean> directions(List<Sort> sort, int size) {
+  /** One direction per sort column; columns past {@code sort} (the key) take the last key's direction. */
+  static List<Boolean> directions(List<Sort> sort, int size) {
     List<Boolean> descending = new ArrayList<>(size);
     for (Sort key : sort) {
       descending.add(key.descending());

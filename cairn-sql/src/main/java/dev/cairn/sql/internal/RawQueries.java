@@ -205,6 +205,12 @@ final class RawQueries {
    * @return the number of rows handed out
    */
   static Result<Long> stream(SqlContext context, Executor executor, Supplier<Bound> bound, Consumer<? super Row> each) {
+    return stream(context, executor, bound, columns -> { }, each);
+  }
+
+  /** {@link #stream(SqlContext, Executor, Supplier, Consumer)}, handing the column labels to {@code columns} first. */
+  static Result<Long> stream(SqlContext context, Executor executor, Supplier<Bound> bound,
+      Consumer<? super List<String>> columns, Consumer<? super Row> each) {
     return guarded(() -> {
       Bound statement = bound.get();
       return run(context, false, () -> executor.cursor(connection -> {
@@ -213,6 +219,7 @@ final class RawQueries {
           ps.setFetchSize(STREAM_FETCH_SIZE);
           try (ResultSet rs = ps.executeQuery()) {
             RowReader reader = RowReader.of(rs, context.dialect);
+            columns.accept(List.copyOf(reader.labels()));
             long count = 0;
             while (rs.next()) {
               each.accept(reader.read(rs));

@@ -88,6 +88,19 @@ abstract class RawSession implements Session {
   }
 
   @Override
+  public Result<Long> stream(String sql, List<?> params, Consumer<? super List<String>> columns,
+      Consumer<? super Row> each) {
+    return RawQueries.stream(context, executor(),
+        () -> positional(sql, params == null ? null : params.toArray()), columns, each);
+  }
+
+  @Override
+  public Result<Long> stream(String sql, Map<String, ?> params, Consumer<? super List<String>> columns,
+      Consumer<? super Row> each) {
+    return RawQueries.stream(context, executor(), () -> named(sql, params), columns, each);
+  }
+
+  @Override
   public Result<Integer> executeMany(String sql, List<? extends Map<String, ?>> paramsPerRow) {
     return context.observation.observed("sql_execute_many", () ->
         RawQueries.executeMany(context, executor(), sql, paramsPerRow == null ? List.of() : paramsPerRow));

@@ -6,6 +6,7 @@ import dev.cairn.core.Result;
 import dev.cairn.core.Status;
 import dev.cairn.sql.Dialect;
 import dev.cairn.sql.Filter;
+import dev.cairn.sql.Sort;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -313,12 +314,28 @@ final class TableEngine {
    * handed out is UNAVAILABLE {@code STREAM_INTERRUPTED}, which is not retried: the rows would be handed out again.
    */
   long stream(Filter filter, RowSink sink) throws SQLException {
+    return stream(filter, List.of(), sink);
+  }
+
+  /**
+   * {@link #stream(Filter, RowSink)} in the order of {@code sort}, then the key, the order {@link Pager} pages in
+   * (so a stream equals the pages of the same query concatenated); key order when {@code sort} is empty.
+   */
+  long stream(Filter filter, List<Sort> sort, RowSink sink) throws SQLException {
     QueryRenderer renderer = new QueryRenderer(resolver, dialect);
     var select = context.dsl.select(Render.columns(model)).from(Render.table(model))
         .where(renderer.condition(filter));
-    org.jooq.Select<?> ordered = model.hasKey() ? select.orderBy(Render.column(model.key().name())) : select;
     StringBuilder shape = new StringBuilder("stream|");
     RenderedQueries.shape(filter, shape);
+    org.jooq.Select<?> ordered;
+    if (sort.isEmpty()) {
+      ordered = model.hasKey() ? select.orderBy(Render.column(model.key().name())) : select;
+    } else {
+      List<Integer> columns = renderer.sortColumns(sort, true);
+      List<Boolean> descending = Pager.directions(sort, columns.size());
+      ordered = select.orderBy(renderer.orderBy(columns, descending));
+      shape.append('|').append(columns).append(descending);
+    }
     Render.Sql sql = statements().rendered().sql(shape.toString(), context.dsl, ordered, renderer.binds());
     long[] count = {0};
     try {

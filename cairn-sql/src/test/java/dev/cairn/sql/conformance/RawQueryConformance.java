@@ -170,6 +170,24 @@ public interface RawQueryConformance extends ConformanceContext {
   }
 
   @Test
+  default void stream_handsOutTheColumnsFirst_alsoWhenNoRowComes() {
+    Expect.ok(db().execute("DROP TABLE IF EXISTS rq_cols"));
+    Expect.ok(db().execute("CREATE TABLE rq_cols (id INTEGER NOT NULL PRIMARY KEY, body VARCHAR(20))"));
+    List<String> columns = new ArrayList<>();
+    long none = Expect.ok(db().stream("SELECT id AS first_col, body AS second_col FROM rq_cols WHERE id > ?",
+        List.of(0), columns::addAll, row -> { }));
+    assertThat(none).isZero();
+    assertThat(columns).containsExactly("first_col", "second_col");
+
+    Expect.ok(db().execute("INSERT INTO rq_cols (id, body) VALUES (1, 'one')"));
+    List<String> events = new ArrayList<>();
+    long one = Expect.ok(db().readOnlyTransaction(tx -> tx.stream("SELECT body, id FROM rq_cols WHERE id = :id",
+        Map.of("id", 1), names -> events.add("columns " + names), row -> events.add("row " + row.getString("body")))));
+    assertThat(one).isEqualTo(1);
+    assertThat(events).containsExactly("columns [body, id]", "row one");
+  }
+
+  @Test
   default void stream_manyRows_handedOutInOrderWithoutLoadingAll() {
     Expect.ok(db().execute("DROP TABLE IF EXISTS rq_many"));
     Expect.ok(db().execute("CREATE TABLE rq_many (id INTEGER NOT NULL PRIMARY KEY, body VARCHAR(20))"));

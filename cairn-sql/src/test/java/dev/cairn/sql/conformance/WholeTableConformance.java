@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cairn.core.Status;
 import dev.cairn.sql.Dialect;
 import dev.cairn.sql.Filter;
+import dev.cairn.sql.Page;
+import dev.cairn.sql.Query;
+import dev.cairn.sql.Rows;
 import dev.cairn.sql.Schema;
+import dev.cairn.sql.Sort;
 import dev.cairn.sql.Table;
 import dev.cairn.sql.conformance.ConformanceModels.User;
 import java.util.ArrayList;
@@ -46,6 +50,36 @@ public interface WholeTableConformance extends ConformanceContext {
     assertThat(young).allSatisfy(row -> assertThat(((Number) row.get("age")).intValue()).isLessThan(10));
     Expect.failure(db().rows("no_such_table").stream(Filter.all(), row -> { }), Status.NOT_FOUND,
         "TABLE_NOT_FOUND");
+  }
+
+  @Test
+  default void rowsStreamOfAQuery_equalsItsPagesConcatenated_inItsSortOrder() {
+    Expect.ok(db().execute("DROP TABLE IF EXISTS sq_items"));
+    Expect.ok(db().execute("CREATE TABLE sq_items (id INTEGER NOT NULL PRIMARY KEY, grp VARCHAR(10), n INTEGER)"));
+    List<Map<String, ?>> inserted = new ArrayList<>();
+    for (int i = 1; i <= 57; i++) {
+      inserted.add(Map.of("id", i, "grp", "g" + (i % 4), "n", i % 7));
+    }
+    Rows rows = db().rows("sq_items");
+    Expect.ok(rows.insertAll(inserted));
+    // ties on (grp, n) are broken by the key, as the pages do
+    Query query = Query.where(Filter.gt("id", 3)).orderBy(List.of(new Sort("grp", false), new Sort("n", true)))
+        .page(1, 5);
+    List<Map<String, Object>> paged = new ArrayList<>();
+    Page<Map<String, Object>> page = Expect.ok(rows.query(query));
+    paged.addAll(page.items());
+    while (page.next().isPresent()) {
+      page = Expect.ok(rows.query(query.after(page.next().get())));
+      paged.addAll(page.items());
+    }
+    List<Map<String, Object>> streamed = new ArrayList<>();
+    long count = Expect.ok(rows.stream(query, streamed::add));
+
+    assertThat(paged).hasSize(54);
+    assertThat(streamed).isEqualTo(paged);
+    assertThat(count).isEqualTo(54);
+    Expect.failure(rows.stream(Query.where(Filter.all()).orderBy(List.of(new Sort("nope", false))), row -> { }),
+        Status.INVALID, "COLUMN_NOT_FOUND");
   }
 
   @Test

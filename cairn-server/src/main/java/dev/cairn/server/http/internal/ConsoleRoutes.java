@@ -27,7 +27,7 @@ public final class ConsoleRoutes {
   /** The path prefix of the versioned console files. */
   public static final String ASSETS = "/console/";
   static final List<String> FILES = List.of("console.css", "app.js", "api.js", "dom.js", "tables.js", "kv.js",
-      "subjects.js", "migrations.js", "monitor.js", "sql.js");
+      "subjects.js", "migrations.js", "monitor.js", "sql.js", "vectors.js");
   private static final String RESOURCES = "/dev/cairn/server/console/";
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The {@code /api/v1/db} endpoints on the default database or the one named by {@code ?db=}: status, readiness,
- * tables, schema, paged rows and row CRUD.
+ * tables, schema, paged rows, the streamed export of a table view ({@link TableExport}) and row CRUD.
  * Table and column names from the request only ever reach {@link Rows} and {@link Schema}, which check them
  * against the live schema and quote them; values are bound there. Every database call runs in the database's
  * {@link DatabaseLanes} (reads and writes apart), never on the request's virtual thread; the request is parsed
@@ -32,6 +32,7 @@ public final class DbRoutes {
   private final DatabaseLanes lanes;
   private final HealthChecks checks;
   private final IdempotentWrites idempotent;
+  private final TableExport export;
 
   public DbRoutes(DatabaseResolver databases, int maxPageSize, DatabaseLanes lanes, HealthChecks checks,
       IdempotentWrites idempotent) {
@@ -40,6 +41,7 @@ public final class DbRoutes {
     this.lanes = lanes;
     this.checks = checks;
     this.idempotent = idempotent;
+    this.export = new TableExport(databases, queries, lanes);
   }
 
   public void register(RoutesConfig routes) {
@@ -49,6 +51,7 @@ public final class DbRoutes {
     routes.get("/api/v1/db/tables/{table}", inModule(this::rows));
     routes.post("/api/v1/db/tables/{table}", idempotent.wrap(inModule(this::insert)));
     routes.get("/api/v1/db/tables/{table}/schema", inModule(this::schema));
+    routes.get(TableExport.PATH, inModule(export::handle));
     routes.get("/api/v1/db/tables/{table}/rows/{id}", inModule(this::find));
     routes.patch("/api/v1/db/tables/{table}/rows/{id}", idempotent.wrap(inModule(this::update)));
     routes.delete("/api/v1/db/tables/{table}/rows/{id}", idempotent.wrap(inModule(this::delete)));

@@ -42,6 +42,10 @@ public final class OpenApiDocument {
       new Operation("post", "/api/v1/db/tables/{table}", "db", "Insert a row (JSON object)", List.of()),
       new Operation("get", "/api/v1/db/tables/{table}/schema", "db", "Columns, keys, indexes, row count",
           List.of()),
+      new Operation("get", TableExport.PATH, "db", "Every row of the filtered, sorted view (the filters and sort "
+          + "of the rows route), streamed as a download: format=csv (RFC 4180, header line, NULL empty, text "
+          + "starting with = + - @ prefixed with ') or json (an array of records)",
+          List.of("format", "sort_by", "sort_desc", "filter_column", "filter_value")),
       new Operation("get", "/api/v1/db/tables/{table}/rows/{id}", "db", "One row by primary key", List.of()),
       new Operation("patch", "/api/v1/db/tables/{table}/rows/{id}", "db", "Change columns of one row", List.of()),
       new Operation("delete", "/api/v1/db/tables/{table}/rows/{id}", "db", "Delete one row", List.of()),

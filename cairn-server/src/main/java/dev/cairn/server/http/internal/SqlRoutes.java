@@ -14,6 +14,7 @@ import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -114,18 +115,17 @@ public final class SqlRoutes {
       if (rows.size() == MAX_ROWS) {
         throw new RowCapReached();
       }
-      if (columns.isEmpty()) {
-        columns.addAll(row.columns());
-      }
       rows.add(new ArrayList<>(row.asMap().values()));
     };
+    // From the statement, so an empty result still has its headers; a label given twice is one column, as in a Row.
+    Consumer<List<String>> labels = names -> columns.addAll(new LinkedHashSet<>(names));
     Result<Long> result;
     try {
       result = database.readOnlyTransaction(tx -> {
         limitTime(database, tx);
         Result<Long> streamed = params instanceof Map<?, ?> named
-            ? tx.stream(sql, (Map<String, ?>) named, collect)
-            : tx.stream(sql, (List<?>) params, collect);
+            ? tx.stream(sql, (Map<String, ?>) named, labels, collect)
+            : tx.stream(sql, (List<?>) params, labels, collect);
         return streamed instanceof Result.Failure<Long> ? streamed : ROLL_BACK;
       });
     } catch (RowCapReached capped) {
