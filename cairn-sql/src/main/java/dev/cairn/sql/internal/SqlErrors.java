@@ -52,9 +52,17 @@ final class SqlErrors {
     List<String> columns(String table, String keyName);
   }
 
-  SqlErrors(Dialect dialect, KeyColumns keyColumns) {
+  /** The array columns of a table (name to declared type such as {@code _int4}), as far as they are known. */
+  interface ArrayColumns {
+    Map<String, String> of(String table);
+  }
+
+  private final ArrayColumns arrayColumns;
+
+  SqlErrors(Dialect dialect, KeyColumns keyColumns, ArrayColumns arrayColumns) {
     this.dialect = dialect;
     this.keyColumns = keyColumns;
+    this.arrayColumns = arrayColumns;
   }
 
   /**
@@ -138,7 +146,7 @@ final class SqlErrors {
     }
     Failure kind = switch (dialect) {
       case SQLITE -> sqlite(e);
-      case POSTGRESQL -> postgres(e, state);
+      case POSTGRESQL -> "22P02".equals(state) ? badTextRepresentation(e, table) : postgres(e, state);
       case MARIADB, MYSQL -> mariadb(e, vendor, state);
     };
     if (kind == null) {
@@ -234,6 +242,53 @@ final class SqlErrors {
       default -> state.startsWith("22")
           ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", columns) : null;
     };
+  }
+
+  private static final Pattern PG_INPUT_SYNTAX = Pattern.compile("invalid input syntax for type ([a-z][a-z0-9 ]*)");
+  /** PostgreSQL's internal names of array types, by element; others are shown as they are. */
+  private static final Map<String, String> PG_ARRAY_TYPES = Map.ofEntries(
+      Map.entry("_int2", "smallint"), Map.entry("_int4", "integer"), Map.entry("_int8", "bigint"),
+      Map.entry("_float4", "real"), Map.entry("_float8", "double precision"), Map.entry("_numeric", "numeric"),
+      Map.entry("_bool", "boolean"), Map.entry("_text", "text"), Map.entry("_varchar", "character varying"),
+      Map.entry("_bpchar", "character"), Map.entry("_uuid", "uuid"), Map.entry("_date", "date"),
+      Map.entry("_timestamp", "timestamp without time zone"),
+      Map.entry("_timestamptz", "timestamp with time zone"), Map.entry("_jsonb", "jsonb"),
+      Map.entry("_json", "json"));
+
+  /**
+   * PostgreSQL 22P02 (invalid_text_representation): a text could not be read as the column's type. The server names
+   * the type and quotes the value, but not the column; for an array column the column is found among the table's
+   * array columns by that element type (or as the table's only array column). The value is never shown.
+   */
+  private Failure badTextRepresentation(SQLException e, String table) {
+    ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    String message = server == null || server.getMessage() == null ? String.valueOf(e.getMessage())
+        : server.getMessage();
+    Matcher syntax = PG_INPUT_SYNTAX.matcher(message);
+    String elementType = syntax.find() ? syntax.group(1).strip() : null;
+    boolean notAnArray = message.startsWith("malformed array literal");
+    Map<String, String> arrays = arrayColumns.of(table);
+    List<String> matching = new java.util.ArrayList<>();
+    arrays.forEach((column, type) -> {
+      String element = PG_ARRAY_TYPES.getOrDefault(type, type.startsWith("_") ? type.substring(1) : type);
+      if (element.equals(elementType) || notAnArray) {
+        matching.add(column);
+      }
+    });
+    if (matching.isEmpty() && arrays.size() == 1 && (elementType != null || notAnArray)) {
+      matching.addAll(arrays.keySet());
+    }
+    if (matching.size() == 1) {
+      String type = arrays.get(matching.getFirst());
+      String element = PG_ARRAY_TYPES.getOrDefault(type, type.startsWith("_") ? type.substring(1) : type);
+      String given = notAnArray ? "text that is not an array literal"
+          : "an element of type text that is not a valid " + elementType;
+      return new Failure(Status.INVALID, "INVALID_VALUE", "wrong type of value (the column is " + element
+          + "[], the value " + given + ")", matching);
+    }
+    String what = notAnArray ? "a value is not an array literal"
+        : elementType != null ? "a value is text that is not a valid " + elementType : "a value has the wrong type";
+    return new Failure(Status.INVALID, "INVALID_VALUE", "wrong type of value (" + what + ")", matching);
   }
 
   private static final Pattern PG_TYPED_COLUMN = Pattern.compile("column \"([^\"]+)\" is of type (\\S+)"
