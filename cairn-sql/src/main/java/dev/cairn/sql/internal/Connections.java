@@ -30,6 +30,9 @@ interface Connections extends AutoCloseable {
   /** Active, idle and waiting figures summed over the pools. */
   PoolCounts counts();
 
+  /** The HikariCP pools behind it, for their settings and figures. */
+  java.util.List<com.zaxxer.hikari.HikariDataSource> pools();
+
   @Override
   void close();
 

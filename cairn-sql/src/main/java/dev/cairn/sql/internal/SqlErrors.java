@@ -150,6 +150,9 @@ final class SqlErrors {
       case MARIADB, MYSQL -> mariadb(e, vendor, state);
     };
     if (kind == null) {
+      kind = standard(e, state);
+    }
+    if (kind == null) {
       details.put("vendorCode", vendor);
       return failure(Status.ERROR, "SQL_ERROR",
           "database error" + where + " (SQLState " + (state.isEmpty() ? "none" : state) + ", code " + vendor + ")",
@@ -352,6 +355,43 @@ final class SqlErrors {
     String table = keyName.contains(".") ? keyName.substring(0, keyName.lastIndexOf('.')) : null;
     List<String> columns = keyColumns.columns(table, name);
     return columns.isEmpty() ? List.of(name) : columns;
+  }
+
+  private static final Pattern STANDARD_KEY = Pattern.compile("\\bON [\\w.\"`]+\\(([^)]+)\\)");
+  private static final Pattern STANDARD_COLUMN = Pattern.compile("[Cc]olumn \"([^\"]+)\"");
+
+  /**
+   * The SQL standard's SQLStates, for what the dialect's own codes did not say: the errors of a plugged-in backend
+   * (H2 says 23505 with its own vendor code) whose family's vendor codes it does not share. Column names are read
+   * from the driver's text only where it names them in a known shape; the text itself (which may hold values) is
+   * never shown.
+   */
+  private static Failure standard(SQLException e, String state) {
+    String message = String.valueOf(e.getMessage());
+    Matcher columnMatch = STANDARD_COLUMN.matcher(message);
+    List<String> column = columnMatch.find() ? List.of(columnMatch.group(1)) : List.of();
+    return switch (state) {
+      case "23505" -> {
+        Matcher key = STANDARD_KEY.matcher(message);
+        yield duplicate(key.find() ? java.util.Arrays.stream(key.group(1).split(","))
+            .map(part -> part.strip().split("\\s+")[0].replace("\"", "").replace("`", "")).toList() : List.of());
+      }
+      case "23502" -> new Failure(Status.INVALID, "NOT_NULL_VIOLATION", "missing required value", column);
+      case "23503", "23506" -> new Failure(Status.INVALID, "FOREIGN_KEY_VIOLATION", "foreign key violated",
+          List.of());
+      case "23513", "23514" -> new Failure(Status.INVALID, "CHECK_VIOLATION", "check constraint violated",
+          List.of());
+      case "40001" -> new Failure(Status.CONFLICT, "SERIALIZATION_FAILURE", "serialization conflict", List.of());
+      case "HYT00" -> new Failure(Status.CONFLICT, "LOCK_WAIT_TIMEOUT", "lock wait timeout", List.of());
+      case "25006" -> new Failure(Status.INVALID, "READ_ONLY_TRANSACTION", "write refused by a read-only transaction",
+          List.of());
+      case "42S02", "42S04", "42P01" -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist",
+          List.of());
+      case "42S22", "42703" -> new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", column);
+      case "57014" -> queryTimeout();
+      default -> state.startsWith("22")
+          ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", column) : null;
+    };
   }
 
   private static Failure duplicate(List<String> columns) {
