@@ -27,6 +27,10 @@ class H2ConformanceTest extends DatabaseConformance {
       + " not H2 SQL";
   private static final String MAINTENANCE = "maintenance is OPTIMIZE TABLE / ANALYZE TABLE in the MariaDB family;"
       + " H2 has neither statement (and no size figures in information_schema)";
+  private static final String SIZE = "table sizes come from MariaDB's information_schema.tables (data_length),"
+      + " which H2 does not have: a plugged-in backend's size is unknown (null)";
+  private static final String UPSERT_INSIDE = "one of its writes is a table upsert, which H2 refuses with the error"
+      + " UPSERT names instead of the INVALID_UNICODE the test expects";
   private static final String JSON_TEXT = "H2's JSON type stores a bound string as a JSON string (it needs FORMAT"
       + " JSON), so documents come back as text, and text that is not JSON is not refused as MariaDB's json_valid"
       + " check does";
@@ -112,4 +116,14 @@ class H2ConformanceTest extends DatabaseConformance {
   @Disabled(JSON_TEXT)
   @Override
   public void jsonAndArrays_roundTripThroughDynamicRows_asJsonNotText() {}
+
+  @Test
+  @Disabled(SIZE)
+  @Override
+  public void schema_describesTable() {}
+
+  @Test
+  @Disabled(UPSERT_INSIDE)
+  @Override
+  public void write_loneSurrogate_invalidUnicodeAndNothingChanged() {}
 }
