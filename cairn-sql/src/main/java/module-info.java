@@ -5,7 +5,8 @@
  * <p>Records given to {@code Database.table} are read and built by reflection: an application module opens their
  * package to {@code dev.cairn.sql}. Flyway scans {@code classpath:db/migration/{name}}, which in an application
  * module is the package {@code db.migration.{name}}: open it, or configure a migrations directory. JDBC drivers
- * (SQLite, PostgreSQL, MariaDB) are found through {@code java.sql.Driver} services.
+ * (SQLite, PostgreSQL, MariaDB) are found through {@code java.sql.Driver} services; database backends by URL
+ * scheme through {@code dev.cairn.sql.DatabaseBackend} services (see {@code DatabaseBackends}).
  */
 @SuppressWarnings("requires-automatic") // Flyway and pgjdbc have no module descriptor; nothing to fix here
 module dev.cairn.sql {
@@ -28,4 +29,10 @@ module dev.cairn.sql {
   exports dev.cairn.sql.registry;
 
   provides javax.annotation.processing.Processor with dev.cairn.sql.internal.registry.TableIndexProcessor;
+
+  // Database backends by URL scheme: Cairn's own register through the same service as a jar that adds one.
+  uses dev.cairn.sql.DatabaseBackend;
+  provides dev.cairn.sql.DatabaseBackend with dev.cairn.sql.internal.BuiltInBackends.Sqlite,
+      dev.cairn.sql.internal.BuiltInBackends.Postgresql, dev.cairn.sql.internal.BuiltInBackends.Mariadb,
+      dev.cairn.sql.internal.BuiltInBackends.Mysql;
 }

@@ -52,7 +52,13 @@ public record StoreUrl(
   /** The stores Cairn can open. */
   public enum Kind {
     SQLITE(0), POSTGRESQL(5432), MYSQL(3306), MARIADB(3306), MEMORY(0), REDIS(6379), REDIS_SENTINEL(26379),
-    REDIS_CLUSTER(6379);
+    REDIS_CLUSTER(6379),
+    /**
+     * A SQL database of a scheme Cairn does not ship, opened by a backend registered with cairn-sql; only
+     * {@link StoreUrl#plugged(String)} makes one ({@link StoreUrl#parse} never does). Its {@code path} is the whole
+     * URL text, which the backend reads.
+     */
+    PLUGGED_SQL(0);
 
     private final int defaultPort;
 
@@ -65,7 +71,7 @@ public record StoreUrl(
     }
 
     public boolean isSql() {
-      return this == SQLITE || this == POSTGRESQL || this == MYSQL || this == MARIADB;
+      return this == SQLITE || this == POSTGRESQL || this == MYSQL || this == MARIADB || this == PLUGGED_SQL;
     }
 
     public boolean isKeyValue() {
@@ -110,6 +116,46 @@ public record StoreUrl(
     return new Parser(url.strip()).parse();
   }
 
+  /**
+   * The URL of a SQL database whose scheme a plugged-in backend serves ({@code h2:mem:test}); see
+   * {@link Kind#PLUGGED_SQL}. The text is kept whole (as {@link #path()}); {@link #toString()} masks a user info
+   * ({@code //user:password@}) and secret-looking parameters ({@code password=...}, {@code ;PASSWORD=...}).
+   *
+   * @throws InvalidInputException {@code INVALID_URL} for a text without a scheme
+   */
+  public static StoreUrl plugged(String url) {
+    if (url == null || url.isBlank()) {
+      throw new InvalidInputException("INVALID_URL", "store URL is empty");
+    }
+    String text = url.strip();
+    if (!text.matches("(?i)(jdbc:)?[a-z][a-z0-9-]*:.*")) {
+      throw new InvalidInputException("INVALID_URL", "store URL has no scheme");
+    }
+    return new StoreUrl(Kind.PLUGGED_SQL, false, null, null, List.of(), text, Map.of());
+  }
+
+  /**
+   * The URL scheme, lower case: {@code sqlite}, {@code postgresql}, {@code mysql}, {@code mariadb}, {@code memory},
+   * {@code redis}, ...; for a {@linkplain Kind#PLUGGED_SQL plugged} database the scheme of its text.
+   */
+  public String scheme() {
+    if (kind == Kind.PLUGGED_SQL) {
+      String text = path.regionMatches(true, 0, "jdbc:", 0, 5) ? path.substring(5) : path;
+      return text.substring(0, text.indexOf(':')).toLowerCase(Locale.ROOT);
+    }
+    return switch (kind) {
+      case SQLITE -> "sqlite";
+      case POSTGRESQL -> "postgresql";
+      case MYSQL -> "mysql";
+      case MARIADB -> "mariadb";
+      case MEMORY -> "memory";
+      case REDIS -> tls ? "rediss" : "redis";
+      case REDIS_SENTINEL -> tls ? "rediss-sentinel" : "redis-sentinel";
+      case REDIS_CLUSTER -> tls ? "rediss-cluster" : "redis-cluster";
+      case PLUGGED_SQL -> throw new IllegalStateException("handled above");
+    };
+  }
+
   /** The first host; fails for URLs without hosts. */
   public Host host() {
     if (hosts.isEmpty()) {
@@ -133,6 +179,10 @@ public record StoreUrl(
 
   /** The URL with the password and secret parameters replaced by {@code ****}. */
   public String redacted() {
+    if (kind == Kind.PLUGGED_SQL) {
+      return path.replaceAll("//[^/?#;]*@", "//" + MASK + "@")
+          .replaceAll("(?i)((?:password|passwd|pwd|pass|secret|token|auth)=)[^&;]*", "$1" + MASK);
+    }
     StringBuilder out = new StringBuilder(scheme());
     switch (kind) {
       case SQLITE -> out.append(':').append(path);
@@ -165,19 +215,6 @@ public record StoreUrl(
 
   private boolean isRedis() {
     return kind == Kind.REDIS || kind == Kind.REDIS_SENTINEL || kind == Kind.REDIS_CLUSTER;
-  }
-
-  private String scheme() {
-    return switch (kind) {
-      case SQLITE -> "sqlite";
-      case POSTGRESQL -> "postgresql";
-      case MYSQL -> "mysql";
-      case MARIADB -> "mariadb";
-      case MEMORY -> "memory";
-      case REDIS -> tls ? "rediss" : "redis";
-      case REDIS_SENTINEL -> tls ? "rediss-sentinel" : "redis-sentinel";
-      case REDIS_CLUSTER -> tls ? "rediss-cluster" : "redis-cluster";
-    };
   }
 
   /** Redacted, so it can be logged or shown. */

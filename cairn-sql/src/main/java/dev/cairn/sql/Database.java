@@ -18,7 +18,9 @@ import dev.cairn.core.StoreUrl;
  * <p>On SQLite the file is opened in WAL mode with {@code synchronous=NORMAL}, foreign keys on and a busy timeout;
  * writes go through one writer connection (write transactions start with {@code BEGIN IMMEDIATE}) and reads through
  * a pool. A {@code sqlite::memory:} database is one shared in-memory database that lives until {@link #close()}.
- * On servers a HikariCP pool of {@link DatabaseConfig#poolSize()} connections is used.
+ * On servers a HikariCP pool of {@link DatabaseConfig#poolSize()} connections (plus
+ * {@link PoolSettings#maxOverflow()} under load) is used. A URL whose scheme Cairn does not ship is opened by the
+ * backend registered for it in {@link DatabaseBackends}.
  *
  * <h2 id="outcomes">Failures and whether a write happened</h2>
  * Every call answers within its {@linkplain DatabaseConfig#operationTimeout() deadline} (plus the
@@ -45,7 +47,8 @@ public interface Database extends Session, AutoCloseable {
   /**
    * Opens the database at {@code url} with default settings; see {@link DatabaseConfig#of(String)}.
    *
-   * @throws dev.cairn.core.InvalidInputException for a malformed URL
+   * @throws dev.cairn.core.InvalidInputException for a malformed URL; {@code UNSUPPORTED_URL_SCHEME}, naming the
+   *     registered schemes, when no {@link DatabaseBackend} serves the URL's scheme
    * @throws dev.cairn.core.UnavailableException when the server cannot be reached or refuses the credentials; the
    *     message names the host, never the password
    */
@@ -53,9 +56,13 @@ public interface Database extends Session, AutoCloseable {
     return open(DatabaseConfig.of(url));
   }
 
-  /** Opens the database described by {@code config}; failures as for {@link #open(String)}. */
+  /**
+   * Opens the database described by {@code config} with the {@link DatabaseBackend} registered for its URL's
+   * scheme (see {@link DatabaseBackends}); failures as for {@link #open(String)}, and INVALID
+   * {@code UNSUPPORTED_URL_SCHEME} (naming the registered schemes) when no backend serves it.
+   */
   static Database open(DatabaseConfig config) {
-    return dev.cairn.sql.internal.DatabaseOpener.open(config);
+    return DatabaseBackends.forUrl(config.url()).open(config);
   }
 
   Dialect dialect();

@@ -59,7 +59,7 @@ class DatabaseConfigTest {
     Throwable viaOf = catchThrowable(() -> DatabaseConfig.of("redis://localhost:6379"));
     Throwable viaConstructor = catchThrowable(() -> new DatabaseConfig(StoreUrl.parse("redis://localhost:6379"), 10,
         Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30), RetryPolicy.DEFAULT, 1000,
-        Clock.systemUTC()));
+        Clock.systemUTC(), PoolSettings.DEFAULT));
 
     assertInvalid(viaOf, "NOT_A_DATABASE_URL");
     assertInvalid(viaConstructor, "NOT_A_DATABASE_URL");

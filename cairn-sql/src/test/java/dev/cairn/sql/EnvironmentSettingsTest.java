@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.sql.conformance.Expect;
+import dev.cairn.sql.internal.PoolProbe;
 import dev.cairn.testkit.TestSupport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,7 @@ class EnvironmentSettingsTest {
   void badValues_areInvalidOptionNamingTheSetting() {
     assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", "sqlite:x.db",
         "SQLITE_SYNCHRONOUS", "sometimes"))).isInstanceOf(InvalidInputException.class).hasMessageContaining(
-        "synchronous");
+        "SQLITE_SYNCHRONOUS");
     assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", "sqlite:x.db",
         "DATABASE_MAX_RETRIES", "-1"))).isInstanceOf(InvalidInputException.class).hasMessageContaining(
         "DATABASE_MAX_RETRIES");
@@ -75,5 +76,93 @@ class EnvironmentSettingsTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("DATABASE_URL");
     assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?cache_size=lots"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("cache_size");
+  }
+
+  @Test
+  void poolSettingsAndPragmas_fromCairnNames_winOverTheGenericOnes_andTakeEffect() {
+    Map<String, String> environment = new java.util.HashMap<>();
+    environment.put("DATABASE_URL", "sqlite:" + file("pool"));
+    environment.put("CAIRN_DATABASE_POOL_SIZE", "3");
+    environment.put("DATABASE_POOL_SIZE", "9");
+    environment.put("DATABASE_MAX_OVERFLOW", "2");
+    environment.put("DATABASE_POOL_TIMEOUT", "2");
+    environment.put("DATABASE_POOL_RECYCLE", "60");
+    environment.put("DATABASE_POOL_PRE_PING", "true");
+    environment.put("DATABASE_ECHO", "false");
+    environment.put("SQLITE_SYNCHRONOUS", "FULL");
+    environment.put("CAIRN_SQLITE_SYNCHRONOUS", "OFF");
+    environment.put("CAIRN_SQLITE_CACHE_SIZE", "-2000");
+
+    try (Database db = Database.open(DatabaseConfig.fromEnvironment(environment))) {
+      var readers = PoolProbe.pools(db).getLast();
+      assertThat(readers.getMaximumPoolSize()).isEqualTo(5);
+      assertThat(readers.getMaxLifetime()).isEqualTo(60_000L);
+      assertThat(readers.getKeepaliveTime()).isEqualTo(30_000L);
+      assertThat(db.config().pool().poolTimeout()).isEqualTo(Duration.ofSeconds(2));
+      assertThat(db.config().pool().echo()).isFalse();
+      assertThat(Expect.ok(db.queryOne("PRAGMA synchronous")).getLong("synchronous")).isZero();
+      assertThat(Expect.ok(db.queryOne("PRAGMA cache_size")).getLong("cache_size")).isEqualTo(-2000L);
+    }
+  }
+
+  @Test
+  void maxRetries_fromTheEnvironment_isHowOftenALockedWriteIsTried() throws Exception {
+    Path path = file("retries");
+    Map<String, String> environment = Map.of(
+        "DATABASE_URL", "sqlite:" + path,
+        "DATABASE_MAX_RETRIES", "2",
+        "DATABASE_CONNECTION_TIMEOUT", "50ms");
+    try (Database db = Database.open(DatabaseConfig.fromEnvironment(environment)
+        .withOperationTimeout(Duration.ofSeconds(60)))) {
+      Expect.ok(db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"));
+      try (java.sql.Connection locker = java.sql.DriverManager.getConnection("jdbc:sqlite:" + path);
+          java.sql.Statement statement = locker.createStatement()) {
+        statement.execute("BEGIN IMMEDIATE");
+        var refused = Expect.failure(db.rows("notes").insert(Map.of("id", 1, "body", "x")),
+            dev.cairn.core.Status.CONFLICT, "RETRIES_EXHAUSTED");
+        assertThat(refused.message()).startsWith("gave up after 3 attempts");
+        statement.execute("ROLLBACK");
+      }
+      assertThat(Expect.ok(db.rows("notes").count(Filter.all()))).isZero();
+    }
+  }
+
+  @Test
+  void badPoolValues_areOneLineInvalidOptionNamingTheVariable() {
+    Map<String, String> bad = Map.of(
+        "DATABASE_MAX_OVERFLOW", "-1",
+        "CAIRN_DATABASE_MAX_OVERFLOW", "many",
+        "DATABASE_POOL_TIMEOUT", "soon",
+        "DATABASE_POOL_RECYCLE", "5",
+        "DATABASE_POOL_PRE_PING", "maybe",
+        "DATABASE_ECHO", "loud",
+        "CAIRN_DATABASE_POOL_SIZE", "0",
+        "SQLITE_JOURNAL_MODE", "sideways",
+        "CAIRN_SQLITE_CACHE_SIZE", "big",
+        "CAIRN_DATABASE_MAX_RETRIES", "x");
+    bad.forEach((variable, value) -> {
+      InvalidInputException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+          InvalidInputException.class, () -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", "sqlite:x.db",
+              variable, value)));
+      assertThat(refused).as(variable).isNotNull();
+      assertThat(refused.code()).isEqualTo("INVALID_OPTION");
+      assertThat(refused.getMessage()).as(variable).startsWith(variable).doesNotContain("\n");
+      assertThat(refused.details()).containsEntry("option", variable);
+    });
+    assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?maxOverflow=-2"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxOverflow");
+    assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?prePing=perhaps"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("prePing");
+  }
+
+  @Test
+  void urlOptions_setThePoolSettings_andAreTakenOutOfTheUrl() {
+    DatabaseConfig config = DatabaseConfig.of("postgresql://app@db.example/app?poolSize=4&maxOverflow=6"
+        + "&poolTimeout=1500ms&recycle=2m&prePing=true&echo=yes&sslmode=require");
+
+    assertThat(config.poolSize()).isEqualTo(4);
+    assertThat(config.pool()).isEqualTo(new PoolSettings(6, Duration.ofMillis(1500), Duration.ofMinutes(2), true,
+        true));
+    assertThat(config.url().params()).containsOnlyKeys("sslmode");
   }
 }

@@ -21,7 +21,7 @@ public final class KeyValueFactory {
     Backend backend = switch (parsed.kind()) {
       case MEMORY -> new MemoryBackend(effective.clock(), effective.expirySweepInterval());
       case REDIS, REDIS_SENTINEL, REDIS_CLUSTER -> RedisBackends.connect(parsed, effective);
-      case SQLITE, POSTGRESQL, MYSQL, MARIADB -> throw new InvalidInputException("UNSUPPORTED_URL_SCHEME",
+      case SQLITE, POSTGRESQL, MYSQL, MARIADB, PLUGGED_SQL -> throw new InvalidInputException("UNSUPPORTED_URL_SCHEME",
           parsed.redacted() + " is a SQL database URL; a KeyValue needs memory:, redis://, rediss://,"
               + " redis-sentinel:// or redis-cluster://");
     };

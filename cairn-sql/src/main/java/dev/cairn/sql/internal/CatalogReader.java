@@ -28,6 +28,8 @@ final class CatalogReader {
   private final org.jooq.DSLContext dsl;
   private final DatabaseMetaData meta;
   private final String catalog;
+  /** Whether the server is MariaDB or MySQL itself, not a plugged-in backend of that family. */
+  private final boolean realMariaDb;
   private final String schema;
 
   CatalogReader(Connection connection, Dialect dialect, org.jooq.DSLContext dsl) throws SQLException {
@@ -46,7 +48,11 @@ final class CatalogReader {
     this.meta = connection.getMetaData();
     boolean mariadb = dialect == Dialect.MARIADB || dialect == Dialect.MYSQL;
     this.catalog = mariadb ? (otherSchema != null ? otherSchema : connection.getCatalog()) : null;
-    this.schema = dialect == Dialect.POSTGRESQL ? (otherSchema != null ? otherSchema : connection.getSchema()) : null;
+    // A plugged-in backend of the MariaDB family may have schemas inside its catalog (H2: PUBLIC beside
+    // INFORMATION_SCHEMA): its tables are those of the current schema, as on PostgreSQL.
+    this.realMariaDb = mariadb && meta.getDatabaseProductName().toLowerCase(Locale.ROOT).matches(".*(mariadb|mysql).*");
+    this.schema = dialect == Dialect.POSTGRESQL || (mariadb && !realMariaDb)
+        ? (otherSchema != null && !mariadb ? otherSchema : connection.getSchema()) : null;
   }
 
   Connection connection() {
@@ -100,7 +106,8 @@ final class CatalogReader {
   }
 
   List<ColumnInfo> columns(String table) throws SQLException {
-    java.util.Set<String> json = dialect == Dialect.MARIADB ? mariadbJsonColumns(table) : java.util.Set.of();
+    java.util.Set<String> json = dialect == Dialect.MARIADB && realMariaDb ? mariadbJsonColumns(table)
+        : java.util.Set.of();
     List<ColumnInfo> columns = new ArrayList<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, escape(table), "%")) {
       while (rs.next()) {
@@ -235,6 +242,9 @@ final class CatalogReader {
         }
       }
       case MARIADB, MYSQL -> {
+        if (!realMariaDb) {
+          yield new dev.cairn.sql.Schema.TableStats(table, rows, null, null, null, total, null, null);
+        }
         try (PreparedStatement statement = connection.prepareStatement("select table_rows, data_length,"
             + " index_length from information_schema.tables where table_schema = database() and table_name = ?")) {
           statement.setString(1, table);
@@ -319,8 +329,8 @@ final class CatalogReader {
     String sql = switch (dialect) {
       case POSTGRESQL ->
           "select pg_total_relation_size(to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)))";
-      case MARIADB, MYSQL -> "select data_length + index_length from information_schema.tables"
-          + " where table_schema = database() and table_name = ?";
+      case MARIADB, MYSQL -> realMariaDb ? "select data_length + index_length from information_schema.tables"
+          + " where table_schema = database() and table_name = ?" : null; // a plugged-in backend: size unknown
       case SQLITE -> sqliteHasDbstat() ? "select sum(pgsize) from dbstat where name = ?1 or name in"
           + " (select name from sqlite_master where type = 'index' and tbl_name = ?1)" : null;
     };

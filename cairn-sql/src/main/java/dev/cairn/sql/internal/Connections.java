@@ -31,7 +31,12 @@ interface Connections extends AutoCloseable {
   PoolCounts counts();
 
   /** Hands a Micrometer {@code MeterRegistry} to each HikariCP pool; see {@link Observation#bindPools}. */
-  void bindMetrics(Object meterRegistry);
+  default void bindMetrics(Object meterRegistry) {
+    pools().forEach(pool -> pool.setMetricRegistry(meterRegistry));
+  }
+
+  /** The HikariCP pools behind it, for their settings and figures. */
+  java.util.List<com.zaxxer.hikari.HikariDataSource> pools();
 
   @Override
   void close();

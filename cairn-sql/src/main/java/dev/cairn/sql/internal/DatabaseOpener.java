@@ -1,10 +1,12 @@
 package dev.cairn.sql.internal;
 
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.core.UnavailableException;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;
 import dev.cairn.sql.Dialect;
+import dev.cairn.sql.JdbcBackend;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -37,16 +39,41 @@ public final class DatabaseOpener {
    */
   public static Database open(DatabaseConfig config) {
     StoreUrl url = config.url();
+    if (url.kind() == StoreUrl.Kind.PLUGGED_SQL) {
+      throw new IllegalArgumentException(url + " is served by a plugged-in backend, not a built-in one");
+    }
     Connections connections = url.kind() == StoreUrl.Kind.SQLITE
         ? SqliteConnections.open(config) : ServerConnections.open(config);
+    return open(config, connections, dialect(url.kind()), null);
+  }
+
+  /**
+   * Opens a database of a {@link JdbcBackend}: one HikariCP pool to {@code jdbcUrl}, Cairn's engine speaking the
+   * backend's dialect family, queries rendered for its jOOQ dialect.
+   */
+  public static Database openJdbc(DatabaseConfig config, JdbcBackend backend, String jdbcUrl, String user,
+      String password, String initSql) {
+    SQLDialect rendering;
     try {
-      Dialect dialect = dialect(url.kind());
+      rendering = SQLDialect.valueOf(backend.rendering());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("INVALID_BACKEND", "database backend " + backend.name()
+          + " names an unknown jOOQ dialect '" + backend.rendering() + "'", Map.of("backend", backend.name()), e);
+    }
+    Connections connections = ServerConnections.open(config, backend.name(), jdbcUrl, user, password, initSql);
+    return open(config, connections, backend.family(), rendering);
+  }
+
+  private static Database open(DatabaseConfig config, Connections connections, Dialect dialect,
+      SQLDialect fixedRendering) {
+    StoreUrl url = config.url();
+    try {
       String version;
       SQLDialect rendering;
       try (Connection connection = connections.writer(Deadline.current(config))) {
         var meta = connection.getMetaData();
         version = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
-        rendering = rendering(dialect, version);
+        rendering = fixedRendering != null ? fixedRendering : rendering(dialect, version);
       }
       DSLContext dsl = DSL.using(rendering, new Settings()
           .withRenderFormatted(false)

@@ -9,6 +9,9 @@ import dev.cairn.core.UnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import dev.cairn.sql.DatabaseConfig;
+import dev.cairn.sql.PoolSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,11 +45,13 @@ final class Pools {
    * @throws UnavailableException {@code DEADLINE_EXCEEDED}, naming the pool's counts, when none became free in time
    * @throws SQLException HikariCP's exception when connections could not be made (its cause says why)
    */
-  static Connection borrow(HikariDataSource pool, Deadline deadline) throws SQLException {
+  static Connection borrow(HikariDataSource pool, Deadline deadline, Duration poolTimeout) throws SQLException {
     SQLTransientConnectionException timeout;
+    long remaining = deadline.remainingMillis();
+    boolean poolTimeoutFirst = poolTimeout != null && poolTimeout.toMillis() < remaining;
     try {
       return pool.getHikariPoolMXBean() instanceof HikariPool hikari
-          ? hikari.getConnection(deadline.remainingMillis()) : pool.getConnection();
+          ? hikari.getConnection(poolTimeoutFirst ? poolTimeout.toMillis() : remaining) : pool.getConnection();
     } catch (SQLTransientConnectionException e) {
       if (e.getCause() != null) {
         throw e;
@@ -66,9 +71,33 @@ final class Pools {
       state = " (total=" + bean.getTotalConnections() + ", active=" + bean.getActiveConnections() + ", idle="
           + bean.getIdleConnections() + ", waiting=" + bean.getThreadsAwaitingConnection() + ")";
     }
+    if (poolTimeoutFirst) {
+      details.put("poolTimeoutMillis", poolTimeout.toMillis());
+      throw new UnavailableException("POOL_TIMEOUT", "no connection of pool " + pool.getPoolName()
+          + " became free within the " + poolTimeout.toMillis() + " ms pool timeout" + state
+          + "; nothing was written", details, timeout);
+    }
     throw new UnavailableException("DEADLINE_EXCEEDED", "no connection of pool " + pool.getPoolName()
         + " became free within the " + deadline.budgetMillis() + " ms operation timeout" + state
         + "; nothing was written", details, timeout);
+  }
+
+  /**
+   * Sizes a pool as the configuration says: at most {@code size + maxOverflow} connections, keeping up to two
+   * idle; recycled after {@link PoolSettings#recycle()} when set; kept alive when {@link PoolSettings#prePing()}.
+   */
+  static void size(HikariConfig hikari, DatabaseConfig config, int size) {
+    PoolSettings settings = config.pool();
+    hikari.setMaximumPoolSize(size + settings.maxOverflow());
+    hikari.setMinimumIdle(Math.min(2, size));
+    if (settings.recycle() != null) {
+      hikari.setMaxLifetime(settings.recycle().toMillis());
+      // HikariCP wants idle connections retired before their lifetime ends (else it warns and keeps them).
+      hikari.setIdleTimeout(Math.min(hikari.getIdleTimeout(), settings.recycle().toMillis() - 10_000));
+    }
+    if (settings.prePing()) {
+      hikari.setKeepaliveTime(PoolSettings.KEEPALIVE.toMillis());
+    }
   }
 
   static Connections.PoolCounts counts(HikariDataSource dataSource) {

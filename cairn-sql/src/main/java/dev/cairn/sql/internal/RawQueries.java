@@ -58,8 +58,9 @@ final class RawQueries {
    * a statement is. (SQLite's driver runs only the first statement, and MariaDB's refuses several by default.)
    */
   static void requireOneStatement(SqlContext context, Connection connection, String sql) throws SQLException {
-    if (context.dialect != Dialect.POSTGRESQL) {
-      return;
+    if (context.dialect != Dialect.POSTGRESQL
+        || !connection.isWrapperFor(org.postgresql.core.BaseConnection.class)) {
+      return; // a plugged-in backend of the PostgreSQL family has its own driver, which pgjdbc's parser does not know
     }
     boolean standardStrings = connection.unwrap(org.postgresql.core.BaseConnection.class)
         .getStandardConformingStrings();

@@ -21,6 +21,8 @@ final class SchemaCache {
   private final SqlContext context;
   private final Map<String, TableModel> models = new ConcurrentHashMap<>();
   private final Map<String, List<IndexInfo>> indexes = new ConcurrentHashMap<>();
+  /** Per table, its array columns and their declared types ({@code _int4}), for naming a column in errors. */
+  private final Map<String, Map<String, String>> arrayTypes = new ConcurrentHashMap<>();
 
   SchemaCache(SqlContext context) {
     this.context = context;
@@ -29,6 +31,7 @@ final class SchemaCache {
   void invalidate() {
     models.clear();
     indexes.clear();
+    arrayTypes.clear();
   }
 
   /** The model of an existing table; {@code fresh} forces a re-read (after a column miss). */
@@ -112,8 +115,20 @@ final class SchemaCache {
     return keyName.startsWith(prefix) && table != null ? List.of(keyName.substring(prefix.length())) : List.of();
   }
 
+  /** The array columns of a table read before (column name to declared type, such as {@code _int4}). */
+  Map<String, String> arrayColumns(String table) {
+    return table == null ? Map.of() : arrayTypes.getOrDefault(table, Map.of());
+  }
+
   private TableModel build(String table, List<ColumnInfo> columns, List<String> key, List<IndexInfo> tableIndexes) {
     List<ColumnModel> models = new ArrayList<>();
+    Map<String, String> arrays = new java.util.LinkedHashMap<>();
+    for (ColumnInfo column : columns) {
+      if (column.jdbcType() == Types.ARRAY && column.type() != null) {
+        arrays.put(column.name(), column.type());
+      }
+    }
+    arrayTypes.put(table, Map.copyOf(arrays));
     int keyIndex = -1;
     KeyStrategy strategy = KeyStrategy.NONE;
     for (int i = 0; i < columns.size(); i++) {

@@ -6,6 +6,7 @@ import dev.cairn.core.StoreUrl;
 import dev.cairn.sql.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -15,30 +16,42 @@ import java.util.StringJoiner;
  */
 final class ServerConnections implements Connections {
   private final HikariDataSource pool;
+  private final java.time.Duration poolTimeout;
+  private final boolean echo;
 
-  private ServerConnections(HikariDataSource pool) {
+  private ServerConnections(HikariDataSource pool, DatabaseConfig config) {
     this.pool = pool;
+    this.poolTimeout = config.pool().poolTimeout();
+    this.echo = config.pool().echo();
   }
 
   static ServerConnections open(DatabaseConfig config) {
     StoreUrl url = config.url();
+    return open(config, url.kind().name().toLowerCase(java.util.Locale.ROOT),
+        jdbcUrl(url, config.connectTimeout().toMillis()), url.user(), url.password(), sessionLimits(config));
+  }
+
+  /** A pool to any JDBC URL (a plugged-in backend's too), with the configuration's pool settings. */
+  static ServerConnections open(DatabaseConfig config, String name, String jdbcUrl, String user, String password,
+      String initSql) {
     long timeoutMillis = config.connectTimeout().toMillis();
     HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("cairn-" + url.kind().name().toLowerCase(java.util.Locale.ROOT));
-    hikari.setJdbcUrl(jdbcUrl(url, timeoutMillis));
-    if (url.user() != null) {
-      hikari.setUsername(url.user());
+    hikari.setPoolName("cairn-" + name);
+    hikari.setJdbcUrl(jdbcUrl);
+    if (user != null) {
+      hikari.setUsername(user);
     }
-    if (url.password() != null) {
-      hikari.setPassword(url.password());
+    if (password != null) {
+      hikari.setPassword(password);
     }
-    hikari.setMaximumPoolSize(config.poolSize());
-    hikari.setMinimumIdle(Math.min(2, config.poolSize()));
+    Pools.size(hikari, config, config.poolSize());
     hikari.setConnectionTimeout(Math.max(250, timeoutMillis));
     hikari.setInitializationFailTimeout(timeoutMillis);
     hikari.setValidationTimeout(Math.max(250, Math.min(timeoutMillis, 5000)));
-    hikari.setConnectionInitSql(sessionLimits(config));
-    return new ServerConnections(Pools.start(hikari, url));
+    if (initSql != null) {
+      hikari.setConnectionInitSql(initSql);
+    }
+    return new ServerConnections(Pools.start(hikari, config.url()), config);
   }
 
   /**
@@ -82,17 +95,17 @@ final class ServerConnections implements Connections {
 
   @Override
   public Connection writer(Deadline deadline) throws SQLException {
-    return Pools.borrow(pool, deadline);
+    return Echo.wrap(Pools.borrow(pool, deadline, poolTimeout), echo);
   }
 
   @Override
   public Connection reader(Deadline deadline) throws SQLException {
-    return Pools.borrow(pool, deadline);
+    return Echo.wrap(Pools.borrow(pool, deadline, poolTimeout), echo);
   }
 
   @Override
   public void evict(Connection connection, boolean reader) {
-    pool.evictConnection(connection);
+    pool.evictConnection(Echo.unwrap(connection));
   }
 
   @Override
@@ -106,8 +119,8 @@ final class ServerConnections implements Connections {
   }
 
   @Override
-  public void bindMetrics(Object meterRegistry) {
-    pool.setMetricRegistry(meterRegistry);
+  public List<HikariDataSource> pools() {
+    return List.of(pool);
   }
 
   @Override

@@ -37,7 +37,7 @@ final class SqlContext {
     this.control = TransactionControl.of(dialect, connections.readersAreReadOnly());
     this.statements = new StatementRunner(dialect, config);
     this.schemaCache = new SchemaCache(this);
-    this.errors = new SqlErrors(dialect, schemaCache::indexColumns);
+    this.errors = new SqlErrors(dialect, schemaCache::indexColumns, schemaCache::arrayColumns);
     this.executor = new DatabaseExecutor(this);
   }
 

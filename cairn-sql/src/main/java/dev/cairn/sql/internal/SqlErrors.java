@@ -52,9 +52,17 @@ final class SqlErrors {
     List<String> columns(String table, String keyName);
   }
 
-  SqlErrors(Dialect dialect, KeyColumns keyColumns) {
+  /** The array columns of a table (name to declared type such as {@code _int4}), as far as they are known. */
+  interface ArrayColumns {
+    Map<String, String> of(String table);
+  }
+
+  private final ArrayColumns arrayColumns;
+
+  SqlErrors(Dialect dialect, KeyColumns keyColumns, ArrayColumns arrayColumns) {
     this.dialect = dialect;
     this.keyColumns = keyColumns;
+    this.arrayColumns = arrayColumns;
   }
 
   /**
@@ -138,9 +146,12 @@ final class SqlErrors {
     }
     Failure kind = switch (dialect) {
       case SQLITE -> sqlite(e);
-      case POSTGRESQL -> postgres(e, state);
+      case POSTGRESQL -> "22P02".equals(state) ? badTextRepresentation(e, table) : postgres(e, state);
       case MARIADB, MYSQL -> mariadb(e, vendor, state);
     };
+    if (kind == null) {
+      kind = standard(e, state);
+    }
     if (kind == null) {
       details.put("vendorCode", vendor);
       return failure(Status.ERROR, "SQL_ERROR",
@@ -236,6 +247,53 @@ final class SqlErrors {
     };
   }
 
+  private static final Pattern PG_INPUT_SYNTAX = Pattern.compile("invalid input syntax for type ([a-z][a-z0-9 ]*)");
+  /** PostgreSQL's internal names of array types, by element; others are shown as they are. */
+  private static final Map<String, String> PG_ARRAY_TYPES = Map.ofEntries(
+      Map.entry("_int2", "smallint"), Map.entry("_int4", "integer"), Map.entry("_int8", "bigint"),
+      Map.entry("_float4", "real"), Map.entry("_float8", "double precision"), Map.entry("_numeric", "numeric"),
+      Map.entry("_bool", "boolean"), Map.entry("_text", "text"), Map.entry("_varchar", "character varying"),
+      Map.entry("_bpchar", "character"), Map.entry("_uuid", "uuid"), Map.entry("_date", "date"),
+      Map.entry("_timestamp", "timestamp without time zone"),
+      Map.entry("_timestamptz", "timestamp with time zone"), Map.entry("_jsonb", "jsonb"),
+      Map.entry("_json", "json"));
+
+  /**
+   * PostgreSQL 22P02 (invalid_text_representation): a text could not be read as the column's type. The server names
+   * the type and quotes the value, but not the column; for an array column the column is found among the table's
+   * array columns by that element type (or as the table's only array column). The value is never shown.
+   */
+  private Failure badTextRepresentation(SQLException e, String table) {
+    ServerErrorMessage server = e instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+    String message = server == null || server.getMessage() == null ? String.valueOf(e.getMessage())
+        : server.getMessage();
+    Matcher syntax = PG_INPUT_SYNTAX.matcher(message);
+    String elementType = syntax.find() ? syntax.group(1).strip() : null;
+    boolean notAnArray = message.startsWith("malformed array literal");
+    Map<String, String> arrays = arrayColumns.of(table);
+    List<String> matching = new java.util.ArrayList<>();
+    arrays.forEach((column, type) -> {
+      String element = PG_ARRAY_TYPES.getOrDefault(type, type.startsWith("_") ? type.substring(1) : type);
+      if (element.equals(elementType) || notAnArray) {
+        matching.add(column);
+      }
+    });
+    if (matching.isEmpty() && arrays.size() == 1 && (elementType != null || notAnArray)) {
+      matching.addAll(arrays.keySet());
+    }
+    if (matching.size() == 1) {
+      String type = arrays.get(matching.getFirst());
+      String element = PG_ARRAY_TYPES.getOrDefault(type, type.startsWith("_") ? type.substring(1) : type);
+      String given = notAnArray ? "text that is not an array literal"
+          : "an element of type text that is not a valid " + elementType;
+      return new Failure(Status.INVALID, "INVALID_VALUE", "wrong type of value (the column is " + element
+          + "[], the value " + given + ")", matching);
+    }
+    String what = notAnArray ? "a value is not an array literal"
+        : elementType != null ? "a value is text that is not a valid " + elementType : "a value has the wrong type";
+    return new Failure(Status.INVALID, "INVALID_VALUE", "wrong type of value (" + what + ")", matching);
+  }
+
   private static final Pattern PG_TYPED_COLUMN = Pattern.compile("column \"([^\"]+)\" is of type (\\S+)"
       + " but expression is of type (.+)");
 
@@ -297,6 +355,43 @@ final class SqlErrors {
     String table = keyName.contains(".") ? keyName.substring(0, keyName.lastIndexOf('.')) : null;
     List<String> columns = keyColumns.columns(table, name);
     return columns.isEmpty() ? List.of(name) : columns;
+  }
+
+  private static final Pattern STANDARD_KEY = Pattern.compile("\\bON [\\w.\"`]+\\(([^)]+)\\)");
+  private static final Pattern STANDARD_COLUMN = Pattern.compile("[Cc]olumn \"([^\"]+)\"");
+
+  /**
+   * The SQL standard's SQLStates, for what the dialect's own codes did not say: the errors of a plugged-in backend
+   * (H2 says 23505 with its own vendor code) whose family's vendor codes it does not share. Column names are read
+   * from the driver's text only where it names them in a known shape; the text itself (which may hold values) is
+   * never shown.
+   */
+  private static Failure standard(SQLException e, String state) {
+    String message = String.valueOf(e.getMessage());
+    Matcher columnMatch = STANDARD_COLUMN.matcher(message);
+    List<String> column = columnMatch.find() ? List.of(columnMatch.group(1)) : List.of();
+    return switch (state) {
+      case "23505" -> {
+        Matcher key = STANDARD_KEY.matcher(message);
+        yield duplicate(key.find() ? java.util.Arrays.stream(key.group(1).split(","))
+            .map(part -> part.strip().split("\\s+")[0].replace("\"", "").replace("`", "")).toList() : List.of());
+      }
+      case "23502" -> new Failure(Status.INVALID, "NOT_NULL_VIOLATION", "missing required value", column);
+      case "23503", "23506" -> new Failure(Status.INVALID, "FOREIGN_KEY_VIOLATION", "foreign key violated",
+          List.of());
+      case "23513", "23514" -> new Failure(Status.INVALID, "CHECK_VIOLATION", "check constraint violated",
+          List.of());
+      case "40001" -> new Failure(Status.CONFLICT, "SERIALIZATION_FAILURE", "serialization conflict", List.of());
+      case "HYT00" -> new Failure(Status.CONFLICT, "LOCK_WAIT_TIMEOUT", "lock wait timeout", List.of());
+      case "25006" -> new Failure(Status.INVALID, "READ_ONLY_TRANSACTION", "write refused by a read-only transaction",
+          List.of());
+      case "42S02", "42S04", "42P01" -> new Failure(Status.NOT_FOUND, "TABLE_NOT_FOUND", "table does not exist",
+          List.of());
+      case "42S22", "42703" -> new Failure(Status.INVALID, "COLUMN_NOT_FOUND", "unknown column", column);
+      case "57014" -> queryTimeout();
+      default -> state.startsWith("22")
+          ? new Failure(Status.INVALID, "INVALID_VALUE", "value does not fit its column", column) : null;
+    };
   }
 
   private static Failure duplicate(List<String> columns) {

@@ -41,6 +41,8 @@ final class SqliteConnections implements Connections {
   private final HikariDataSource readers;
   private final Connection keeper;
   private final long busyTimeoutMillis;
+  private final java.time.Duration poolTimeout;
+  private final boolean echo;
 
   private SqliteConnections(HikariDataSource writers, HikariDataSource readers, Connection keeper,
       DatabaseConfig config) {
@@ -48,6 +50,8 @@ final class SqliteConnections implements Connections {
     this.readers = readers;
     this.keeper = keeper;
     this.busyTimeoutMillis = config.connectTimeout().toMillis();
+    this.poolTimeout = config.pool().poolTimeout();
+    this.echo = config.pool().echo();
   }
 
   static SqliteConnections open(DatabaseConfig config) {
@@ -100,6 +104,17 @@ final class SqliteConnections implements Connections {
     hikari.setInitializationFailTimeout(config.connectTimeout().toMillis());
     hikari.setMaxLifetime(0);
     hikari.setIdleTimeout(0);
+    dev.cairn.sql.PoolSettings settings = config.pool();
+    if (role.equals("reader")) {
+      hikari.setMaximumPoolSize(size + settings.maxOverflow());
+    }
+    // The memory database's one connection holds the data with the keeper: never recycled.
+    if (settings.recycle() != null && !config.url().isSqliteMemory()) {
+      hikari.setMaxLifetime(settings.recycle().toMillis());
+    }
+    if (settings.prePing()) {
+      hikari.setKeepaliveTime(dev.cairn.sql.PoolSettings.KEEPALIVE.toMillis());
+    }
     return hikari;
   }
 
@@ -158,7 +173,7 @@ final class SqliteConnections implements Connections {
 
   @Override
   public Connection writer(Deadline deadline) throws SQLException {
-    Connection connection = Pools.borrow(writers, deadline);
+    Connection connection = Echo.wrap(Pools.borrow(writers, deadline, poolTimeout), echo);
     try {
       long wait = Math.max(1, Math.min(busyTimeoutMillis, deadline.remainingMillis()));
       connection.unwrap(SQLiteConnection.class).setBusyTimeout((int) Math.min(Integer.MAX_VALUE, wait));
@@ -171,12 +186,12 @@ final class SqliteConnections implements Connections {
 
   @Override
   public Connection reader(Deadline deadline) throws SQLException {
-    return Pools.borrow(readers, deadline);
+    return Echo.wrap(Pools.borrow(readers, deadline, poolTimeout), echo);
   }
 
   @Override
   public void evict(Connection connection, boolean reader) {
-    (reader ? readers : writers).evictConnection(connection);
+    (reader ? readers : writers).evictConnection(Echo.unwrap(connection));
   }
 
   @Override
@@ -195,6 +210,11 @@ final class SqliteConnections implements Connections {
     if (readers != writers) {
       readers.setMetricRegistry(meterRegistry);
     }
+  }
+
+  @Override
+  public java.util.List<HikariDataSource> pools() {
+    return readers == writers ? java.util.List.of(writers) : java.util.List.of(writers, readers);
   }
 
   @Override

@@ -29,6 +29,9 @@ final class StatementCache {
   /** A ready statement for {@code sql} on {@code connection}'s physical connection; parameters cleared. */
   static PreparedStatement prepare(Connection connection, String sql, int generatedKeys, String keyColumn)
       throws SQLException {
+    if (Echo.isEchoed(connection)) {
+      Echo.log(sql); // prepared on the physical connection below, past the echo wrapper
+    }
     Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class)
         : connection;
     Map<String, PreparedStatement> statements;

@@ -35,7 +35,8 @@ public record DatabasesConfig(StoreUrl url, Path dataDir, String prefix,
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(prefix, "prefix");
-    if (!url.kind().isSql()) {
+    if (!url.kind().isSql() || url.kind() == StoreUrl.Kind.PLUGGED_SQL) {
+      // Named databases make a file, schema or database per name, which only the built-in backends know how to do.
       throw new InvalidInputException("NOT_A_DATABASE_URL",
           url + " is not a SQL database URL (expected sqlite:, postgresql://, mysql:// or mariadb://)");
     }
