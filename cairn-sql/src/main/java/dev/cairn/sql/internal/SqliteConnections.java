@@ -205,14 +205,6 @@ final class SqliteConnections implements Connections {
   }
 
   @Override
-  public void bindMetrics(Object meterRegistry) {
-    writers.setMetricRegistry(meterRegistry);
-    if (readers != writers) {
-      readers.setMetricRegistry(meterRegistry);
-    }
-  }
-
-  @Override
   public java.util.List<HikariDataSource> pools() {
     return readers == writers ? java.util.List.of(writers) : java.util.List.of(writers, readers);
   }
