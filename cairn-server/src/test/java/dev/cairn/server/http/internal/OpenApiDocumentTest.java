@@ -125,18 +125,23 @@ class OpenApiDocumentTest {
     Map<String, Parameter> rows = new java.util.HashMap<>();
     operations.get("GET /api/v1/db/tables/{table}").getParameters().forEach(p -> rows.put(p.getName(), p));
 
-    assertThat(rows.get("page").getSchema().getTypes()).containsExactly("integer");
+    assertThat(types(rows.get("page"))).containsExactly("integer");
     assertThat(rows.get("page").getSchema().getMinimum()).isEqualByComparingTo("1");
-    assertThat(rows.get("page_size").getSchema().getTypes()).containsExactly("integer");
+    assertThat(types(rows.get("page_size"))).containsExactly("integer");
     assertThat(rows.get("page_size").getSchema().getMaximum()).isEqualByComparingTo(String.valueOf(MAX_PAGE_SIZE));
     assertThat(rows.get("page_size").getSchema().getDefault()).isEqualTo(20);
     assertThat(rows.get("table").getRequired()).isTrue();
     Parameter ext = operations.get("PUT /api/v1/subjects/{name}/{property}").getParameters().stream()
         .filter(p -> "ext".equals(p.getName())).findFirst().orElseThrow();
-    assertThat(ext.getSchema().getTypes()).containsExactly("boolean");
+    assertThat(types(ext)).containsExactly("boolean");
     Parameter limit = operations.get("GET /api/v1/kv/keys").getParameters().stream()
         .filter(p -> "limit".equals(p.getName())).findFirst().orElseThrow();
-    assertThat(limit.getSchema().getTypes()).containsExactly("integer");
+    assertThat(types(limit)).containsExactly("integer");
+  }
+
+  private static Set<String> types(Parameter parameter) {
+    io.swagger.v3.oas.models.media.Schema<?> schema = parameter.getSchema();
+    return schema.getTypes();
   }
 
   @Test
