@@ -111,7 +111,7 @@ public final class AdminServer implements AutoCloseable {
     HealthChecks checks = new HealthChecks(policy.healthTimeout(), lanes, store);
     IdempotentWrites idempotent = new IdempotentWrites(store, policy.idempotencyRetention());
     OpenApiDocument openApi = new OpenApiDocument(AdminServer.class.getPackage().getImplementationVersion() == null
-        ? "dev" : AdminServer.class.getPackage().getImplementationVersion());
+        ? "dev" : AdminServer.class.getPackage().getImplementationVersion(), config.maxPageSize());
     AtomicReference<Javalin> created = new AtomicReference<>();
     Javalin app = Javalin.create(javalin -> {
       // Graceful stop: Jetty stops accepting, then waits up to STOP_TIMEOUT for requests in flight. The handler can

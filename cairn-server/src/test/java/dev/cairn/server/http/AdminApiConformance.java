@@ -405,18 +405,23 @@ abstract class AdminApiConformance {
 
   @Test
   void openApi_documentsIdempotencyKeyOnWritesAndRetryAfterOn503() {
-    JsonNode paths = api.get("/api/v1/openapi.json").json().path("paths");
+    JsonNode document = api.get("/api/v1/openapi.json").json();
+    JsonNode paths = document.path("paths");
     for (String[] write : new String[][] {{"/api/v1/db/tables/{table}", "post"},
         {"/api/v1/db/tables/{table}/rows/{id}", "delete"}, {"/api/v1/kv/keys/{key}", "put"},
         {"/api/v1/subjects/{name}/{property}", "put"}}) {
       JsonNode operation = paths.path(write[0]).path(write[1]);
-      assertThat(operation.path("parameters").findValuesAsText("name")).as(write[1] + " " + write[0])
-          .contains("Idempotency-Key");
+      assertThat(operation.path("parameters").findValuesAsText("$ref")).as(write[1] + " " + write[0])
+          .contains("#/components/parameters/IdempotencyKey");
       assertThat(operation.path("responses").has("422")).isTrue();
     }
-    assertThat(paths.path("/api/v1/db/tables/{table}").path("get").path("parameters").findValuesAsText("name"))
-        .doesNotContain("Idempotency-Key");
-    assertThat(paths.path("/api/v1/db/tables/{table}").path("get").path("responses").path("503").path("headers")
+    assertThat(document.path("components").path("parameters").path("IdempotencyKey").path("name").asText())
+        .isEqualTo("Idempotency-Key");
+    assertThat(paths.path("/api/v1/db/tables/{table}").path("get").path("parameters").toString())
+        .doesNotContain("IdempotencyKey");
+    assertThat(paths.path("/api/v1/db/tables/{table}").path("get").path("responses").path("503").path("$ref")
+        .asText()).isEqualTo("#/components/responses/Unavailable");
+    assertThat(document.path("components").path("responses").path("Unavailable").path("headers")
         .has("Retry-After")).isTrue();
   }
 
