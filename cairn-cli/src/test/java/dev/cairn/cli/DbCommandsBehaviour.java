@@ -99,7 +99,7 @@ abstract class DbCommandsBehaviour {
   void schema_unknownTable_notFoundOnOneLine() {
     CliRun run = cairn("db", "schema", "nobody");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).singleElement().asString().startsWith("cairn: ").endsWith("[TABLE_NOT_FOUND]");
     assertThat(run.out()).isEmpty();
   }
@@ -213,7 +213,7 @@ abstract class DbCommandsBehaviour {
   void rows_unknownTable_notFoundListingTables() {
     CliRun run = cairn("db", "rows", "people; --");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).singleElement().asString().contains("people").endsWith("[TABLE_NOT_FOUND]");
   }
 }

@@ -128,7 +128,7 @@ abstract class MigrateCommandsBehaviour {
   void status_unknownDatabase_notFound() {
     CliRun run = cairn("migrate", "status", "--database", "billing");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).singleElement().asString().endsWith("[DATABASE_NOT_FOUND]");
   }
 
