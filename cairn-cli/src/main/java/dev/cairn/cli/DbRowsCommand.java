@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.FilterParser;
 import dev.cairn.sql.Cursor;
@@ -94,9 +95,14 @@ final class DbRowsCommand implements Callable<Integer> {
     if (page < 1) {
       throw UsageErrors.invalidArgument(spec, "--page must be >= 1, was " + page, null);
     }
-    if (pageSize < 1 || pageSize > AdminConfig.DEFAULT_MAX_PAGE_SIZE) {
-      throw UsageErrors.invalidArgument(spec, "--page-size must be between 1 and "
-          + AdminConfig.DEFAULT_MAX_PAGE_SIZE + ", was " + pageSize, null);
+    if (pageSize < 1) {
+      throw UsageErrors.invalidArgument(spec, "--page-size must be >= 1, was " + pageSize, null);
+    }
+    if (pageSize > AdminConfig.DEFAULT_MAX_PAGE_SIZE) {
+      // The HTTP API's code for the same limit.
+      throw new InvalidInputException("PAGE_SIZE_TOO_LARGE", "--page-size must be at most "
+          + AdminConfig.DEFAULT_MAX_PAGE_SIZE + ", was " + pageSize, Map.of("max_page_size",
+          AdminConfig.DEFAULT_MAX_PAGE_SIZE), null);
     }
     List<Filter> conditions = new ArrayList<>();
     for (String filter : filters) {

@@ -91,7 +91,7 @@ abstract class DbCommandsBehaviour {
     CliRun run = cairn("db", "schema", "people", "--json");
 
     assertThat(run.code()).isZero();
-    assertThat(run.json().get("primaryKey").get(0).asText()).isEqualTo("id");
+    assertThat(run.json().get("primary_key").get(0).asText()).isEqualTo("id");
     assertThat(run.json().get("columns")).hasSize(4);
   }
 

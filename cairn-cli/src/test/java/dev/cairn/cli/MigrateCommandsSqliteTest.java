@@ -3,19 +3,16 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.sql.Database;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The {@code migrate} commands on SQLite files under the test's temporary directory. */
 class MigrateCommandsSqliteTest extends MigrateCommandsBehaviour {
 
-  // status and downgrade refuse a missing file (generate too): the shared tests start from an empty one.
-  @BeforeEach
-  void createEmptyDatabaseFile() throws java.io.IOException {
-    Files.createDirectories(dir.resolve("data"));
-    Database.open("sqlite:" + dir.resolve("data").resolve("framework.db")).close();
+  // status, generate and downgrade refuse a missing file: the shared tests start from none and say --create.
+  @Override
+  String[] createOptions() {
+    return new String[] {"--create"};
   }
 
   @Override

@@ -77,7 +77,7 @@ public final class OpenApiDocument {
       new Operation("delete", "/api/v1/subjects/{name}/{property}", "subjects", "Delete a property",
           List.of("ext")),
       new Operation("delete", "/api/v1/subjects/{name}", "subjects", "Delete the whole subject (KRules' flush); "
-          + "the answer's \"deleted\" holds its properties and ext; 404 SUBJECT_NOT_FOUND when nothing was stored",
+          + "the answer's \"deleted\" holds its properties and ext_properties; 404 SUBJECT_NOT_FOUND when nothing was stored",
           List.of()),
       new Operation("get", "/api/v1/vectors", "vectors", "Vector collections with dimension, metric and count",
           List.of()),
