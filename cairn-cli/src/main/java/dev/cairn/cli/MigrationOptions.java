@@ -91,11 +91,11 @@ final class MigrationOptions {
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
-    if (!creates && !create) {
-      checkSqliteFileExists(config.url(), name);
-    }
     UserClasses classes = UserClasses.open(spec, classpath);
     try {
+      if (!creates && !create) {
+        checkSqliteFileExists(config.url(), name);
+      }
       if (database == null && !isSqliteDirectory(config.url())) {
         Database own = Database.open(connectTimeout.apply(DatabaseConfig.of(text)));
         try {
