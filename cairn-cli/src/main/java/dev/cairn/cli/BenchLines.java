@@ -24,7 +24,8 @@ final class BenchLines {
     return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8) {
       @Override
       public void println(String line) {
-        OutputFormat.printJson(target, toJson(line));
+        // A stream of result lines rather than one answer: no "success" on each.
+        target.println(dev.cairn.core.Json.write(toJson(line)));
       }
 
       @Override

@@ -22,7 +22,7 @@ public final class CairnCli {
    * Runs {@code args} writing to {@code terminal}; never throws for bad input or failing commands, which are
    * reported on {@code terminal.err()} as one line.
    *
-   * @return the exit code: 0, {@link ExitCodes#USAGE}, {@link ExitCodes#FAILURE}, or a command's own code
+   * @return the exit code (see {@link ExitCodes}), or a command's own code
    */
   public static int run(String[] args, Terminal terminal) {
     String undecodable = UndecodableArguments.check(args);

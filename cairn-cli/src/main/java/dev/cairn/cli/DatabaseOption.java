@@ -8,8 +8,8 @@ import dev.cairn.sql.Database;
 import dev.cairn.sql.DatabaseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -28,12 +28,8 @@ final class DatabaseOption {
           + "CAIRN_DATABASE_URL, else DATABASE_URL, else sqlite:data/cairn.db under CAIRN_DATA_DIR or ./data).")
   private String url;
 
-  @Option(
-      names = "--connect-timeout",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "How long to wait for a database server: 500ms, 5s, 1m... (default: 5s).")
-  private Duration connectTimeout;
+  @Mixin
+  private ConnectTimeoutOption connectTimeout;
 
   /**
    * Opens the database. A SQLite file that does not exist is refused rather than created, so a mistyped path does
@@ -57,6 +53,6 @@ final class DatabaseOption {
           + (url == null ? " (give --db URL or set CAIRN_DATABASE_URL)" : ""), Map.of("path", parsed.path()), null);
     }
     DatabaseConfig sized = config.withPoolSize(POOL_SIZE);
-    return Database.open(connectTimeout == null ? sized : sized.withConnectTimeout(connectTimeout));
+    return Database.open(connectTimeout.apply(sized));
   }
 }

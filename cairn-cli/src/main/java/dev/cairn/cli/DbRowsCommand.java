@@ -1,6 +1,9 @@
 package dev.cairn.cli;
 
+import dev.cairn.core.InvalidInputException;
+import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.FilterParser;
+import dev.cairn.sql.Cursor;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.Filter;
 import dev.cairn.sql.Page;
@@ -23,6 +26,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cairn db rows TABLE}: one page of a table's rows, filtered and sorted. Table, sort and filter columns are
  * checked against the live schema by {@link dev.cairn.sql.Rows}; values are bound, never spliced into SQL.
+ *
+ * <p>Paging as {@code GET /api/v1/db/tables/{table}}: pages of {@value AdminConfig#DEFAULT_PAGE_SIZE} rows by
+ * default, at most {@value AdminConfig#DEFAULT_MAX_PAGE_SIZE}; {@code next} (JSON) or the last line (text) gives
+ * the cursor of the following page, passed back with {@code --cursor}.
  */
 @Command(
     name = "rows",
@@ -47,9 +54,15 @@ final class DbRowsCommand implements Callable<Integer> {
   @Option(
       names = "--page-size",
       paramLabel = "N",
-      defaultValue = "" + Query.DEFAULT_PAGE_SIZE,
-      description = "Rows per page, at most the database's maximum (default: ${DEFAULT-VALUE}).")
+      defaultValue = "" + AdminConfig.DEFAULT_PAGE_SIZE,
+      description = "Rows per page, 1 to " + AdminConfig.DEFAULT_MAX_PAGE_SIZE + " (default: ${DEFAULT-VALUE}).")
   private int pageSize;
+
+  @Option(
+      names = "--cursor",
+      paramLabel = "C",
+      description = "Continue after a previous page: its next cursor (printed last, or \"next\" with --json).")
+  private String cursor;
 
   @Option(
       names = "--sort",
@@ -85,14 +98,22 @@ final class DbRowsCommand implements Callable<Integer> {
     if (pageSize < 1) {
       throw UsageErrors.invalidArgument(spec, "--page-size must be >= 1, was " + pageSize, null);
     }
+    if (pageSize > AdminConfig.DEFAULT_MAX_PAGE_SIZE) {
+      // The HTTP API's code for the same limit.
+      throw new InvalidInputException("PAGE_SIZE_TOO_LARGE", "--page-size must be at most "
+          + AdminConfig.DEFAULT_MAX_PAGE_SIZE + ", was " + pageSize, Map.of("max_page_size",
+          AdminConfig.DEFAULT_MAX_PAGE_SIZE), null);
+    }
     List<Filter> conditions = new ArrayList<>();
     for (String filter : filters) {
       conditions.add(FilterParser.parseArgument(filter));
     }
-    return Query.where(conditions.size() == 1 ? conditions.getFirst() : Filter.and(conditions.toArray(Filter[]::new)))
+    Query query = Query.where(
+            conditions.size() == 1 ? conditions.getFirst() : Filter.and(conditions.toArray(Filter[]::new)))
         .orderBy(sorts.stream().map(this::sort).toList())
         .page(page, pageSize)
         .withTotal();
+    return cursor == null || cursor.isEmpty() ? query : query.after(Cursor.of(cursor));
   }
 
   private Sort sort(String text) {
@@ -117,6 +138,7 @@ final class DbRowsCommand implements Callable<Integer> {
       json.put("page_size", rows.pageSize());
       json.put("total_records", total);
       json.put("records", rows.items());
+      json.put("next", rows.next().map(Object::toString).orElse(null));
       OutputFormat.printJson(out, json);
       return;
     }
@@ -127,5 +149,6 @@ final class DbRowsCommand implements Callable<Integer> {
     printer.print(out);
     long pages = Math.max(1, (total + rows.pageSize() - 1) / rows.pageSize());
     out.println("(" + rows.items().size() + " of " + total + " rows, page " + rows.page() + " of " + pages + ")");
+    rows.next().ifPresent(next -> out.println("more: add --cursor " + next + " for the next page"));
   }
 }

@@ -15,8 +15,9 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns every error into one line {@code cairn: <message>} on standard error and an exit code: usage errors and
- * {@link Status#INVALID} failures give {@link ExitCodes#USAGE}, everything else {@link ExitCodes#FAILURE}. The
+ * Turns every error into one line {@code cairn: <message>} on standard error and an exit code: usage errors give
+ * {@link ExitCodes#USAGE}, a Cairn failure the code of its {@link Status} ({@link ExitCodes#of}), anything else
+ * (a bug) {@link ExitCodes#FAILURE}. The
  * stack trace is printed only with {@code --verbose}, and every printed text passes through {@link SecretMask}.
  */
 final class ErrorReporter implements IParameterExceptionHandler, IExecutionExceptionHandler {
@@ -52,9 +53,11 @@ final class ErrorReporter implements IParameterExceptionHandler, IExecutionExcep
     if (verbose) {
       printStackTrace(ex);
     }
-    return ex instanceof CairnException failure && failure.status() == Status.INVALID
-        ? ExitCodes.USAGE
-        : ExitCodes.FAILURE;
+    if (ex instanceof CairnException failure) {
+      // OK is no failure: a bug threw it, so it counts as one.
+      return failure.status() == Status.OK ? ExitCodes.FAILURE : ExitCodes.of(failure.status());
+    }
+    return ExitCodes.FAILURE;
   }
 
   private static String describe(ParameterException ex) {

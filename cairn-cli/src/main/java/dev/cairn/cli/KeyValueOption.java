@@ -4,11 +4,12 @@ import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.StoreEnvironment;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.kv.KeyValue;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --kv URL} and {@code --prefix P} options of the {@code kv} commands and how they open the store.
+ * The {@code --kv URL}, {@code --prefix P} and {@code --connect-timeout} options of the {@code kv} commands and how they open the store.
  * Without {@code --kv} the URL comes from the environment ({@link StoreEnvironment#keyValueUrl()}).
  */
 final class KeyValueOption {
@@ -26,6 +27,9 @@ final class KeyValueOption {
           + "shown.")
   private String prefix;
 
+  @Mixin
+  private ConnectTimeoutOption connectTimeout;
+
   /**
    * Opens the store, the {@code --prefix} view of it when given; the caller closes what it gets (closing a view
    * closes nothing, so this returns a handle that closes the store). Warns on standard error when the store is
@@ -38,7 +42,7 @@ final class KeyValueOption {
     if (prefix != null && prefix.isEmpty()) {
       throw UsageErrors.invalidArgument(spec, "--prefix must not be empty", null);
     }
-    KeyValue store = openUrl(spec, url);
+    KeyValue store = openUrl(spec, url, connectTimeout);
     return new OpenStore(store, prefix == null ? store : store.withPrefix(prefix));
   }
 
@@ -46,7 +50,7 @@ final class KeyValueOption {
    * Opens the store at {@code explicitUrl}, or the environment's default when it is null, for every command that
    * takes {@code --kv}; warns on standard error when it is {@code memory:}. Failures as for {@link #open}.
    */
-  static KeyValue openUrl(CommandSpec spec, String explicitUrl) {
+  static KeyValue openUrl(CommandSpec spec, String explicitUrl, ConnectTimeoutOption connectTimeout) {
     String text = explicitUrl != null ? explicitUrl : StoreEnvironment.system().keyValueUrl();
     StoreUrl parsed;
     try {
@@ -63,7 +67,7 @@ final class KeyValueOption {
       Terminal.of(spec).err().println("cairn: warning: memory: is a new, empty store in this process; give --kv "
           + "redis://... or set CAIRN_KV_URL to reach data that outlives the command");
     }
-    return KeyValue.open(text);
+    return KeyValue.open(text, connectTimeout.keyValueOptions());
   }
 
   /**

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
-    description = "Print the value at KEY (exit code 3 and KEY_NOT_FOUND when there is none).")
+    description = "Print the value at KEY (exit code 1 and KEY_NOT_FOUND when there is none).")
 final class KvGetCommand implements Callable<Integer> {
   private static final String WRONG_TYPE = "WRONG_TYPE";
 

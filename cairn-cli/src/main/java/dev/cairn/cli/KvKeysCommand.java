@@ -1,11 +1,13 @@
 package dev.cairn.cli;
 
+import dev.cairn.kv.ScanPage;
+import dev.cairn.server.http.AdminConfig;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,16 +16,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cairn kv keys [PATTERN]}: the keys matching a glob, found with SCAN (never KEYS, which blocks a shared
- * server) and bounded by {@code --limit}, so a store with millions of keys neither stalls nor floods the terminal.
+ * {@code cairn kv keys [PATTERN]}: one page of the keys matching a glob, found with the store's SCAN cursor (never
+ * KEYS, which blocks a shared server), so a store with millions of keys neither stalls nor floods the terminal.
+ *
+ * <p>Paging with the names of {@code GET /api/v1/kv/keys}: {@code --limit} keys a page
+ * ({@value AdminConfig#DEFAULT_PAGE_SIZE} by default, at most {@value AdminConfig#DEFAULT_MAX_PAGE_SIZE}; on Redis a
+ * scan step may add a few more), in the store's order, sorted within a page. Unlike the HTTP API, which bounds a
+ * page's scan steps and may answer a short page, the command scans on until the page is full or the scan is done:
+ * a person waits for one answer. {@code next} (JSON) or the hint on standard error (text, so piped keys stay clean)
+ * gives the cursor of the following page, passed back with {@code --cursor}; there is no more when it is null.
  */
 @Command(
     name = "keys",
     mixinStandardHelpOptions = true,
-    description = "List keys matching a glob pattern (SCAN, sorted, at most --limit); says when more exist.")
+    description = "List one page of the keys matching a glob pattern (SCAN); --cursor continues.")
 final class KvKeysCommand implements Callable<Integer> {
-  private static final int MAX_LIMIT = 100_000;
-
   @Spec
   private CommandSpec spec;
 
@@ -38,9 +45,15 @@ final class KvKeysCommand implements Callable<Integer> {
   @Option(
       names = "--limit",
       paramLabel = "N",
-      defaultValue = "100",
-      description = "Show at most N keys, 1 to " + MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
+      defaultValue = "" + AdminConfig.DEFAULT_PAGE_SIZE,
+      description = "Keys per page, 1 to " + AdminConfig.DEFAULT_MAX_PAGE_SIZE + " (default: ${DEFAULT-VALUE}).")
   private int limit;
+
+  @Option(
+      names = "--cursor",
+      paramLabel = "C",
+      description = "Continue a listing: the next cursor of the previous page (same PATTERN and --prefix).")
+  private String cursor;
 
   @Mixin
   private KeyValueOption store;
@@ -50,35 +63,34 @@ final class KvKeysCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw UsageErrors.invalidArgument(spec, "--limit must be between 1 and " + MAX_LIMIT + ", was " + limit, null);
+    if (limit < 1 || limit > AdminConfig.DEFAULT_MAX_PAGE_SIZE) {
+      throw UsageErrors.invalidArgument(spec,
+          "--limit must be between 1 and " + AdminConfig.DEFAULT_MAX_PAGE_SIZE + ", was " + limit, null);
     }
     try (KeyValueOption.OpenStore opened = store.open(spec)) {
-      List<String> found;
-      // One key past the limit tells whether the output is complete without scanning everything.
-      try (Stream<String> keys = opened.view().scan(pattern)) {
-        found = keys.limit(limit + 1L).toList();
-      }
-      boolean more = found.size() > limit;
-      List<String> shown = found.stream().limit(limit).sorted().toList();
-      print(Terminal.of(spec), shown, more);
+      List<String> found = new ArrayList<>();
+      ScanPage step = new ScanPage(List.of(), cursor == null || cursor.isEmpty() ? ScanPage.START : cursor);
+      do {
+        step = opened.view().scan(pattern, step.cursor(), limit - found.size());
+        found.addAll(step.keys());
+      } while (!step.finished() && found.size() < limit);
+      print(Terminal.of(spec), found.stream().sorted().toList(), step.finished() ? null : step.cursor());
       return ExitCodes.OK;
     }
   }
 
-  private void print(Terminal terminal, List<String> keys, boolean more) {
+  private void print(Terminal terminal, List<String> keys, String next) {
     PrintStream out = terminal.out();
     if (format.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("keys", keys);
-      json.put("truncated", more);
+      json.put("next", next);
       OutputFormat.printJson(out, json);
       return;
     }
     keys.forEach(key -> out.println(DisplayValue.text(key, 0)));
-    if (more) {
-      terminal.err().println("cairn: showing the first " + limit + " keys found; more match (raise --limit or "
-          + "narrow the pattern)");
+    if (next != null) {
+      terminal.err().println("cairn: more keys may match: add --cursor " + next + " for the next page");
     }
   }
 }

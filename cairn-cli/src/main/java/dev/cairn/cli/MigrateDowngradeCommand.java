@@ -29,7 +29,7 @@ final class MigrateDowngradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (MigrationOptions.OpenMigrations opened = options.open(spec)) {
+    try (MigrationOptions.OpenMigrations opened = options.open(spec, false)) {
       Terminal.of(spec).err().println("cairn: undoing migrations of database " + opened.name() + " above " + target
           + " ...");
       Progress progress = Progress.on(Terminal.of(spec), "downgrade");

@@ -42,7 +42,7 @@ final class MigrateGenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (MigrationOptions.OpenMigrations opened = options.open(spec)) {
+    try (MigrationOptions.OpenMigrations opened = options.open(spec, false)) {
       GeneratedMigration generated = opened.migrations().generate(message, allowDestructive).orElseThrow();
       print(Terminal.of(spec).out(), generated);
       return ExitCodes.OK;

@@ -29,7 +29,7 @@ final class MigrateRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (MigrationOptions.OpenMigrations opened = options.open(spec)) {
+    try (MigrationOptions.OpenMigrations opened = options.open(spec, true)) {
       Terminal.of(spec).err().println("cairn: applying migrations of database " + opened.name() + " ...");
       Progress progress = Progress.on(Terminal.of(spec), "migrate");
       List<String> applied;

@@ -27,7 +27,7 @@ final class MigrateStatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (MigrationOptions.OpenMigrations opened = options.open(spec)) {
+    try (MigrationOptions.OpenMigrations opened = options.open(spec, false)) {
       MigrationStatus status = opened.migrations().status().orElseThrow();
       print(Terminal.of(spec).out(), status);
       return ExitCodes.OK;

@@ -1,15 +1,19 @@
 package dev.cairn.cli;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.NotFoundException;
 import dev.cairn.core.StoreEnvironment;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.DatabaseConfig;
 import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -22,6 +26,10 @@ import picocli.CommandLine.Option;
  * ({@code sqlite:DIR}, naming no file) means the registry's {@code DIR/framework.db}. With {@code --database} the
  * named-database registry is opened (creating the missing schemas / databases / files) with table creation off:
  * here migrations own the schema.
+ *
+ * <p>Only {@code migrate run} creates a missing SQLite file (or the named database's file): {@code status},
+ * {@code generate} and {@code downgrade} refuse it with {@code DATABASE_NOT_FOUND} unless given {@code --create},
+ * as {@code cairn serve} does, so a mistyped path leaves nothing behind.
  */
 final class MigrationOptions {
   @Option(
@@ -54,15 +62,26 @@ final class MigrationOptions {
           + "written by cairn-sql's annotation processor); generate diffs those records against the database.")
   private String classpath;
 
+  @Option(
+      names = "--create",
+      description = "Create a missing SQLite file (migrate run always does); without it status, generate and "
+          + "downgrade refuse one (DATABASE_NOT_FOUND), so a mistyped path creates nothing.")
+  private boolean create;
+
+  @Mixin
+  private ConnectTimeoutOption connectTimeout;
+
   /**
    * Opens the named databases and the migrations of {@code --database}; the caller closes what it gets.
    *
    * @throws picocli.CommandLine.ParameterException for a malformed or non-SQL URL, {@code sqlite::memory:} or a
    *     bad database name (usage)
-   * @throws dev.cairn.core.NotFoundException {@code DATABASE_NOT_FOUND} for an unknown logical database
+   * @param creates whether the command may create a missing SQLite file without {@code --create} ({@code run})
+   * @throws dev.cairn.core.NotFoundException {@code DATABASE_NOT_FOUND} for an unknown logical database, or a
+   *     missing SQLite file when neither {@code creates} nor {@code --create}
    * @throws dev.cairn.core.UnavailableException when the server cannot be reached
    */
-  OpenMigrations open(CommandSpec spec) {
+  OpenMigrations open(CommandSpec spec, boolean creates) {
     String text = url != null ? url : StoreEnvironment.system().databaseUrl();
     String name = database != null ? database : Databases.FRAMEWORK;
     DatabasesConfig config;
@@ -74,8 +93,11 @@ final class MigrationOptions {
     }
     UserClasses classes = UserClasses.open(spec, classpath);
     try {
+      if (!creates && !create) {
+        checkSqliteFileExists(config.url(), name);
+      }
       if (database == null && !isSqliteDirectory(config.url())) {
-        Database own = Database.open(text);
+        Database own = Database.open(connectTimeout.apply(DatabaseConfig.of(text)));
         try {
           Migrations migrations = classes == null ? Migrations.of(own, name, dir)
               : Migrations.of(own, name, dir, classes.tables().getOrDefault(name, List.of()));
@@ -106,6 +128,18 @@ final class MigrationOptions {
       if (classes != null) {
         classes.close();
       }
+    }
+  }
+
+  // The file a SQLite URL names, or in a folder of named databases (sqlite:DIR) the named one's DIR/NAME.db.
+  private static void checkSqliteFileExists(StoreUrl url, String name) {
+    if (url.kind() != StoreUrl.Kind.SQLITE || url.isSqliteMemory()) {
+      return;
+    }
+    Path file = isSqliteDirectory(url) ? Path.of(url.path()).resolve(name + ".db") : Path.of(url.path());
+    if (!Files.exists(file)) {
+      throw new NotFoundException("DATABASE_NOT_FOUND", "no SQLite database at " + file
+          + " (give --create to create it, or run cairn migrate run)", Map.of("path", file.toString()), null);
     }
   }
 

@@ -13,8 +13,11 @@ final class OutputFormat {
     return json;
   }
 
-  /** Writes {@code value} as one line of JSON with Cairn's settings ({@link Json}). */
+  /**
+   * Writes {@code value} as one line of JSON in the vocabulary the HTTP API uses ({@link Json#writeAnswer}): keys
+   * in snake_case, an object with {@code "success": true} first.
+   */
   static void printJson(PrintStream out, Object value) {
-    out.println(Json.write(value));
+    out.println(Json.writeAnswer(value, true));
   }
 }

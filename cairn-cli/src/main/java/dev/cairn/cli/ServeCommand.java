@@ -11,6 +11,7 @@ import dev.cairn.server.http.AdminServer;
 import dev.cairn.server.http.RequestPolicy;
 import dev.cairn.server.http.AdminStores;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.DatabaseConfig;
 import dev.cairn.sql.migrate.Migrations;
 import dev.cairn.sql.registry.Databases;
 import dev.cairn.sql.registry.DatabasesConfig;
@@ -30,6 +31,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -84,9 +86,17 @@ final class ServeCommand implements Callable<Integer> {
       description = "Where the default SQLite file lives (default: CAIRN_DATA_DIR, else ./data).")
   private Path dataDir;
 
-  @Option(names = "--subject-prefix", paramLabel = "P", defaultValue = "",
-      description = "KRules key prefix of subjects on Redis (keys s:<P><subject>; default: none).")
-  private String subjectPrefix;
+  @Option(names = "--prefix", paramLabel = "P",
+      description = "KRules key prefix of subjects on Redis (keys s:<P><subject>, as cairn subject --prefix; "
+          + "default: none).")
+  private String prefix;
+
+  /** The old name of {@code --prefix}, still accepted; deprecated, so not shown in the help. */
+  @Option(names = "--subject-prefix", paramLabel = "P", hidden = true)
+  private String deprecatedSubjectPrefix;
+
+  @Mixin
+  private ConnectTimeoutOption connectTimeout;
 
   @Option(names = "--create",
       description = "Create the SQLite file of --db (and its folder) when missing; without it a missing file is"
@@ -152,10 +162,10 @@ final class ServeCommand implements Callable<Integer> {
       stopRequested.countDown();
       awaitQuietly(closed);
     }, "cairn-serve-stop");
-    try (Database database = Database.open(databaseUrl);
+    try (Database database = Database.open(connectTimeout.apply(DatabaseConfig.of(databaseUrl)));
         Databases registry = namedDatabases ? openRegistry(databaseUrl) : null;
-        KeyValue store = KeyValue.open(storeUrl);
-        VectorStore vectors = VectorStore.open(vectorUrl());
+        KeyValue store = KeyValue.open(storeUrl, connectTimeout.keyValueOptions());
+        VectorStore vectors = openVectors(vectorUrl());
         Subjects subjects = Subjects.on(subjectStorage(store, storeUrl));
         AdminServer server = AdminServer.start(config, stores(database, store, subjects, registry).withVectors(vectors))) {
       Runtime.getRuntime().addShutdownHook(hook);
@@ -202,7 +212,7 @@ final class ServeCommand implements Callable<Integer> {
   private SubjectStorage subjectStorage(KeyValue store, String storeUrl) {
     StoreUrl.Kind kind = StoreUrl.parse(storeUrl).kind();
     return kind == StoreUrl.Kind.REDIS || kind == StoreUrl.Kind.REDIS_SENTINEL
-        ? SubjectStorages.redis(store, subjectPrefix)
+        ? SubjectStorages.redis(store, subjectPrefix())
         : SubjectStorages.memory();
   }
 
@@ -269,6 +279,18 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /** {@code --vectors}, else CAIRN_VECTOR_URL, else the embedded store beside the default SQLite file. */
+  private String subjectPrefix() {
+    return prefix != null ? prefix : deprecatedSubjectPrefix != null ? deprecatedSubjectPrefix : "";
+  }
+
+  // A vector store on PostgreSQL opens its own connections: checked first to answer within --connect-timeout.
+  private VectorStore openVectors(String url) {
+    if (!url.startsWith("vector:") && StoreUrl.parse(url).kind() == StoreUrl.Kind.POSTGRESQL) {
+      connectTimeout.probe(url);
+    }
+    return VectorStore.open(url);
+  }
+
   private String vectorUrl() {
     if (vectorUrl != null) {
       return vectorUrl;

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Delete a property of a subject, or without PROPERTY the whole subject, and print what was deleted.",
-      "Acts directly in storage; exit code 3 with PROPERTY_NOT_FOUND or SUBJECT_NOT_FOUND when it is absent."
+      "Acts directly in storage; exit code 1 with PROPERTY_NOT_FOUND or SUBJECT_NOT_FOUND when it is absent."
     })
 final class SubjectDelCommand implements Callable<Integer> {
   @Spec

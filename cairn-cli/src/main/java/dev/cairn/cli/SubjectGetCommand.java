@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
-    description = "Print a subject as JSON: its properties and extended properties (exit code 3 and "
+    description = "Print a subject as JSON: its properties and extended properties (exit code 1 and "
         + "SUBJECT_NOT_FOUND when it has none).")
 final class SubjectGetCommand implements Callable<Integer> {
   @Spec
@@ -47,6 +47,7 @@ final class SubjectGetCommand implements Callable<Integer> {
             + "' has no properties in " + opened.store().url(), Map.of("subject", name), null);
       }
       Map<String, Object> json = new LinkedHashMap<>();
+      json.put("success", true);
       json.put("subject", name);
       json.put("properties", properties);
       json.put("ext_properties", extended);

@@ -5,6 +5,7 @@ import dev.cairn.kv.KeyValue;
 import dev.cairn.subject.SubjectStorage;
 import dev.cairn.subject.SubjectStorages;
 import dev.cairn.subject.Subjects;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,9 @@ final class SubjectStoreOption {
       description = "KRules key prefix: the subject NAME is the hash s:<P><NAME> (default: none).")
   private String prefix;
 
+  @Mixin
+  private ConnectTimeoutOption connectTimeout;
+
   /**
    * Opens the subjects; closing what this returns closes the store.
    *
@@ -35,7 +39,7 @@ final class SubjectStoreOption {
    * @throws dev.cairn.core.UnavailableException when the server cannot be reached
    */
   OpenSubjects open(CommandSpec spec) {
-    KeyValue store = KeyValueOption.openUrl(spec, url);
+    KeyValue store = KeyValueOption.openUrl(spec, url, connectTimeout);
     try {
       boolean memory = store.url().startsWith(StoreEnvironment.MEMORY_URL);
       // The memory key-value store is not Redis; subjects have their own in-process twin, as empty as it is.

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cairn vector delete COLLECTION ID}. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
-    description = "Delete the vector ID (exit code 3 and VECTOR_NOT_FOUND when there is none).")
+    description = "Delete the vector ID (exit code 1 and VECTOR_NOT_FOUND when there is none).")
 final class VectorDeleteCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

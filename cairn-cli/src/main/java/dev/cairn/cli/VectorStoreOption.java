@@ -1,8 +1,11 @@
 package dev.cairn.cli;
 
+import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.StoreEnvironment;
+import dev.cairn.core.StoreUrl;
 import dev.cairn.vector.VectorStore;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The {@code --vectors URL} option of the {@code vector} commands and how they open the store. */
@@ -12,8 +15,28 @@ final class VectorStoreOption {
           + "vector:<data dir>/vectors, the store cairn serve uses).")
   private String url;
 
+  @Mixin
+  private ConnectTimeoutOption connectTimeout;
+
+  /** Opens the store; a server URL is first checked to answer within {@code --connect-timeout}. */
   VectorStore open() {
-    return VectorStore.open(url(System.getenv()));
+    String text = url(System.getenv());
+    if (isPostgres(text)) {
+      connectTimeout.probe(text);
+    }
+    return VectorStore.open(text);
+  }
+
+  // Anything else is refused by VectorStore.open with its own words.
+  private static boolean isPostgres(String text) {
+    if (text.startsWith("vector:")) {
+      return false;
+    }
+    try {
+      return StoreUrl.parse(text).kind() == StoreUrl.Kind.POSTGRESQL;
+    } catch (InvalidInputException e) {
+      return false;
+    }
   }
 
   String url(Map<String, String> environment) {

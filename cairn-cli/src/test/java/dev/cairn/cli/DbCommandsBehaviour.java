@@ -91,7 +91,7 @@ abstract class DbCommandsBehaviour {
     CliRun run = cairn("db", "schema", "people", "--json");
 
     assertThat(run.code()).isZero();
-    assertThat(run.json().get("primaryKey").get(0).asText()).isEqualTo("id");
+    assertThat(run.json().get("primary_key").get(0).asText()).isEqualTo("id");
     assertThat(run.json().get("columns")).hasSize(4);
   }
 
@@ -99,7 +99,7 @@ abstract class DbCommandsBehaviour {
   void schema_unknownTable_notFoundOnOneLine() {
     CliRun run = cairn("db", "schema", "nobody");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).singleElement().asString().startsWith("cairn: ").endsWith("[TABLE_NOT_FOUND]");
     assertThat(run.out()).isEmpty();
   }
@@ -213,7 +213,7 @@ abstract class DbCommandsBehaviour {
   void rows_unknownTable_notFoundListingTables() {
     CliRun run = cairn("db", "rows", "people; --");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).singleElement().asString().contains("people").endsWith("[TABLE_NOT_FOUND]");
   }
 }

@@ -61,7 +61,7 @@ class DbCommandsErrorsTest {
 
     assertThat(run.code()).isZero();
     assertThat(run.out()).contains("Usage: cairn db rows", "--filter=COL=OP.VALUE", "--sort=COL[:desc]",
-        "--page-size=N", "(default: 50)", "in.(a,b)", "is.null", "--db=URL", "--json");
+        "--page-size=N", "(default: 20)", "--cursor=C", "in.(a,b)", "is.null", "--db=URL", "--json");
   }
 
   @Test

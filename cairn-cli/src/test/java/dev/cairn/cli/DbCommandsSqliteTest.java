@@ -23,7 +23,7 @@ class DbCommandsSqliteTest extends DbCommandsBehaviour {
 
     CliRun run = CliRun.of("db", "status", "--db", "sqlite:" + missing);
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).containsExactly("cairn: no SQLite database at " + missing + " [DATABASE_NOT_FOUND]");
     assertThat(Files.exists(missing)).isFalse();
   }

@@ -23,7 +23,7 @@ class KvCommandsMemoryTest {
 
     CliRun run = CliRun.of("kv", "get", "k", "--kv", "memory:");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).hasSize(2).last().isEqualTo("cairn: no value at key 'k' [KEY_NOT_FOUND]");
   }
 
@@ -32,7 +32,7 @@ class KvCommandsMemoryTest {
     CliRun run = CliRun.of("kv", "keys", "--kv", "memory:", "--json");
 
     assertThat(run.code()).isZero();
-    assertThat(run.out()).isEqualTo("{\"keys\":[],\"truncated\":false}" + System.lineSeparator());
+    assertThat(run.out()).isEqualTo("{\"success\":true,\"keys\":[],\"next\":null}" + System.lineSeparator());
   }
 
   @Test

@@ -97,7 +97,7 @@ class KvCommandsRedisTest {
   void get_missingKey_notFoundOnOneLine() {
     CliRun run = cairn("kv", "get", "absent");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).containsExactly("cairn: no value at key 'absent' [KEY_NOT_FOUND]");
     assertThat(run.out()).isEmpty();
   }
@@ -143,7 +143,7 @@ class KvCommandsRedisTest {
 
     CliRun run = cairn("kv", "get", "h", "--json");
 
-    assertThat(run.out()).isEqualTo("{\"key\":\"h\",\"type\":\"hash\",\"fields\":{\"f\":\"v\"}}"
+    assertThat(run.out()).isEqualTo("{\"success\":true,\"key\":\"h\",\"type\":\"hash\",\"fields\":{\"f\":\"v\"}}"
         + System.lineSeparator());
   }
 
@@ -164,7 +164,7 @@ class KvCommandsRedisTest {
     CliRun run = cairn("kv", "del", "a", "b", "c");
 
     assertThat(run.outLines()).containsExactly("deleted 2");
-    assertThat(cairn("kv", "get", "a").code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(cairn("kv", "get", "a").code()).isEqualTo(ExitCodes.NOT_FOUND);
   }
 
   @Test
@@ -190,17 +190,18 @@ class KvCommandsRedisTest {
     CliRun run = cairn("kv", "keys", "many:*", "--limit", "10");
 
     assertThat(run.code()).isZero();
-    assertThat(run.outLines()).hasSize(10).allSatisfy(key -> assertThat(key).startsWith("many:"));
-    assertThat(run.errLines()).singleElement().asString().contains("first 10 keys", "more match");
+    // A Redis scan step ends at a hash bucket, so it may add a key or two past the limit.
+    assertThat(run.outLines()).hasSizeBetween(10, 15).allSatisfy(key -> assertThat(key).startsWith("many:"));
+    assertThat(run.errLines()).singleElement().asString().contains("more keys may match: add --cursor ");
   }
 
   @Test
-  void keys_json_listsKeysAndCompleteness() {
+  void keys_json_listsKeysAndNoNext() {
     cairn("kv", "set", "only", "x");
 
     CliRun run = cairn("kv", "keys", "--json");
 
-    assertThat(run.out()).isEqualTo("{\"keys\":[\"only\"],\"truncated\":false}" + System.lineSeparator());
+    assertThat(run.out()).isEqualTo("{\"success\":true,\"keys\":[\"only\"],\"next\":null}" + System.lineSeparator());
   }
 
   @Test

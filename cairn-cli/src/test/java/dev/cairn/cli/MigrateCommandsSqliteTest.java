@@ -3,10 +3,17 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.sql.Database;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The {@code migrate} commands on SQLite files under the test's temporary directory. */
 class MigrateCommandsSqliteTest extends MigrateCommandsBehaviour {
+
+  // status, generate and downgrade refuse a missing file: the shared tests start from none and say --create.
+  @Override
+  String[] createOptions() {
+    return new String[] {"--create"};
+  }
 
   @Override
   String url() {
@@ -42,5 +49,31 @@ class MigrateCommandsSqliteTest extends MigrateCommandsBehaviour {
 
     assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.errLines()).singleElement().asString().contains("named databases need files on SQLite");
+  }
+
+  // Issue 10: status and generate only read; on a mistyped file they must not leave an empty database behind.
+  @Test
+  void statusAndGenerate_missingFile_notFoundAndNothingCreated() {
+    Path missing = dir.resolve("typo").resolve("shpo.db");
+
+    CliRun status = CliRun.of("migrate", "status", "--db", "sqlite:" + missing);
+    CliRun generate = CliRun.of("migrate", "generate", "-m", "x", "--db", "sqlite:" + missing, "--dir",
+        dir.resolve("migrations").toString());
+
+    for (CliRun run : java.util.List.of(status, generate)) {
+      assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.NOT_FOUND);
+      assertThat(run.errLines()).singleElement().asString().contains("[DATABASE_NOT_FOUND]").contains("--create");
+    }
+    assertThat(dir.resolve("typo")).doesNotExist();
+  }
+
+  @Test
+  void status_missingFileWithCreate_createsIt() {
+    Path missing = dir.resolve("new.db");
+
+    CliRun status = CliRun.of("migrate", "status", "--create", "--db", "sqlite:" + missing);
+
+    assertThat(status.code()).as(status.err()).isZero();
+    assertThat(missing).exists();
   }
 }

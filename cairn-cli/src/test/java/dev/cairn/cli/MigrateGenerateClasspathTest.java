@@ -39,6 +39,8 @@ class MigrateGenerateClasspathTest {
     Path index = classes.resolve(TableIndex.RESOURCE);
     Files.createDirectories(index.getParent());
     Files.writeString(index, "framework\tshop.Gadget\n");
+    // The user's database exists (generate refuses a missing file).
+    dev.cairn.sql.Database.open("sqlite:" + dir.resolve("app.db")).close();
   }
 
   @Test

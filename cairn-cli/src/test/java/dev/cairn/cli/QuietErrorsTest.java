@@ -25,7 +25,7 @@ class QuietErrorsTest {
 
   @Test
   void migrateStatus_missingScriptsFolder_nothingOnStandardError() throws Exception {
-    Child run = cairn("migrate", "status", "--db", "sqlite:" + dir.resolve("app.db"), "--dir",
+    Child run = cairn("migrate", "status", "--create", "--db", "sqlite:" + dir.resolve("app.db"), "--dir",
         dir.resolve("nowhere").toString());
 
     assertThat(run.code()).as(run.err()).isZero();

@@ -93,7 +93,7 @@ class ServeCreatesNothingTest {
 
     int code = runToExit(new ServeCommand(Map.of()), "serve", "--port", "0", "--db", "sqlite:" + typo);
 
-    assertThat(code).isEqualTo(ExitCodes.FAILURE);
+    assertThat(code).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().asString()
         .contains("no SQLite database at " + typo, "--create").endsWith("[DATABASE_NOT_FOUND]");
     assertThat(directory.resolve("typo")).doesNotExist();

@@ -12,7 +12,7 @@ class SubjectCommandsMemoryTest {
     CliRun run = CliRun.of("subject", "set", "user-1", "age", "36", "--kv", "memory:");
 
     assertThat(run.code()).isZero();
-    assertThat(run.out()).isEqualTo("{\"subject\":\"user-1\",\"property\":\"age\",\"value\":36,\"previous\":null,"
+    assertThat(run.out()).isEqualTo("{\"success\":true,\"subject\":\"user-1\",\"property\":\"age\",\"value\":36,\"previous\":null,"
         + "\"existed\":false}" + System.lineSeparator());
     assertThat(run.errLines()).singleElement().asString().startsWith("cairn: warning: memory: is a new, empty store");
   }
@@ -21,7 +21,7 @@ class SubjectCommandsMemoryTest {
   void get_memory_notFound() {
     CliRun run = CliRun.of("subject", "get", "user-1", "--kv", "memory:");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).last().asString().endsWith("[SUBJECT_NOT_FOUND]");
   }
 

@@ -81,7 +81,7 @@ class SubjectCommandsRedisTest {
 
     CliRun run = cairn("subject", "set", "user-2", "logins", "2");
 
-    assertThat(run.out()).isEqualTo("{\"subject\":\"user-2\",\"property\":\"logins\",\"value\":2,\"previous\":1,"
+    assertThat(run.out()).isEqualTo("{\"success\":true,\"subject\":\"user-2\",\"property\":\"logins\",\"value\":2,\"previous\":1,"
         + "\"existed\":true}" + System.lineSeparator());
   }
 
@@ -125,7 +125,7 @@ class SubjectCommandsRedisTest {
   void get_missingSubject_notFoundOnOneLine() {
     CliRun run = cairn("subject", "get", "nobody");
 
-    assertThat(run.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(run.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(run.errLines()).singleElement().asString()
         .startsWith("cairn: subject 'nobody' has no properties in redis://").endsWith("[SUBJECT_NOT_FOUND]");
     assertThat(run.out()).isEmpty();
@@ -149,7 +149,7 @@ class SubjectCommandsRedisTest {
       assertThat(kv.hashGetAll(hashKey("user-5"))).containsOnlyKeys("pname");
     }
     CliRun missing = cairn("subject", "del", "user-5", "age");
-    assertThat(missing.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(missing.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(missing.errLines()).singleElement().asString().endsWith("[PROPERTY_NOT_FOUND]");
   }
 
@@ -167,7 +167,7 @@ class SubjectCommandsRedisTest {
       assertThat(kv.hashGetAll(hashKey("user-6"))).isEmpty();
     }
     CliRun again = cairn("subject", "del", "user-6");
-    assertThat(again.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(again.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(again.errLines()).singleElement().asString().endsWith("[SUBJECT_NOT_FOUND]");
   }
 

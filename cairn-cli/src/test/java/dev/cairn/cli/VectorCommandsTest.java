@@ -39,7 +39,7 @@ class VectorCommandsTest {
 
     assertThat(run("vector", "delete", "docs", "a").outLines()).containsExactly("deleted a");
     CliRun again = run("vector", "delete", "docs", "a");
-    assertThat(again.code()).isEqualTo(ExitCodes.FAILURE);
+    assertThat(again.code()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(again.err()).contains("VECTOR_NOT_FOUND");
   }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -36,6 +38,9 @@ public final class Json {
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  // Answers to callers outside the JVM: record components (Schema.ColumnInfo's jdbcType...) in snake_case.
+  private static final ObjectMapper ANSWERS =
+      MAPPER.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private Json() {}
 
@@ -51,6 +56,31 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new InvalidInputException("JSON_NOT_WRITABLE",
           "cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * The JSON of an answer to a caller outside the JVM (the admin API, the command line's {@code --json}), in
+   * Cairn's one vocabulary: the properties of records and beans in snake_case ({@code jdbcType} becomes
+   * {@code jdbc_type}), so no Java name leaks as a key; map keys as they are (they are data or already
+   * snake_case: column names, property names); and an object that has no {@code "success"} gets
+   * {@code "success": success} as its first key. Anything else (an array, a string) is written as is.
+   *
+   * @throws InvalidInputException {@code JSON_NOT_WRITABLE} if the value cannot be serialized
+   */
+  public static String writeAnswer(Object value, boolean success) {
+    try {
+      JsonNode tree = ANSWERS.valueToTree(value);
+      if (tree instanceof ObjectNode object && !object.has("success")) {
+        ObjectNode answer = ANSWERS.createObjectNode();
+        answer.put("success", success);
+        answer.setAll(object);
+        tree = answer;
+      }
+      return ANSWERS.writeValueAsString(tree);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidInputException("JSON_NOT_WRITABLE",
+          "cannot write " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
     }
   }
 

@@ -40,7 +40,13 @@ public record AdminConfig(
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+  /**
+   * The largest page by default: {@code page_size} of a table, {@code limit} of a key listing; the command line's
+   * {@code --page-size} and {@code --limit} share it.
+   */
   public static final int DEFAULT_MAX_PAGE_SIZE = 1000;
+  /** The page size when a listing names none, over HTTP and on the command line alike. */
+  public static final int DEFAULT_PAGE_SIZE = 20;
   /** The shortest admin token accepted. */
   public static final int MIN_TOKEN_LENGTH = 16;
 

@@ -34,7 +34,7 @@ export async function migrationsView() {
           el('thead', {}, el('tr', {}, ['Version', 'Description', 'State', 'Installed'].map((h) => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, status.migrations.map((m) => el('tr', {},
             el('td', {}, m.version ?? ''), el('td', {}, m.description ?? ''), el('td', {}, m.state),
-            el('td', {}, m.installedOn ?? '')))))));
+            el('td', {}, m.installed_on ?? '')))))));
     } catch (error) {
       replace(shown, message('error', error.message));
     }

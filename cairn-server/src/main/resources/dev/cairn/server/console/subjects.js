@@ -23,7 +23,7 @@ export async function subjectsView() {
     try {
       const subject = await get(`/api/v1/subjects/${seg(name.input.value)}`);
       replace(shown, el('h3', {}, subject.name),
-        properties('Properties', subject.properties, false), properties('Extended properties', subject.ext, true));
+        properties('Properties', subject.properties, false), properties('Extended properties', subject.ext_properties, true));
     } catch (error) {
       replace(shown, message(error.status === 404 ? 'info' : 'error', error.message));
     }

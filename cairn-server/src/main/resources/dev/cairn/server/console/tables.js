@@ -231,14 +231,14 @@ export async function schemaView(name) {
       el('a', { href: `#/table/${seg(name)}` }, 'rows')),
     table('Columns', ['Name', 'Type', 'Null', 'Default', 'Key'], schema.columns.map((c) => el('tr', {},
       el('td', {}, c.name), el('td', {}, c.type), el('td', {}, c.nullable ? 'yes' : 'no'),
-      valueCell(c.defaultValue), el('td', {}, [schema.primary_key.includes(c.name) ? 'primary' : '',
-        c.autoIncrement ? 'auto' : ''].filter(Boolean).join(', '))))),
+      valueCell(c.default_value), el('td', {}, [schema.primary_key.includes(c.name) ? 'primary' : '',
+        c.auto_increment ? 'auto' : ''].filter(Boolean).join(', '))))),
     table('Indexes', ['Name', 'Columns', 'Unique'], schema.indexes.map((i) => el('tr', {},
       el('td', {}, i.name), el('td', {}, i.columns.join(', ')), el('td', {}, i.unique ? 'yes' : 'no')))),
     table('Foreign keys', ['Name', 'Columns', 'References'], schema.foreign_keys.map((f) => el('tr', {},
       el('td', {}, f.name || ''), el('td', {}, f.columns.join(', ')),
-      el('td', {}, el('a', { href: `#/schema/${seg(f.referencedTable)}` },
-        `${f.referencedTable}(${f.referencedColumns.join(', ')})`))))));
+      el('td', {}, el('a', { href: `#/schema/${seg(f.referenced_table)}` },
+        `${f.referenced_table}(${f.referenced_columns.join(', ')})`))))));
   markLoaded();
 }
 
@@ -268,8 +268,8 @@ export async function rowView(name, id) {
     const value = record[column.name];
     const fk = references.get(column.name);
     const shown = fk && value !== null
-      ? el('a', { href: `#/table/${seg(fk.referencedTable)}?${new URLSearchParams([[fk.referencedColumns[0], `eq.${value}`]])}`,
-        'aria-label': `${column.name} ${cellText(value)}: the referenced row in ${fk.referencedTable}` }, cellText(value))
+      ? el('a', { href: `#/table/${seg(fk.referenced_table)}?${new URLSearchParams([[fk.referenced_columns[0], `eq.${value}`]])}`,
+        'aria-label': `${column.name} ${cellText(value)}: the referenced row in ${fk.referenced_table}` }, cellText(value))
       : cellText(value);
     return [el('dt', {}, column.name), el('dd', { class: value === null ? 'null' : null, dataset: { column: column.name } }, shown)];
   }));
@@ -338,7 +338,7 @@ export async function insertView(name) {
   const inputs = new Map();
   const form = el('form', { id: 'row-insert', class: 'stack', 'aria-label': `Insert a row into ${name}` },
     schema.columns.map((column) => {
-      const input = field(`${column.name} (${column.type}${column.autoIncrement ? ', generated' : ''})`,
+      const input = field(`${column.name} (${column.type}${column.auto_increment ? ', generated' : ''})`,
         { id: `insert-${column.name}`, type: 'text', autocomplete: 'off', disabled: !access.canWrite });
       inputs.set(column, input.input);
       return input.field;

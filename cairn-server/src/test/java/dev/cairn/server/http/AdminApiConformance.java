@@ -510,7 +510,7 @@ abstract class AdminApiConformance {
     String nested = "[".repeat(20) + "1" + "]".repeat(20);
     Response set = api.send("PUT", "/api/v1/subjects/nested/p?ext=true", "{\"value\": " + nested + "}");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
-    assertThat(api.get("/api/v1/subjects/nested").json().path("ext").path("p").toString()).isEqualTo(nested);
+    assertThat(api.get("/api/v1/subjects/nested").json().path("ext_properties").path("p").toString()).isEqualTo(nested);
   }
 
   /**
@@ -574,7 +574,7 @@ abstract class AdminApiConformance {
     JsonNode subject = api.get("/api/v1/subjects/user-123").json();
     assertThat(subject.path("properties").path("email").asText()).isEqualTo("john@example.com");
     assertThat(subject.path("properties").path("logins").asLong()).isEqualTo(3);
-    assertThat(subject.path("ext").path("tags").toString()).isEqualTo("[\"a\",\"b\"]");
+    assertThat(subject.path("ext_properties").path("tags").toString()).isEqualTo("[\"a\",\"b\"]");
     assertThat(subjects.get("user-123").get("email")).isEqualTo("john@example.com");
     Response changed = api.send("PUT", "/api/v1/subjects/user-123/logins", "{\"value\": 4}");
     assertThat(changed.json().path("previous").asLong()).isEqualTo(3);
@@ -594,7 +594,7 @@ abstract class AdminApiConformance {
     Response deleted = api.send("DELETE", "/api/v1/subjects/doomed", null);
     assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
     assertThat(deleted.json().path("deleted").path("properties").path("a").asLong()).isEqualTo(1);
-    assertThat(deleted.json().path("deleted").path("ext").path("e").asText()).isEqualTo("x");
+    assertThat(deleted.json().path("deleted").path("ext_properties").path("e").asText()).isEqualTo("x");
     assertThat(subjects.storage().load("doomed").isEmpty()).isTrue();
     expectError(api.get("/api/v1/subjects/doomed"), 404, "SUBJECT_NOT_FOUND");
     expectError(api.send("DELETE", "/api/v1/subjects/doomed", null), 404, "SUBJECT_NOT_FOUND");

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A request that ends in an error response {@code {"error": {"code", "message", "module", "details"}}}. Thrown by
+ * A request that ends in an error response
+ * {@code {"success": false, "error": {"code", "message", "module", "details"}}}. Thrown by
  * handlers and turned into the response by {@link ErrorHandling}; the message is one line meant for the caller.
  *
  * <p>Failures with status ERROR (a bug or an unexpected database answer) never show their message or details:
@@ -152,13 +153,25 @@ public final class ApiError extends RuntimeException {
     return notApplied;
   }
 
-  /** The response body. */
+  /**
+   * The response body, {@code {"success": false, "error": {...}}}. The details' keys are written in snake_case
+   * ({@code sqlState} as {@code sql_state}), as every key of the API.
+   */
   public Map<String, Object> body() {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("code", code);
     error.put("message", getMessage());
     error.put("module", module);
-    error.put("details", details);
-    return Map.of("error", error);
+    Map<String, Object> shown = new LinkedHashMap<>();
+    details.forEach((key, value) -> shown.put(snakeCase(key), value));
+    error.put("details", shown);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", false);
+    body.put("error", error);
+    return body;
+  }
+
+  private static String snakeCase(String key) {
+    return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 }

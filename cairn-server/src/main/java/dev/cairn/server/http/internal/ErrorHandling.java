@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns every failure into the error body {@code {"error": {"code", "message", "module", "details"}}}: our own
+ * Turns every failure into the error body
+ * {@code {"success": false, "error": {"code", "message", "module", "details"}}}: our own
  * {@link ApiError}s, Cairn exceptions that escaped a handler, Javalin's own responses (no route, body too large)
  * and, as 500 {@code INTERNAL_ERROR}, anything else, which is logged with its stack trace and never shown.
  *

@@ -26,7 +26,6 @@ import java.util.Map;
  */
 public final class KvRoutes {
   static final String MODULE = "cairn.kv";
-  private static final int DEFAULT_LIMIT = 100;
   /** The most scan steps one page runs: bounds a page's work when few keys match the prefix. */
   static final int MAX_STEPS = 8;
   private final KeyValue store;
@@ -118,7 +117,7 @@ public final class KvRoutes {
 
   private int limit(String text) {
     if (text == null || text.isEmpty()) {
-      return Math.min(DEFAULT_LIMIT, maxPageSize);
+      return Math.min(dev.cairn.server.http.AdminConfig.DEFAULT_PAGE_SIZE, maxPageSize);
     }
     try {
       long limit = Long.parseLong(text.strip());

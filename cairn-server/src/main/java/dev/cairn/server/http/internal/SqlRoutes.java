@@ -22,7 +22,9 @@ import java.util.function.Consumer;
 /**
  * {@code POST /api/v1/db/sql}: the read-only SQL console. The body is {@code {"sql": "...", "params": [...] or
  * {...}}} ({@code ?} or {@code :name} placeholders); the answer {@code {"columns", "rows", "truncated",
- * "elapsed_ms"}}, at most {@value #MAX_ROWS} rows.
+ * "elapsed_ms"}}, at most {@value #MAX_ROWS} rows. {@code truncated} says the query returned more rows than the
+ * console's cap and the rest were dropped; it is not paging (a query has no continuation, unlike the
+ * {@code next} cursor of the table and key listings): narrow the query or add a LIMIT.
  *
  * <p>The statement runs inside a read-only transaction of the database (PostgreSQL and MariaDB {@code READ ONLY},
  * SQLite {@code query_only} for the transaction), so the database itself refuses any write, however it is
@@ -162,7 +164,7 @@ public final class SqlRoutes {
       case "QUERY_TIMEOUT" -> new ApiError(400, "QUERY_TIMEOUT", "the query ran longer than the console's time "
           + "limit and was cancelled (" + limitSeconds(database) + " s)", MODULE, Map.of());
       case "SQL_ERROR" -> new ApiError(400, "SQL_ERROR", "the database refused the query: "
-          + databaseMessage(failure), MODULE, Map.of("sqlState", failure.details().getOrDefault("sqlState", "")));
+          + databaseMessage(failure), MODULE, Map.of("sql_state", failure.details().getOrDefault("sqlState", "")));
       default -> failure.status() == Status.INVALID || failure.status() == Status.NOT_FOUND
           ? new ApiError(400, failure.code(), failure.message(), MODULE, Map.of())
           : ApiError.of(failure, MODULE);

@@ -13,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The {@code /api/v1/subjects} endpoints: read a subject whole, set or delete one property, delete the whole
+ * The {@code /api/v1/subjects} endpoints: read a subject whole ({@code {"name", "properties",
+ * "ext_properties"}}), set or delete one property ({@code ?ext=true}: an extended one), delete the whole
  * subject. Writes go straight to
  * the storage ({@link Write#DIRECT}), so another service reading the same storage sees them at once, and
  * listeners of this server's {@link Subjects} are told. Writes take an {@code Idempotency-Key}
@@ -50,7 +51,7 @@ public final class SubjectRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("properties", stored.properties());
-    body.put("ext", stored.extended());
+    body.put("ext_properties", stored.extended());
     Responses.ok(ctx, body);
   }
 
@@ -92,7 +93,7 @@ public final class SubjectRoutes {
     }
     Map<String, Object> held = new LinkedHashMap<>();
     held.put("properties", deleted.properties());
-    held.put("ext", deleted.extended());
+    held.put("ext_properties", deleted.extended());
     Map<String, Object> response = new LinkedHashMap<>();
     response.put("success", true);
     response.put("deleted", held);

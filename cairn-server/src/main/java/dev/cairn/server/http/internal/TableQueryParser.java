@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class TableQueryParser {
   private static final String MODULE = "cairn.db";
-  static final int DEFAULT_PAGE_SIZE = 20;
+  static final int DEFAULT_PAGE_SIZE = dev.cairn.server.http.AdminConfig.DEFAULT_PAGE_SIZE;
   private static final Set<String> RESERVED =
       Set.of("page", "page_size", "sort_by", "sort_desc", "filter_column", "filter_value", "cursor", "db");
 
