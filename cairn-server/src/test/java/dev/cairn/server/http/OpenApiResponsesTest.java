@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * store) validated against the OpenAPI document it serves ({@link OpenApiContract}): every GET route and the main
  * writes, status and body, so a field the server returns that the document does not describe, a wrong type or an
  * undocumented status fails here.
- *
- * <p>TODO(vocab branch): the document describes the API's final vocabulary (snake_case everywhere, {@code success}
- * on every answer, {@code ext_properties}); the cases marked {@code @Disabled("awaits vocab branch merge")} get an
- * answer in today's vocabulary and are enabled when the vocab branch is merged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenApiResponsesTest {
-  static final String AWAITS_VOCAB = "awaits vocab branch merge";
-
   @TableName("invoices")
   record Invoice(@Id Long id, String customer, long cents) {}
 
@@ -140,8 +133,6 @@ class OpenApiResponsesTest {
     assertConforms("GET", "/console/{version}/{file}", api.get(script.group()), 200);
   }
 
-  // TODO(vocab branch): no "success" in /health today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void health() {
     assertConforms("GET", "/health", api.get("/health"), 200);
@@ -149,15 +140,11 @@ class OpenApiResponsesTest {
 
   // db
 
-  // TODO(vocab branch): no "success" in /db/status today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void dbStatus() {
     assertConforms("GET", "/api/v1/db/status", api.get("/api/v1/db/status"), 200);
   }
 
-  // TODO(vocab branch): no "success" in /db/is-ready today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void dbReadiness() {
     assertConforms("GET", "/api/v1/db/is-ready", api.get("/api/v1/db/is-ready"), 200);
@@ -180,8 +167,6 @@ class OpenApiResponsesTest {
     assertConforms("GET", template, api.get(query + "&cursor=" + ApiClient.encode(next)), 200);
   }
 
-  // TODO(vocab branch): columns carry jdbcType/defaultValue/autoIncrement (camelCase) and no "success" today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void tableSchema() {
     assertConforms("GET", "/api/v1/db/tables/{table}/schema", api.get("/api/v1/db/tables/users/schema"), 200);
@@ -206,8 +191,6 @@ class OpenApiResponsesTest {
     assertConforms("GET", "/api/v1/db/databases", api.get("/api/v1/db/databases"), 200);
   }
 
-  // TODO(vocab branch): migrations carry installedOn (camelCase) today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void migrationStatus() {
     assertConforms("GET", "/api/v1/db/migrations/status", api.get("/api/v1/db/migrations/status?db=framework"),
@@ -224,8 +207,6 @@ class OpenApiResponsesTest {
         "/api/v1/db/migrations/downgrade?db=framework", "{\"target\": \"0\"}"), 200);
   }
 
-  // TODO(vocab branch): no "success" in the SQL console's answer today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void sql() {
     assertConforms("POST", "/api/v1/db/sql", api.send("POST", "/api/v1/db/sql",
@@ -243,8 +224,6 @@ class OpenApiResponsesTest {
     assertConforms("DELETE", template, api.send("DELETE", "/api/v1/kv/keys/openapi:b", null), 200);
   }
 
-  // TODO(vocab branch): no "success" in the key listing and the key's value today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void kvListGet() {
     api.send("PUT", "/api/v1/kv/keys/openapi:list", "{\"value\": \"x\", \"ttl_seconds\": 60}");
@@ -263,8 +242,6 @@ class OpenApiResponsesTest {
     assertConforms("DELETE", template, api.send("DELETE", "/api/v1/subjects/device-1/temp", null), 200);
   }
 
-  // TODO(vocab branch): "ext" instead of "ext_properties", and no "success" in the subject, today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void subjectGetAndDelete() {
     api.send("PUT", "/api/v1/subjects/device-2/temp", "{\"value\": 19}");
@@ -286,8 +263,6 @@ class OpenApiResponsesTest {
         api.send("DELETE", "/api/v1/vectors/docs/items/c", null), 200);
   }
 
-  // TODO(vocab branch): no "success" in the collection list, the created collection, the vector and the matches.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void vectorListCreateGetSearch() {
     assertConforms("PUT", "/api/v1/vectors/{collection}", api.send("PUT", "/api/v1/vectors/more",
@@ -301,8 +276,6 @@ class OpenApiResponsesTest {
 
   // errors
 
-  // TODO(vocab branch): error bodies carry no "success": false today.
-  @Disabled(AWAITS_VOCAB)
   @Test
   void errors() {
     assertConforms("GET", "/api/v1/db/tables/{table}", api.get("/api/v1/db/tables/nosuch"), 404);
