@@ -7,6 +7,7 @@
 module dev.cairn.bench {
   requires dev.cairn.server;
   requires java.management;
+  requires jdk.management; // com.sun.management.ThreadMXBean: the kv bench's allocation per operation
   requires java.net.http;
   requires lettuce.core;
   requires redis.clients.jedis;

@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
       "Measure Cairn's key-value stores against raw Redis clients and a ConcurrentHashMap.",
       "SET/GET, rate-limit and lock workloads through Cairn and, side by side, raw Lettuce, Jedis, Redisson and",
       "redis-benchmark (when installed) on one Redis, then Cairn's memory store against a ConcurrentHashMap.",
-      "One line per phase, in operations per second, '-' where a peer was not measured:",
+      "One line per phase, in operations per second, then each Java peer's heap bytes allocated per operation,",
+      "'-' where a peer was not measured:",
       "  kv.<phase> cairn=<ops/s> lettuce=<ops/s> jedis=<ops/s> redisson=<ops/s> redis_benchmark=<ops/s>",
-      "  kv.memory.<phase> cairn=<ops/s> map=<ops/s>",
+      "      cairn_alloc_b_op=<B> lettuce_alloc_b_op=<B> jedis_alloc_b_op=<B> redisson_alloc_b_op=<B>",
+      "  kv.memory.<phase> cairn=<ops/s> map=<ops/s> cairn_alloc_b_op=<B> map_alloc_b_op=<B>",
       "Keys live under a random cairn:bench:kv: prefix and are deleted afterwards; the server is never flushed."
     })
 final class KvBenchCommand implements Callable<Integer> {

@@ -23,11 +23,12 @@ import java.util.function.Consumer;
  * Redisson's {@code RLock}), then the memory store against a bare {@link ConcurrentHashMap}. One line per phase:
  *
  * <pre>
- * kv.set cairn=N lettuce=N jedis=N redisson=N redis_benchmark=N
- * kv.memory.set cairn=N map=N
+ * kv.set cairn=N lettuce=N jedis=N redisson=N redis_benchmark=N cairn_alloc_b_op=B lettuce_alloc_b_op=B ...
+ * kv.memory.set cairn=N map=N cairn_alloc_b_op=B map_alloc_b_op=B
  * </pre>
  *
- * <p>where N is operations per second and {@code -} marks a peer not measured: a client without that operation (see
+ * <p>where N is operations per second, B heap bytes allocated per operation (see {@link Throughput}; not for
+ * redis-benchmark, another process), and {@code -} marks a peer not measured: a client without that operation (see
  * cairn-bench/README.md), redis-benchmark not installed, or a URL other than plain {@code redis://}, which only
  * Cairn takes. redis-benchmark's pipelined figures get lines of their own, {@code kv.set.p16} and
  * {@code kv.get.p16}, where only it has a figure. Peers in one phase run interleaved (see {@link Throughput}). Keys
@@ -98,10 +99,10 @@ public final class KvBench {
       Consumer<PhaseLine> emit) {
     ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>();
     try (KeyValue memory = KeyValue.open("memory:")) {
-      Map<String, Double> set = Throughput.bestOfInterleaved(options.threads(), options.ops(),
+      Map<String, Figure> set = Throughput.measure(options.threads(), options.ops(),
           cairnAndMap((thread, i) -> memory.set(key(i), value), (thread, i) -> map.put(key(i), value)),
           steps.step("kv.memory.set"));
-      Map<String, Double> get = Throughput.bestOfInterleaved(options.threads(), options.ops(),
+      Map<String, Figure> get = Throughput.measure(options.threads(), options.ops(),
           cairnAndMap((thread, i) -> memory.get(key(i)), (thread, i) -> map.get(key(i))),
           steps.step("kv.memory.get"));
       emit.accept(new PhaseLine("kv.memory.set").with("cairn", set.get("cairn")).with("map", set.get("map")));

@@ -59,8 +59,8 @@ final class RedisWorkload implements AutoCloseable {
       setters.put("redisson", (thread, i) -> raw.redisson().set(prefix + key(i), value));
       getters.put("redisson", (thread, i) -> raw.redisson().get(prefix + key(i)));
     });
-    Map<String, Double> set = measure("kv.set", options.ops(), setters);
-    Map<String, Double> get = measure("kv.get", options.ops(), getters);
+    Map<String, Figure> set = measure("kv.set", options.ops(), setters);
+    Map<String, Figure> get = measure("kv.get", options.ops(), getters);
     Optional<Path> redisBenchmark = RedisBenchmarkRun.find().filter(path -> RedisBenchmarkRun.supports(url));
     Map<String, Double> plain = Map.of();
     Map<String, Double> pipelined = Map.of();
@@ -71,8 +71,8 @@ final class RedisWorkload implements AutoCloseable {
     }
     emit.accept(redisLine("kv.set", set, plain.get("SET")));
     emit.accept(redisLine("kv.get", get, plain.get("GET")));
-    Map<String, Double> setBatches = pipelined("kv.set.p16", (batch, i) -> batch.set(key(i), value));
-    Map<String, Double> getBatches = pipelined("kv.get.p16", (batch, i) -> batch.get(key(i)));
+    Map<String, Figure> setBatches = pipelined("kv.set.p16", (batch, i) -> batch.set(key(i), value));
+    Map<String, Figure> getBatches = pipelined("kv.get.p16", (batch, i) -> batch.get(key(i)));
     emit.accept(redisLine("kv.set.p16", setBatches, pipelined.get("SET")));
     emit.accept(redisLine("kv.get.p16", getBatches, pipelined.get("GET")));
   }
@@ -82,7 +82,7 @@ final class RedisWorkload implements AutoCloseable {
    * {@link KeyValue#batch}, raw Lettuce as {@code PIPELINE} asynchronous commands awaited together. An operation is
    * one batch; the figure is multiplied back to commands, as redis-benchmark -P counts.
    */
-  private Map<String, Double> pipelined(String phase, BatchCommand command) {
+  private Map<String, Figure> pipelined(String phase, BatchCommand command) {
     String prefix = kv.prefix();
     Map<String, Throughput.Operation> batches = new LinkedHashMap<>();
     batches.put("cairn", (thread, i) -> kv.batch(batch -> {
@@ -98,9 +98,9 @@ final class RedisWorkload implements AutoCloseable {
       }
       raw.lettuce().pipeline(keys, sets ? value : null);
     }));
-    Map<String, Double> perBatch = measure(phase, Math.max(options.threads(), options.ops() / PIPELINE), batches);
-    Map<String, Double> perCommand = new LinkedHashMap<>();
-    perBatch.forEach((peer, opsPerSecond) -> perCommand.put(peer, opsPerSecond * PIPELINE));
+    Map<String, Figure> perBatch = measure(phase, Math.max(options.threads(), options.ops() / PIPELINE), batches);
+    Map<String, Figure> perCommand = new LinkedHashMap<>();
+    perBatch.forEach((peer, figure) -> perCommand.put(peer, figure.perCommand(PIPELINE)));
     return perCommand;
   }
 
@@ -156,8 +156,8 @@ final class RedisWorkload implements AutoCloseable {
     }
   }
 
-  private Map<String, Double> measure(String phase, int ops, Map<String, Throughput.Operation> peersOfPhase) {
-    return Throughput.bestOfInterleaved(options.threads(), ops, peersOfPhase, steps.step(phase));
+  private Map<String, Figure> measure(String phase, int ops, Map<String, Throughput.Operation> peersOfPhase) {
+    return Throughput.measure(options.threads(), ops, peersOfPhase, steps.step(phase));
   }
 
   @Override
@@ -165,7 +165,8 @@ final class RedisWorkload implements AutoCloseable {
     peers.ifPresent(RedisPeers::close);
   }
 
-  private static PhaseLine redisLine(String phase, Map<String, Double> figures, Double redisBenchmark) {
+  /** The rates of the JVM peers and redis-benchmark, then the JVM peers' allocation (see {@link PhaseLine}). */
+  private static PhaseLine redisLine(String phase, Map<String, Figure> figures, Double redisBenchmark) {
     PhaseLine line = new PhaseLine(phase);
     COLUMNS.forEach(column -> line.with(column, figures.get(column)));
     return line.with("redis_benchmark", redisBenchmark);

@@ -2,6 +2,7 @@ package dev.cairn.bench.kv;
 
 import dev.cairn.bench.internal.Progress;
 import dev.cairn.core.CairnException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,10 +18,16 @@ import java.util.concurrent.Future;
  * together, after an untimed warm-up of a tenth as many operations (JIT, connections, script caches). The clock
  * runs from the common start to the last thread's end, as redis-benchmark counts. Peers compared in one phase run
  * interleaved, twice each, and keep their best round, so a burst of load from elsewhere on the machine or a
- * late-warming JIT does not favour whoever ran first. Stateless.
+ * late-warming JIT does not favour whoever ran first.
+ *
+ * <p>Allocation is the growth of {@code getTotalThreadAllocatedBytes} over a timed run, divided by its operations:
+ * the per-thread counters answer -1 for virtual threads, and the total also counts what a client's own I/O threads
+ * allocate for the operations (Lettuce's event loop), which is part of their cost. Other threads of the process
+ * allocate little meanwhile (the bench runs one peer at a time). Stateless.
  */
 final class Throughput {
   private static final int ROUNDS = 2;
+  private static final com.sun.management.ThreadMXBean THREADS = allocationCounter();
 
   private Throughput() {}
 
@@ -32,33 +39,43 @@ final class Throughput {
   }
 
   /**
-   * The best ops/s of each named operation over interleaved rounds, in the order given.
+   * Each named operation's best ops/s over interleaved rounds, and its allocation per operation (the least over
+   * its rounds), in the order given.
    *
    * @param progress told after each run (warm-ups included), between runs, never inside a timed one
    * @throws CairnException {@code BENCH_OPERATION_FAILED} with the operation's failure as the cause
    */
-  static Map<String, Double> bestOfInterleaved(int threads, int ops, Map<String, Operation> peers,
-      Progress progress) {
+  static Map<String, Figure> measure(int threads, int ops, Map<String, Operation> peers, Progress progress) {
     int total = peers.size() * (1 + ROUNDS);
     int done = 0;
     for (Operation peer : peers.values()) {
       run(threads, Math.max(threads, ops / 10), peer);
       progress.update(++done, total);
     }
-    Map<String, Double> best = new LinkedHashMap<>();
+    Map<String, Figure> best = new LinkedHashMap<>();
     for (int round = 0; round < ROUNDS; round++) {
       for (Map.Entry<String, Operation> peer : peers.entrySet()) {
-        best.merge(peer.getKey(), run(threads, ops, peer.getValue()), Math::max);
+        best.merge(peer.getKey(), run(threads, ops, peer.getValue()), Throughput::better);
         progress.update(++done, total);
       }
     }
     return best;
   }
 
-  private static double run(int threads, int ops, Operation op) {
+  /** The higher rate and the lower allocation of two rounds. */
+  private static Figure better(Figure one, Figure other) {
+    Double allocation = one.allocatedBytesPerOp() == null || other.allocatedBytesPerOp() == null ? null
+        : Math.min(one.allocatedBytesPerOp(), other.allocatedBytesPerOp());
+    return new Figure(Math.max(one.opsPerSecond(), other.opsPerSecond()), allocation);
+  }
+
+  private static Figure run(int threads, int ops, Operation op) {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<?>> workers = new ArrayList<>();
     long began;
+    long ended;
+    long allocatedBefore;
+    long allocatedAfter;
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int thread = 0; thread < threads; thread++) {
         int number = thread;
@@ -72,17 +89,35 @@ final class Throughput {
           return null;
         }));
       }
+      allocatedBefore = allocatedBytes();
       began = System.nanoTime();
       start.countDown();
       for (Future<?> worker : workers) {
         worker.get();
       }
+      ended = System.nanoTime();
+      allocatedAfter = allocatedBytes();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CairnException("INTERRUPTED", "interrupted while measuring", e);
     } catch (ExecutionException e) {
       throw new CairnException("BENCH_OPERATION_FAILED", "a measured operation failed: " + e.getCause(), e.getCause());
     }
-    return ops / ((System.nanoTime() - began) / 1e9);
+    double opsPerSecond = ops / ((ended - began) / 1e9);
+    return new Figure(opsPerSecond,
+        allocatedBefore < 0 || allocatedAfter < 0 ? null : (double) (allocatedAfter - allocatedBefore) / ops);
+  }
+
+  /** Bytes allocated by all threads since the JVM started, or -1 when this JVM cannot count them. */
+  private static long allocatedBytes() {
+    return THREADS == null ? -1 : THREADS.getTotalThreadAllocatedBytes();
+  }
+
+  private static com.sun.management.ThreadMXBean allocationCounter() {
+    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+        && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+      return threads;
+    }
+    return null;
   }
 }

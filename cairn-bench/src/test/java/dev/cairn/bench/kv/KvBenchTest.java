@@ -18,6 +18,8 @@ class KvBenchTest {
   @RegisterExtension static final RedisService REDIS = new RedisService();
 
   private static final String POSITIVE = "[1-9]\\d*";
+  /** Bytes per operation: zero is possible (a read the JIT compiled to allocate nothing). */
+  private static final String BYTES = "\\d+";
 
   @Test
   void run_smallWorkload_printsEveryPhaseWithAFigureOrADocumentedDash() {
@@ -28,25 +30,38 @@ class KvBenchTest {
     assertThat(printed).isEqualTo(lines);
     // the raw clients take plain redis:// URLs only; redis-benchmark also has to be installed
     String peer = RedisBenchmarkRun.supports(REDIS.storeUrl()) ? POSITIVE : "-";
+    String peerBytes = RedisBenchmarkRun.supports(REDIS.storeUrl()) ? BYTES : "-";
     boolean redisBenchmark = RedisBenchmarkRun.supports(REDIS.storeUrl()) && RedisBenchmarkRun.find().isPresent();
     List<String> expected = new ArrayList<>();
     String measuredByRedisBenchmark = redisBenchmark ? POSITIVE : "-";
+    String allocations = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=" + peerBytes + " jedis_alloc_b_op="
+        + peerBytes + " redisson_alloc_b_op=" + peerBytes;
     expected.add("kv\\.set cairn=" + POSITIVE + " lettuce=" + peer + " jedis=" + peer + " redisson=" + peer
-        + " redis_benchmark=" + measuredByRedisBenchmark);
+        + " redis_benchmark=" + measuredByRedisBenchmark + allocations);
     expected.add("kv\\.get cairn=" + POSITIVE + " lettuce=" + peer + " jedis=" + peer + " redisson=" + peer
-        + " redis_benchmark=" + measuredByRedisBenchmark);
+        + " redis_benchmark=" + measuredByRedisBenchmark + allocations);
     // Cairn's batches and raw Lettuce pipelines always; redis-benchmark -P16 where installed (pipelined, 400
     // requests may end too fast for it to time, and then it prints no rate)
     String pipelinedByRedisBenchmark = redisBenchmark ? "(" + POSITIVE + "|-)" : "-";
+    String pipelinedAllocations = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=" + peerBytes
+        + " jedis_alloc_b_op=- redisson_alloc_b_op=-";
     expected.add("kv\\.set\\.p16 cairn=" + POSITIVE + " lettuce=" + peer + " jedis=- redisson=- redis_benchmark="
-        + pipelinedByRedisBenchmark);
+        + pipelinedByRedisBenchmark + pipelinedAllocations);
     expected.add("kv\\.get\\.p16 cairn=" + POSITIVE + " lettuce=" + peer + " jedis=- redisson=- redis_benchmark="
-        + pipelinedByRedisBenchmark);
-    expected.add("kv\\.ratelimit cairn=" + POSITIVE + " lettuce=- jedis=- redisson=" + peer + " redis_benchmark=-");
-    expected.add("kv\\.ratelimit\\.gcra cairn=" + POSITIVE + " lettuce=- jedis=- redisson=- redis_benchmark=-");
-    expected.add("kv\\.lock cairn=" + POSITIVE + " lettuce=- jedis=- redisson=" + peer + " redis_benchmark=-");
-    expected.add("kv\\.memory\\.set cairn=" + POSITIVE + " map=" + POSITIVE);
-    expected.add("kv\\.memory\\.get cairn=" + POSITIVE + " map=" + POSITIVE);
+        + pipelinedByRedisBenchmark + pipelinedAllocations);
+    String redissonOnly = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=- jedis_alloc_b_op=-"
+        + " redisson_alloc_b_op=" + peerBytes;
+    String cairnOnly = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=- jedis_alloc_b_op=- redisson_alloc_b_op=-";
+    expected.add("kv\\.ratelimit cairn=" + POSITIVE + " lettuce=- jedis=- redisson=" + peer + " redis_benchmark=-"
+        + redissonOnly);
+    expected.add("kv\\.ratelimit\\.gcra cairn=" + POSITIVE + " lettuce=- jedis=- redisson=- redis_benchmark=-"
+        + cairnOnly);
+    expected.add("kv\\.lock cairn=" + POSITIVE + " lettuce=- jedis=- redisson=" + peer + " redis_benchmark=-"
+        + redissonOnly);
+    expected.add("kv\\.memory\\.set cairn=" + POSITIVE + " map=" + POSITIVE + " cairn_alloc_b_op=" + BYTES
+        + " map_alloc_b_op=" + BYTES);
+    expected.add("kv\\.memory\\.get cairn=" + POSITIVE + " map=" + POSITIVE + " cairn_alloc_b_op=" + BYTES
+        + " map_alloc_b_op=" + BYTES);
     assertThat(lines).hasSameSizeAs(expected);
     for (int i = 0; i < lines.size(); i++) {
       assertThat(lines.get(i)).matches(expected.get(i));

@@ -8,6 +8,7 @@ import dev.cairn.kv.Subscription;
 import dev.cairn.kv.Ttl;
 import dev.cairn.kv.spi.Script;
 import dev.cairn.kv.spi.ScriptResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,23 @@ public interface Backend extends AutoCloseable {
   byte[] get(String key);
 
   boolean set(String key, byte[] value, SetOptions options);
+
+  /**
+   * The value as text (UTF-8), or {@code null} when missing. This default decodes {@link #get}; the memory store
+   * keeps text as given and answers it without a copy.
+   */
+  default String getText(String key) {
+    byte[] value = get(key);
+    return value == null ? null : new String(value, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Sets text, already checked to be well-formed and within the size limit. This default encodes it as UTF-8 for
+   * {@link #set}; the memory store keeps the string itself.
+   */
+  default boolean setText(String key, String value, SetOptions options) {
+    return set(key, value.getBytes(StandardCharsets.UTF_8), options);
+  }
 
   /** Deletes (UNLINK on Redis) the keys; returns how many existed. */
   long delete(List<String> keys);

@@ -18,7 +18,7 @@ record InputCheck(long maxValueBytes) {
     if (key.isEmpty()) {
       throw new InvalidInputException("EMPTY_KEY", "key must not be empty");
     }
-    return Unicode.requireWellFormed(key, "key");
+    return mayHaveSurrogate(key) ? Unicode.requireWellFormed(key, "key") : key;
   }
 
   String field(String field) {
@@ -26,7 +26,7 @@ record InputCheck(long maxValueBytes) {
     if (field.isEmpty()) {
       throw new InvalidInputException("EMPTY_FIELD", "hash field must not be empty");
     }
-    return Unicode.requireWellFormed(field, "hash field");
+    return mayHaveSurrogate(field) ? Unicode.requireWellFormed(field, "hash field") : field;
   }
 
   String channel(String channel) {
@@ -51,14 +51,70 @@ record InputCheck(long maxValueBytes) {
     return Unicode.requireWellFormed(text, what).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * A text value for {@code key}, checked as {@link #text} and {@link #value} check it, without encoding it: the
+   * message naming the key is built only on failure, and the UTF-8 length is counted only when the text could be
+   * over the limit at all (a char takes at most 3 bytes; a surrogate pair takes 4 for 2 chars).
+   */
+  String textValue(String key, String text) {
+    Objects.requireNonNull(text, "value");
+    if (mayHaveSurrogate(text)) {
+      Unicode.requireWellFormed(text, "value for key '" + key + "'");
+    }
+    if ((long) text.length() * 3 > maxValueBytes) {
+      long bytes = utf8Length(text);
+      if (bytes > maxValueBytes) {
+        throw tooLarge(key, bytes);
+      }
+    }
+    return text;
+  }
+
   byte[] value(String key, byte[] value) {
     Objects.requireNonNull(value, "value");
     if (value.length > maxValueBytes) {
-      throw new InvalidInputException("VALUE_TOO_LARGE",
-          "value for key '" + key + "' is " + value.length + " bytes, over the limit of " + maxValueBytes + " bytes",
-          Map.of("key", key, "bytes", value.length, "maxBytes", maxValueBytes), null);
+      throw tooLarge(key, value.length);
     }
     return value;
+  }
+
+  private InvalidInputException tooLarge(String key, long bytes) {
+    return new InvalidInputException("VALUE_TOO_LARGE",
+        "value for key '" + key + "' is " + bytes + " bytes, over the limit of " + maxValueBytes + " bytes",
+        Map.of("key", key, "bytes", bytes, "maxBytes", maxValueBytes), null);
+  }
+
+  /**
+   * Whether {@code text} has any surrogate (paired or not): a quick pre-check on every key and text value, one
+   * mask and compare per char on a {@code String} directly (no {@code CharSequence} dispatch), before the precise
+   * {@link Unicode} check that only text with a surrogate needs.
+   */
+  private static boolean mayHaveSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if ((text.charAt(i) & 0xF800) == 0xD800) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The UTF-8 length of well-formed text. */
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 
   List<String> nonEmpty(List<String> names, String what) {

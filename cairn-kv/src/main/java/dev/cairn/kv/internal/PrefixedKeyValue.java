@@ -66,14 +66,19 @@ public final class PrefixedKeyValue implements KeyValue {
     return observation;
   }
 
-  /** {@code key} checked and with this view's prefix, as the backend sees it. */
+  /**
+   * {@code key} checked and with this view's prefix, as the backend sees it. Without a prefix it is the caller's
+   * own string: {@code "" + key} would be a new string (the language requires it), whose hash the map would then
+   * compute afresh on every call.
+   */
   public String fullKey(String key) {
-    return prefix + check.key(key);
+    String checked = check.key(key);
+    return prefix.isEmpty() ? checked : prefix + checked;
   }
 
   @Override
   public Optional<String> get(String key) {
-    return getBytes(key).map(PrefixedKeyValue::text);
+    return observation.observed("get", () -> Optional.ofNullable(backend.getText(fullKey(key))));
   }
 
   @Override
@@ -99,7 +104,12 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public boolean set(String key, String value, SetOptions options) {
-    return setBytes(key, check.text(value, "value for key '" + key + "'"), options);
+    return observation.observed("set", () -> {
+      // Checked without encoding: the memory store keeps the string as it is, Redis encodes it once on the way out.
+      String checked = check.textValue(key, value);
+      Objects.requireNonNull(options, "options");
+      return backend.setText(fullKey(key), checked, options);
+    });
   }
 
   @Override

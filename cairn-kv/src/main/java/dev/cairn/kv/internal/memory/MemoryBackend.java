@@ -25,22 +25,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.StampedLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The in-process backend. Single-key operations run under the shared side of a read-write lock and are atomic by
+ * The in-process backend. Single-key operations run on the shared side of a {@link Gate} and are atomic by
  * themselves ({@link MemoryData}); operations Redis runs atomically over several keys (MSET, MGET, multi-key DEL,
- * scripts) take the exclusive side, which is what makes a script's Java twin as atomic as Lua on Redis. The lock
- * is a {@link StampedLock}: cheaper than {@code ReentrantReadWriteLock} on this hot path, and reentrancy is not
- * needed because code under the lock calls {@link MemoryData} directly, never back into this class. A daemon
- * thread sweeps expired keys every {@code sweepInterval}.
+ * scripts) take the exclusive side, which is what makes a script's Java twin as atomic as Lua on Redis. Reads of
+ * one string key (GET, EXISTS) do not even enter: they read optimistically and validate that no exclusive
+ * operation ran meanwhile, entering shared only when one did or the entry met has expired (its removal is a
+ * write). Reentrancy is not needed because code under the gate calls {@link MemoryData} directly, never back
+ * into this class. A daemon thread sweeps expired keys every {@code sweepInterval}.
  */
 public final class MemoryBackend implements Backend {
   private final MemoryData data;
   private final MemoryPubSub pubSub = new MemoryPubSub();
-  private final StampedLock lock = new StampedLock();
+  private final Gate gate = new Gate();
   private final ScheduledExecutorService sweeper;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -80,12 +80,37 @@ public final class MemoryBackend implements Backend {
 
   @Override
   public byte[] get(String key) {
-    return shared(() -> data.getString(key));
+    Entry entry = liveEntry(key);
+    return entry == null ? null : entry.bytes(key);
   }
 
   @Override
+  public String getText(String key) {
+    Entry entry = liveEntry(key);
+    return entry == null ? null : entry.text(key);
+  }
+
+  // The hot paths enter and exit the gate inline rather than through shared(Supplier): no lambda per call.
+  @Override
   public boolean set(String key, byte[] value, SetOptions options) {
-    return shared(() -> data.set(key, value, options));
+    requireOpen();
+    int slot = gate.enterShared();
+    try {
+      return data.set(key, value, options);
+    } finally {
+      gate.exitShared(slot);
+    }
+  }
+
+  @Override
+  public boolean setText(String key, String value, SetOptions options) {
+    requireOpen();
+    int slot = gate.enterShared();
+    try {
+      return data.setText(key, value, options);
+    } finally {
+      gate.exitShared(slot);
+    }
   }
 
   @Override
@@ -95,7 +120,7 @@ public final class MemoryBackend implements Backend {
 
   @Override
   public boolean exists(String key) {
-    return shared(() -> data.exists(key));
+    return liveEntry(key) != null;
   }
 
   @Override
@@ -120,7 +145,7 @@ public final class MemoryBackend implements Backend {
       for (String key : keys) {
         Object value = data.object(key, Object.class).orElse(null);
         // MGET answers nil for a key of another type instead of failing, so read leniently here
-        values.add(value instanceof byte[] bytes ? bytes.clone() : null);
+        values.add(Entry.bytesOrNull(value));
       }
       return values;
     });
@@ -247,23 +272,43 @@ public final class MemoryBackend implements Backend {
     }
   }
 
+  /**
+   * The live entry at {@code key}: read optimistically (no write to shared memory, see {@link Gate}); read shared
+   * when an exclusive operation ran meanwhile or the entry has expired, whose removal is a write. The entry is
+   * immutable as far as strings go, so the caller may convert its value after the gate.
+   */
+  private Entry liveEntry(String key) {
+    requireOpen();
+    long stamp = gate.version();
+    Entry entry = data.peek(key);
+    if (gate.validate(stamp) && (entry == null || !data.expired(entry))) {
+      return entry;
+    }
+    int slot = gate.enterShared();
+    try {
+      return data.live(key);
+    } finally {
+      gate.exitShared(slot);
+    }
+  }
+
   private <T> T shared(Supplier<T> operation) {
     requireOpen();
-    long stamp = lock.readLock();
+    int slot = gate.enterShared();
     try {
       return operation.get();
     } finally {
-      lock.unlockRead(stamp);
+      gate.exitShared(slot);
     }
   }
 
   private <T> T exclusive(Supplier<T> operation) {
     requireOpen();
-    long stamp = lock.writeLock();
+    gate.enterExclusive();
     try {
       return operation.get();
     } finally {
-      lock.unlockWrite(stamp);
+      gate.exitExclusive();
     }
   }
 

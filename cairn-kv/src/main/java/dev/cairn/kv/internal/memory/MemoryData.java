@@ -24,13 +24,20 @@ import java.util.function.Consumer;
  * operation is one {@code compute} on its key, so it is atomic without a global lock. Expiry is lazy (an expired
  * entry counts as absent and is removed when met) plus {@link #sweep()}, which the backend runs periodically.
  * Multi-key atomicity (MSET, scripts) is the backend's job: it runs those under an exclusive lock that excludes
- * all single-key operations. Byte arrays are copied in and out so callers never share them with the store.
+ * all single-key operations. Byte arrays are copied in and out so callers never share them with the store; text is
+ * kept as the caller's {@code String} (immutable, so nothing to copy; see {@link Entry}).
+ *
+ * <p>An unconditional SET is a plain {@code put} (one lookup, no lambda): overwriting a present key leaves the
+ * index alone, and a put that created the key adds it to the index right after, inside a {@code computeIfPresent}
+ * on the key, which serializes that addition with any removal as the invariant below needs (a removal that won
+ * the race leaves nothing to add). A conditional SET decides inside {@code compute}.
  *
  * <p>A sorted index of the keys serves cursor scans: a step resumes after the last key it examined and walks only
  * the range a pattern's literal prefix allows, so its work is bounded by the step's count, not by the store's
- * size. Invariant: the index holds exactly the keys of the map (expired or not). It is updated inside the
- * {@code compute} that adds or removes a key, which serializes the two per key; that is why every removal
- * below is a {@code compute} rather than a plain {@code remove}.
+ * size. Invariant: the index holds exactly the keys of the map (expired or not), except for a key an unconditional
+ * SET has just put and is about to index (a scan running meanwhile may miss it, as a Redis SCAN may miss a key
+ * added during the scan). It is updated inside a {@code compute} on the key, which serializes additions and
+ * removals per key; that is why every removal below is a {@code compute} rather than a plain {@code remove}.
  */
 final class MemoryData implements ScriptStore {
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -52,20 +59,47 @@ final class MemoryData implements ScriptStore {
   }
 
   byte[] getString(String key) {
-    Entry entry = live(key, clock.millis());
-    if (entry == null) {
-      return null;
-    }
-    if (entry.value() instanceof byte[] bytes) {
-      return bytes.clone();
-    }
-    throw Failures.wrongType(key);
+    Entry entry = live(key);
+    return entry == null ? null : entry.bytes(key);
   }
 
+  /**
+   * The entry at {@code key}, live or expired, without side effects: for an optimistic read, which must not write
+   * (the caller checks {@link #expired(Entry)} and falls back to {@link #live(String)}).
+   */
+  Entry peek(String key) {
+    return entries.get(key);
+  }
+
+  /** Whether {@code entry} has expired; reads the clock only for an entry that can expire. */
+  boolean expired(Entry entry) {
+    return entry.expires() && entry.expired(clock.millis());
+  }
+
+  /** Sets bytes: the store keeps a copy. */
   boolean set(String key, byte[] value, SetOptions options) {
-    long now = clock.millis();
-    long expiresAt = options.ttl() == null ? Entry.NO_EXPIRY : now + options.ttl().toMillis();
-    byte[] copy = value.clone();
+    return setValue(key, value.clone(), options);
+  }
+
+  /** Sets text: the store keeps the (immutable) string itself. */
+  boolean setText(String key, String value, SetOptions options) {
+    return setValue(key, value, options);
+  }
+
+  private boolean setValue(String key, Object value, SetOptions options) {
+    boolean timed = options.ttl() != null;
+    long now = timed || options.condition() != SetOptions.Condition.ALWAYS ? clock.millis() : 0;
+    long expiresAt = timed ? now + options.ttl().toMillis() : Entry.NO_EXPIRY;
+    Entry fresh = new Entry(value, expiresAt);
+    if (options.condition() == SetOptions.Condition.ALWAYS) {
+      if (entries.put(key, fresh) == null) {
+        entries.computeIfPresent(key, (k, current) -> {
+          index.add(k);
+          return current;
+        });
+      }
+      return true;
+    }
     boolean[] written = {false};
     entries.compute(key, (k, old) -> {
       boolean present = old != null && !old.expired(now);
@@ -75,7 +109,7 @@ final class MemoryData implements ScriptStore {
         case IF_PRESENT -> present;
       };
       written[0] = write;
-      return indexed(k, old, write ? new Entry(copy, expiresAt) : present ? old : null);
+      return indexed(k, old, write ? fresh : present ? old : null);
     });
     return written[0];
   }
@@ -96,7 +130,7 @@ final class MemoryData implements ScriptStore {
   }
 
   boolean exists(String key) {
-    return live(key, clock.millis()) != null;
+    return live(key) != null;
   }
 
   @Override
@@ -130,12 +164,16 @@ final class MemoryData implements ScriptStore {
     long[] result = {0};
     entries.compute(key, (k, old) -> {
       boolean present = old != null && !old.expired(now);
-      if (present && !(old.value() instanceof byte[])) {
-        throw Failures.wrongType(key);
+      long current = 0;
+      if (present) {
+        current = switch (old.value()) {
+          case String text -> Integers.parse(key, text);
+          case byte[] bytes -> Integers.parse(key, bytes);
+          default -> throw Failures.wrongType(key);
+        };
       }
-      long current = present ? Integers.parse(key, (byte[]) old.value()) : 0;
       result[0] = Integers.add(key, current, delta);
-      return indexed(k, old, new Entry(Integers.bytes(result[0]), present ? old.expiresAt() : Entry.NO_EXPIRY));
+      return indexed(k, old, new Entry(Integers.text(result[0]), present ? old.expiresAt() : Entry.NO_EXPIRY));
     });
     return result[0];
   }
@@ -189,7 +227,7 @@ final class MemoryData implements ScriptStore {
 
   @Override
   public <T> Optional<T> object(String key, Class<T> type) {
-    Entry entry = live(key, clock.millis());
+    Entry entry = live(key);
     if (entry == null) {
       return Optional.empty();
     }
@@ -201,7 +239,7 @@ final class MemoryData implements ScriptStore {
 
   @Override
   public void putObject(String key, Object value, Duration ttl) {
-    if (value instanceof byte[] || value instanceof HashValue) {
+    if (Entry.isString(value) || value instanceof HashValue) {
       throw new InvalidInputException("WRONG_TYPE", "putObject is for script-owned objects, not strings or hashes");
     }
     long expiresAt = ttl == null ? Entry.NO_EXPIRY : clock.millis() + ttl.toMillis();
@@ -283,6 +321,16 @@ final class MemoryData implements ScriptStore {
   /** Removes {@code key} if it still holds {@code entry} (an expired one); a newer entry is left alone. */
   private void removeIfSame(String key, Entry entry) {
     entries.computeIfPresent(key, (k, current) -> current == entry ? indexed(k, current, null) : current);
+  }
+
+  /** The entry at {@code key} unless it has expired (then it is removed); reads the clock only if it can expire. */
+  Entry live(String key) {
+    Entry entry = entries.get(key);
+    if (entry != null && expired(entry)) {
+      removeIfSame(key, entry);
+      return null;
+    }
+    return entry;
   }
 
   private Entry live(String key, long now) {

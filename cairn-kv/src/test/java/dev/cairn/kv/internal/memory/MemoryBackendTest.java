@@ -57,6 +57,78 @@ class MemoryBackendTest {
     }
   }
 
+  @Test
+  void text_keptAsGiven_readableAsBytesAndBytesAsText() {
+    try (MemoryBackend backend = new MemoryBackend(clock, Duration.ofHours(1))) {
+      backend.setText("text", "h\u00e9llo \uD83D\uDE00", SetOptions.always());
+      backend.set("bytes", bytes("gr\u00fc\u00df"), SetOptions.always());
+
+      assertThat(backend.getText("text")).isEqualTo("h\u00e9llo \uD83D\uDE00");
+      assertThat(backend.get("text")).isEqualTo(bytes("h\u00e9llo \uD83D\uDE00"));
+      assertThat(backend.getText("bytes")).isEqualTo("gr\u00fc\u00df");
+      assertThat(backend.mget(java.util.List.of("text", "bytes", "missing")))
+          .containsExactly(bytes("h\u00e9llo \uD83D\uDE00"), bytes("gr\u00fc\u00df"), null);
+    }
+  }
+
+  @Test
+  void bytesReadOut_areCopies() {
+    try (MemoryBackend backend = new MemoryBackend(clock, Duration.ofHours(1))) {
+      byte[] given = bytes("abc");
+      backend.set("k", given, SetOptions.always());
+      given[0] = 'x';
+      backend.get("k")[1] = 'y';
+
+      assertThat(backend.getText("k")).isEqualTo("abc");
+    }
+  }
+
+  @Test
+  void getText_expiredKey_removedLazily() {
+    try (MemoryBackend backend = new MemoryBackend(clock, Duration.ofHours(1))) {
+      backend.setText("short", "v", SetOptions.ttl(Duration.ofMillis(10)));
+      clock.advance(Duration.ofMillis(10));
+
+      assertThat(backend.getText("short")).isNull();
+      assertThat(backend.exists("short")).isFalse();
+      assertThat(backend.storedEntries()).isZero();
+    }
+  }
+
+  @Test
+  void incr_textAndBytesValues_parsedAsRedisDoes() {
+    try (MemoryBackend backend = new MemoryBackend(clock, Duration.ofHours(1))) {
+      backend.setText("min", Long.toString(Long.MIN_VALUE), SetOptions.always());
+      backend.set("bytes", bytes("-42"), SetOptions.always());
+
+      assertThat(backend.incrBy("min", 0)).isEqualTo(Long.MIN_VALUE);
+      assertThat(backend.incrBy("bytes", 2)).isEqualTo(-40);
+      assertThat(backend.getText("bytes")).isEqualTo("-40");
+      for (String notInteger : java.util.List.of("-0", "-", "00", "-01", "9223372036854775808",
+          "-9223372036854775809", "12345678901234567890123", "1\u0660", "\uFF11")) {
+        backend.setText("bad", notInteger, SetOptions.always());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backend.incrBy("bad", 1))
+            .hasMessageContaining("not an integer");
+        backend.set("bad", bytes(notInteger), SetOptions.always());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> backend.incrBy("bad", 1))
+            .hasMessageContaining("not an integer");
+      }
+    }
+  }
+
+  @Test
+  void set_newKeys_scannableAndDeletedKeysNot() {
+    try (MemoryBackend backend = new MemoryBackend(clock, Duration.ofHours(1))) {
+      backend.setText("a", "1", SetOptions.always());
+      backend.set("b", bytes("2"), SetOptions.always());
+      backend.setText("c", "3", SetOptions.ifAbsent());
+      backend.setText("a", "4", SetOptions.always());
+      backend.delete(java.util.List.of("b"));
+
+      assertThat(backend.scanPage("*", dev.cairn.kv.ScanPage.START, 10).keys()).containsExactly("a", "c");
+    }
+  }
+
   private static byte[] bytes(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
