@@ -9,8 +9,7 @@ import org.apache.lucene.index.ReaderUtil;
 
 /**
  * Reads a document's id and metadata JSON from its binary doc values. A hit is read by random access within a
- * small block, where a stored field would decompress the whole chunk of documents around it (tens of kilobytes)
- * for every hit: with ten hits per query that cost as much as the HNSW walk itself.
+ * small block, where a stored field would decompress the whole chunk of documents around it for every hit.
  */
 final class DocFields {
   private DocFields() {}
