@@ -21,14 +21,12 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -52,6 +50,7 @@ final class LuceneCollection implements CollectionEngine {
   static final String ID = "_id";
   static final String VECTOR = "_vec";
   static final String METADATA = "_meta";
+  private static final String[] HIT_FIELDS = {ID, METADATA};
   /**
    * Filtered queries walk the whole graph and collect matching nodes, as unfiltered ones do. Lucene's default
    * switches to a filter-guided walk below 60% selectivity, which measured 0.82 recall@10 (inner product, 10%
@@ -161,12 +160,12 @@ final class LuceneCollection implements CollectionEngine {
           ? ExactSearch.top(searcher, VECTOR, Scores.similarity(spec.metric()), target, search.k(), filter)
           : searcher.search(new KnnFloatVectorQuery(VECTOR, target, search.candidates(), filter, UNFILTERED_GRAPH_WALK), search.candidates());
       int hits = Math.min(search.k(), top.scoreDocs.length);
+      String[][] fields = new String[2][hits];
+      DocFields.readHits(searcher.getIndexReader(), top.scoreDocs, hits, HIT_FIELDS, fields);
       List<Match> matches = new ArrayList<>(hits);
       for (int i = 0; i < hits; i++) {
-        ScoreDoc hit = top.scoreDocs[i];
-        IndexReader reader = searcher.getIndexReader();
-        matches.add(new Match(DocFields.read(reader, ID, hit.doc), Scores.fromLucene(spec.metric(), hit.score),
-            StoredMetadata.parse(DocFields.read(reader, METADATA, hit.doc))));
+        matches.add(new Match(fields[0][i], Scores.fromLucene(spec.metric(), top.scoreDocs[i].score),
+            StoredMetadata.parse(fields[1][i])));
       }
       return Result.ok(List.copyOf(matches));
     }));
