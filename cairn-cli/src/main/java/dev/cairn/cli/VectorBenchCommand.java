@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
       "Builds the same HNSW index (cosine, m=16, ef_construction=100) on each side, then searches it (k=10,",
       "8 threads) at the ef_search that reaches recall@10 >= 0.95 on each side. One line per phase:",
       "  vector.<phase> cairn=<ops/s> lucene=<ops/s> pgvector_jdbc=<ops/s> cairn_pgvector=<ops/s> recall=...",
+      "then the cost of durable single upserts (Cairn's commit policy against raw Lucene without and with a commit):",
+      "  vector.upsert_single cairn=<ops/s> lucene_nocommit=<ops/s> lucene_commit=<ops/s> threads=<n>",
       "Tables bench_raw_vector and cairn_vec_bench_vector are created in the PostgreSQL database and dropped."
     })
 final class VectorBenchCommand implements Callable<Integer> {

@@ -55,6 +55,11 @@ final class CairnSide implements VectorSide {
     }
   }
 
+  /** Replaces vector {@code index} with one acknowledged {@code upsert} (durable before it returns). */
+  void upsertOne(BenchData data, int index) {
+    collection.upsert("v" + index, data.vectors[index], Map.of("cluster", (long) data.clusters[index])).orElseThrow();
+  }
+
   @Override
   public List<Integer> search(float[] query, int k, int efSearch, boolean filtered) {
     Search search = Search.of(query, k).efSearch(efSearch)

@@ -65,11 +65,7 @@ final class RawLuceneSide implements VectorSide {
     writer = new IndexWriter(index, config);
     {
       for (int i = 0; i < data.vectors.length; i++) {
-        Document document = new Document();
-        document.add(new StringField("id", "v" + i, Field.Store.YES));
-        document.add(new KnnFloatVectorField("vector", data.vectors[i], VectorSimilarityFunction.COSINE));
-        document.add(new StringField("cluster", String.valueOf(data.clusters[i]), Field.Store.NO));
-        writer.updateDocument(new Term("id", "v" + i), document);
+        writer.updateDocument(new Term("id", "v" + i), document(data, i));
         if ((i + 1) % CairnSide.BATCH == 0) {
           writer.commit();
         }
@@ -78,6 +74,22 @@ final class RawLuceneSide implements VectorSide {
     }
     reader = DirectoryReader.open(writer);
     searcher = new IndexSearcher(reader);
+  }
+
+  /**
+   * Replaces vector {@code index} with one {@code updateDocument}, then commits when {@code commit} (what a
+   * durable acknowledgement costs raw), or leaves it in the writer's buffer (durable only at the next commit).
+   */
+  void upsertOne(BenchData data, int index, boolean commit) throws IOException {
+    writer.updateDocument(new Term("id", "v" + index), document(data, index));
+    if (commit) {
+      writer.commit();
+    }
+  }
+
+  /** Segments in the reader the searches use. */
+  int segments() {
+    return reader.leaves().size();
   }
 
   @Override
@@ -90,6 +102,14 @@ final class RawLuceneSide implements VectorSide {
       ids.add(Integer.parseInt(stored.document(hits[i].doc).get("id").substring(1)));
     }
     return ids;
+  }
+
+  private static Document document(BenchData data, int index) {
+    Document document = new Document();
+    document.add(new StringField("id", "v" + index, Field.Store.YES));
+    document.add(new KnnFloatVectorField("vector", data.vectors[index], VectorSimilarityFunction.COSINE));
+    document.add(new StringField("cluster", String.valueOf(data.clusters[index]), Field.Store.NO));
+    return document;
   }
 
   @Override

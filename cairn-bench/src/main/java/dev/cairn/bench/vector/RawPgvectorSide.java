@@ -15,11 +15,15 @@ import java.util.Map;
 
 /**
  * pgvector through plain JDBC with the SQL Cairn issues (same table layout, HNSW and GIN indexes, batches, search
- * transaction with {@code SET LOCAL hnsw.ef_search} and iterative scans), minus Cairn's validation, result
- * mapping and its exact search of filters that match few rows.
+ * transaction with {@code SET LOCAL hnsw.ef_search} and iterative scans), minus Cairn's validation and result
+ * mapping. A filtered search uses the same technique as Cairn, so both are compared at equal recall: it first
+ * counts the matching rows up to {@value #EXACT_FACTOR} x ef_search and, when no more match, compares them all
+ * (index scans off) instead of walking the graph, where pgvector's iterative scan finds few of the matching rows
+ * when they lie far from the query (without it, an earlier run measured recall@10 0.31 here against Cairn's 1.0).
  */
 final class RawPgvectorSide implements VectorSide {
   static final String TABLE = "bench_raw_vector";
+  private static final int EXACT_FACTOR = 10;
   private final HikariDataSource pool;
   private final VectorBenchOptions options;
   private final String filterJson;
@@ -98,11 +102,16 @@ final class RawPgvectorSide implements VectorSide {
       }
       where.append(')');
     }
+    int candidates = Math.max(k, efSearch);
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
+      boolean exact = filtered && fewMatch(connection, where.toString(), clusters, EXACT_FACTOR * candidates);
       try (Statement settings = connection.createStatement()) {
-        settings.execute("SET LOCAL hnsw.ef_search = " + Math.max(k, efSearch));
+        settings.execute("SET LOCAL hnsw.ef_search = " + candidates);
         settings.execute("SET LOCAL hnsw.iterative_scan = strict_order");
+        if (exact) {
+          settings.execute("SET LOCAL enable_indexscan = off");
+        }
       }
       List<Integer> ids = new ArrayList<>(k);
       try (PreparedStatement select = connection.prepareStatement("SELECT id, metadata::text, embedding <=> "
@@ -124,6 +133,20 @@ final class RawPgvectorSide implements VectorSide {
       connection.commit();
       connection.setAutoCommit(true);
       return ids;
+    }
+  }
+
+  private static boolean fewMatch(Connection connection, String where, String[] clusters, int limit)
+      throws SQLException {
+    try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM " + TABLE
+        + where + " LIMIT " + (limit + 1) + ") matching")) {
+      for (int i = 0; i < clusters.length; i++) {
+        count.setString(i + 1, clusters[i]);
+      }
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getInt(1) <= limit;
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.cairn.bench.vector;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.vector.VectorStore;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,18 +16,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * {@code cairn bench vector}: builds the same HNSW index four ways (Cairn embedded, raw Lucene, raw pgvector
  * through JDBC, Cairn on pgvector) and prints one line per phase:
  * <pre>
- * vector.build cairn=&lt;vectors/s&gt; lucene=... pgvector_jdbc=... cairn_pgvector=... bytes_per_vector=c/l/p/cp
+ * vector.build cairn=&lt;vectors/s&gt; lucene=... pgvector_jdbc=... cairn_pgvector=... bytes_per_vector=c/l/p/cp segments=c/l
  * vector.search_k10 cairn=&lt;queries/s&gt; ... recall=c/l/p/cp ef_search=c/l/p/cp ratio=cairn/lucene,cairn_pgvector/pgvector_jdbc
  * vector.search_filtered ... (the same, within 5 of the 50 clusters, about 10% of the vectors)
+ * vector.upsert_single cairn=&lt;upserts/s&gt; lucene_nocommit=... lucene_commit=... threads=1 (then threads=8)
  * </pre>
  * Each side searches at the smallest ef_search of a fixed ladder whose recall@10 against exact cosine search
  * reaches 0.95 (the largest of the ladder when none does), with {@code threads} threads for {@code seconds}, in
- * two rounds over all sides, the better round kept.
+ * a warm-up round and two measured rounds over all sides, the better measured round kept.
  */
 public final class VectorBench {
   private static final int[] EF_LADDER = {10, 16, 24, 32, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1000};
@@ -55,9 +59,14 @@ public final class VectorBench {
           build.add(side.name() + "=" + rate(data.vectors.length, System.nanoTime() - start));
           bytes.add(String.format(Locale.ROOT, "%.0f", side.bytesPerVector(data.vectors.length)));
         }
-        out.accept("vector.build " + String.join(" ", build) + " bytes_per_vector=" + String.join("/", bytes));
+        out.accept("vector.build " + String.join(" ", build) + " bytes_per_vector=" + String.join("/", bytes)
+            + " segments=" + segments(embedded.resolve(CairnSide.COLLECTION)) + "/"
+            + ((RawLuceneSide) sides.get(1)).segments());
         out.accept(searchLine("search_k10", sides, data, options, false));
         out.accept(searchLine("search_filtered", sides, data, options, true));
+        for (int threads : new int[] {1, options.threads()}) {
+          out.accept(upsertLine((CairnSide) sides.get(0), (RawLuceneSide) sides.get(1), data, options, threads));
+        }
       } finally {
         for (VectorSide side : sides) {
           side.close();
@@ -90,11 +99,13 @@ public final class VectorBench {
       recalls.add(String.format(Locale.ROOT, "%.3f", recall));
       efs.add(String.valueOf(ef));
     }
-    // Two rounds over all sides, the better kept: the first side measured must not pay the JIT warm-up of code
-    // the others share (Lucene's HNSW search), nor be the only one hit by a burst of load on a shared machine.
-    for (int round = 0; round < 2; round++) {
+    // An unmeasured round first, then two rounds over all sides, the better kept: the first side measured must
+    // not pay the JIT warm-up of code the others share (Lucene's HNSW search; on a loaded machine the compiler
+    // threads lag by seconds), nor be the only one hit by a burst of load on a shared machine.
+    for (int round = 0; round < 3; round++) {
       for (int s = 0; s < sides.size(); s++) {
-        qps[s] = Math.max(qps[s], throughput(sides.get(s), data, chosen[s], filtered, options));
+        double measured = throughput(sides.get(s), data, chosen[s], filtered, options);
+        qps[s] = round == 0 ? 0 : Math.max(qps[s], measured);
       }
     }
     for (int s = 0; s < sides.size(); s++) {
@@ -103,6 +114,35 @@ public final class VectorBench {
     return "vector." + phase + " " + String.join(" ", rates) + " recall=" + String.join("/", recalls)
         + " ef_search=" + String.join("/", efs)
         + String.format(Locale.ROOT, " ratio=%.2f,%.2f", qps[0] / qps[1], qps[3] / qps[2]);
+  }
+
+  /**
+   * Single upserts (replacing existing vectors, one call each) with {@code threads} threads: Cairn's acknowledged
+   * upsert (committed and visible before it returns; concurrent writers share commits) against raw Lucene's
+   * {@code updateDocument} without a commit (not durable) and with a commit per write.
+   */
+  private static String upsertLine(CairnSide cairn, RawLuceneSide lucene, BenchData data,
+      VectorBenchOptions options, int threads) throws Exception {
+    IndexedOperation cairnUpsert = i -> cairn.upsertOne(data, i);
+    IndexedOperation luceneBuffered = i -> lucene.upsertOne(data, i, false);
+    IndexedOperation luceneCommitted = i -> lucene.upsertOne(data, i, true);
+    double durable = 0;
+    double buffered = 0;
+    double committed = 0;
+    for (int round = 0; round < 2; round++) { // the first round warms the JIT up for all three, unmeasured
+      durable = throughput(cairnUpsert, data.vectors.length, threads, options);
+      buffered = throughput(luceneBuffered, data.vectors.length, threads, options);
+      committed = throughput(luceneCommitted, data.vectors.length, threads, options);
+    }
+    return String.format(Locale.ROOT, "vector.upsert_single cairn=%.0f lucene_nocommit=%.0f lucene_commit=%.0f"
+        + " threads=%d", durable, buffered, committed, threads);
+  }
+
+  /** Segments in the last commit of the Lucene index in {@code directory}. */
+  private static int segments(Path directory) throws IOException {
+    try (FSDirectory index = FSDirectory.open(directory); DirectoryReader reader = DirectoryReader.open(index)) {
+      return reader.leaves().size();
+    }
   }
 
   private static double recall(VectorSide side, BenchData data, int ef, boolean filtered) throws Exception {
@@ -121,16 +161,23 @@ public final class VectorBench {
 
   private static double throughput(VectorSide side, BenchData data, int ef, boolean filtered,
       VectorBenchOptions options) throws Exception {
+    return throughput(q -> side.search(data.queries[q], BenchData.K, ef, filtered), data.queries.length,
+        options.threads(), options);
+  }
+
+  /** Operations per second of {@code operation} on indexes 0..{@code size}-1 in turn, by {@code threadCount} threads. */
+  private static double throughput(IndexedOperation operation, int size, int threadCount,
+      VectorBenchOptions options) throws Exception {
     AtomicLong done = new AtomicLong();
     long deadline = System.nanoTime() + (long) (options.seconds() * 1e9);
     long start = System.nanoTime();
-    try (ExecutorService threads = Executors.newFixedThreadPool(options.threads())) {
+    try (ExecutorService threads = Executors.newFixedThreadPool(threadCount)) {
       List<Future<?>> workers = new ArrayList<>();
-      for (int t = 0; t < options.threads(); t++) {
+      for (int t = 0; t < threadCount; t++) {
         int first = t;
         workers.add(threads.submit(() -> {
-          for (int q = first; System.nanoTime() < deadline; q++) {
-            side.search(data.queries[q % data.queries.length], BenchData.K, ef, filtered);
+          for (int q = first; System.nanoTime() < deadline; q += threadCount) {
+            operation.run(q % size);
             done.incrementAndGet();
           }
           return null;
@@ -141,6 +188,12 @@ public final class VectorBench {
       }
     }
     return done.get() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** One benchmark operation on the item or query numbered {@code index}. */
+  @FunctionalInterface
+  private interface IndexedOperation {
+    void run(int index) throws Exception;
   }
 
   private static String rate(long operations, long nanos) {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A small run of the vector benchmark prints its three lines with every side measured. */
+/** A small run of the vector benchmark prints its five lines with every side measured. */
 class VectorBenchTest {
   @RegisterExtension
   static final PostgresService POSTGRES = new PostgresService();
@@ -20,11 +20,13 @@ class VectorBenchTest {
 
     VectorBench.run(options, lines::add);
 
-    assertThat(lines).hasSize(3);
+    assertThat(lines).hasSize(5);
     assertThat(lines.get(0)).matches("vector\\.build cairn=\\d+ lucene=\\d+ pgvector_jdbc=\\d+ cairn_pgvector=\\d+ "
-        + "bytes_per_vector=\\d+/\\d+/\\d+/\\d+");
+        + "bytes_per_vector=\\d+/\\d+/\\d+/\\d+ segments=\\d+/\\d+");
     assertThat(lines.get(1)).startsWith("vector.search_k10 cairn=").contains(" recall=", " ef_search=", " ratio=");
     assertThat(lines.get(2)).startsWith("vector.search_filtered cairn=");
     assertThat(lines.get(1)).doesNotContain("=0 ");
+    assertThat(lines.get(3)).matches("vector\\.upsert_single cairn=\\d+ lucene_nocommit=\\d+ lucene_commit=\\d+ threads=1");
+    assertThat(lines.get(4)).endsWith(" threads=2");
   }
 }

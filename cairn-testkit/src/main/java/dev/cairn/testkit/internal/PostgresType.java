@@ -17,7 +17,8 @@ import java.util.List;
  * with its files in /tmp ({@link #start}).
  */
 public final class PostgresType implements ServiceType {
-  private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
+  /** The installed server's binaries (Debian's layout). */
+  public static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
   /** Open to every user on Linux (FHS), unlike a java.io.tmpdir that may have been set to a private folder. */
   private static final Path TEMPORARY_FOLDER = Path.of("/tmp");
 
@@ -55,7 +56,15 @@ public final class PostgresType implements ServiceType {
    */
   @Override
   public PrivateServer start(Path directory) throws Exception {
-    Path initdb = BIN.resolve("initdb");
+    return start(BIN, directory);
+  }
+
+  /**
+   * Starts a private cluster as {@link #start(Path)} does, with the PostgreSQL binaries in {@code bin} (a copy of
+   * the installed ones elsewhere finds its share and lib directories relative to {@code bin}).
+   */
+  public static PrivateServer start(Path bin, Path directory) throws Exception {
+    Path initdb = bin.resolve("initdb");
     if (!Files.isExecutable(initdb)) {
       throw new IOException(initdb + " is not installed");
     }
@@ -78,12 +87,12 @@ public final class PostgresType implements ServiceType {
     // the system server's socket in /var/run/postgresql.
     String options = "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c fsync=off"
         + " -c full_page_writes=off -c synchronous_commit=off";
-    Processes.run(Processes.asUser("postgres", List.of(BIN.resolve("pg_ctl").toString(), "-D", data.toString(),
+    Processes.run(Processes.asUser("postgres", List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(),
         "-o", options, "-l", home.resolve("server.log").toString(), "-w", "-t", "60", "start")), log, 90);
     StoreUrl url = StoreUrl.parse("postgresql://postgres@127.0.0.1:" + port + "/postgres");
-    PgCtlServer server = new PgCtlServer(url, home, log);
+    PgCtlServer server = new PgCtlServer(url, home, log, bin);
     try {
-      Processes.awaitReady(() -> probe(url), null, 10_000, log);
+      Processes.awaitReady(() -> Jdbc.probe(url), null, 10_000, log);
     } catch (Exception e) {
       server.stop();
       throw e;
@@ -108,7 +117,7 @@ public final class PostgresType implements ServiceType {
 
   private static void stopLeftover(Path home, Path directory) {
     if (Files.exists(home.resolve("data").resolve("postmaster.pid"))) {
-      new PgCtlServer(null, home, directory.resolve("postgres.log")).stop();
+      new PgCtlServer(null, home, directory.resolve("postgres.log"), BIN).stop();
     }
   }
 
@@ -116,13 +125,13 @@ public final class PostgresType implements ServiceType {
    * A cluster run by pg_ctl; stopping it uses pg_ctl too, because the postmaster is not our child, then deletes its
    * home.
    */
-  record PgCtlServer(StoreUrl url, Path home, Path log) implements PrivateServer {
+  record PgCtlServer(StoreUrl url, Path home, Path log, Path bin) implements PrivateServer {
     @Override
     public void stop() {
       Path data = home.resolve("data");
       try {
         if (Files.exists(data.resolve("postmaster.pid"))) {
-          Processes.run(Processes.asUser("postgres", List.of(BIN.resolve("pg_ctl").toString(), "-D",
+          Processes.run(Processes.asUser("postgres", List.of(bin.resolve("pg_ctl").toString(), "-D",
               data.toString(), "-m", "immediate", "-w", "stop")), log, 30);
         }
         Processes.deleteTree(home);

@@ -129,12 +129,10 @@ final class PgCollection implements CollectionEngine {
     return access.inTransaction("search in '" + spec.name() + "'", spec.name(), connection -> {
       boolean exact = search.exact() || (where != null && fewMatch(connection, where, search.candidates()));
       try (Statement settings = connection.createStatement()) {
-        // Validated integers (1..1000): safe to inline, and SET cannot take parameters.
-        settings.execute("SET LOCAL hnsw.ef_search = " + search.candidates());
-        settings.execute("SET LOCAL hnsw.iterative_scan = strict_order");
-        if (exact) {
-          settings.execute("SET LOCAL enable_indexscan = off");
-        }
+        // Validated integers (1..1000): safe to inline, and SET cannot take parameters. One execute sends all
+        // the settings in one round trip, not one per SET.
+        settings.execute("SET LOCAL hnsw.ef_search = " + search.candidates()
+            + "; SET LOCAL hnsw.iterative_scan = strict_order" + (exact ? "; SET LOCAL enable_indexscan = off" : ""));
       }
       try (PreparedStatement select = connection.prepareStatement(sql)) {
         select.setString(1, PgVectors.text(search.vector()));

@@ -50,13 +50,16 @@ public final class PgVectorStore implements StoreEngine {
 
   private static Result<Void> prepare(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
+      // Asked before CREATE EXTENSION: its failure on a server without pgvector (SQLSTATE 0A000) makes HikariCP
+      // close the connection as broken, so nothing could be asked after it.
+      if (!exists(connection, "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")) {
+        throw extensionMissing(connection, "no vector.control in the server's extension directory");
+      }
       try {
         statement.execute("CREATE EXTENSION IF NOT EXISTS vector");
       } catch (SQLException e) {
-        if (!extensionInstalled(connection)) {
-          throw new UnavailableException("VECTOR_EXTENSION_MISSING", "PostgreSQL has no pgvector extension ("
-              + PgAccess.firstLine(e) + "); install pgvector on the server or use the embedded store"
-              + " vector:data/vectors", e);
+        if (connection.isClosed() || !exists(connection, "SELECT 1 FROM pg_extension WHERE extname = 'vector'")) {
+          throw extensionMissing(connection, PgAccess.firstLine(e));
         }
       }
       try {
@@ -71,11 +74,23 @@ public final class PgVectorStore implements StoreEngine {
     return Result.ok(null);
   }
 
-  private static boolean extensionInstalled(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'vector'")) {
+  private static boolean exists(Connection connection, String query) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
       return rows.next();
     }
+  }
+
+  /** VECTOR_EXTENSION_MISSING, one line naming what to install for this server's major version. */
+  private static UnavailableException extensionMissing(Connection connection, String why) {
+    String major = "<major>";
+    try {
+      major = String.valueOf(connection.getMetaData().getDatabaseMajorVersion());
+    } catch (SQLException e) {
+      // the version only sharpens the advice; the message stands without it
+    }
+    return new UnavailableException("VECTOR_EXTENSION_MISSING", "PostgreSQL " + major + " has no pgvector extension ("
+        + why + "); install pgvector for PostgreSQL " + major + " on the server (package postgresql-" + major
+        + "-pgvector, or built from github.com/pgvector/pgvector) or use the embedded store vector:data/vectors");
   }
 
   @Override
