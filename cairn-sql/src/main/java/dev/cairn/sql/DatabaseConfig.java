@@ -67,7 +67,8 @@ public record DatabaseConfig(
     requireSql(url);
     checkSqliteSettings(url);
     if (poolSize < 1) {
-      throw new InvalidInputException("INVALID_OPTION", "poolSize must be >= 1, was " + poolSize);
+      throw new InvalidInputException("INVALID_OPTION", "poolSize must be >= 1, was " + poolSize,
+          Map.of("option", "poolSize"), null);
     }
     if (maxPageSize < 1) {
       throw new InvalidInputException("INVALID_OPTION", "maxPageSize must be >= 1, was " + maxPageSize);

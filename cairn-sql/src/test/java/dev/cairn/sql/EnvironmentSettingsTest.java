@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.sql.conformance.Expect;
-import dev.cairn.sql.internal.PoolProbe;
 import dev.cairn.testkit.TestSupport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,28 +77,17 @@ class EnvironmentSettingsTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("cache_size");
   }
 
+  // The pool variables (CAIRN_DATABASE_POOL_SIZE winning over DATABASE_POOL_SIZE, ...) are read back from the running
+  // pools on every dialect in dev.cairn.sql.conformance.PoolConformance.
   @Test
-  void poolSettingsAndPragmas_fromCairnNames_winOverTheGenericOnes_andTakeEffect() {
+  void pragmas_fromCairnNames_winOverTheGenericOnes_andTakeEffect() {
     Map<String, String> environment = new java.util.HashMap<>();
-    environment.put("DATABASE_URL", "sqlite:" + file("pool"));
-    environment.put("CAIRN_DATABASE_POOL_SIZE", "3");
-    environment.put("DATABASE_POOL_SIZE", "9");
-    environment.put("DATABASE_MAX_OVERFLOW", "2");
-    environment.put("DATABASE_POOL_TIMEOUT", "2");
-    environment.put("DATABASE_POOL_RECYCLE", "60");
-    environment.put("DATABASE_POOL_PRE_PING", "true");
-    environment.put("DATABASE_ECHO", "false");
+    environment.put("DATABASE_URL", "sqlite:" + file("pragmas"));
     environment.put("SQLITE_SYNCHRONOUS", "FULL");
     environment.put("CAIRN_SQLITE_SYNCHRONOUS", "OFF");
     environment.put("CAIRN_SQLITE_CACHE_SIZE", "-2000");
 
     try (Database db = Database.open(DatabaseConfig.fromEnvironment(environment))) {
-      var readers = PoolProbe.pools(db).getLast();
-      assertThat(readers.getMaximumPoolSize()).isEqualTo(5);
-      assertThat(readers.getMaxLifetime()).isEqualTo(60_000L);
-      assertThat(readers.getKeepaliveTime()).isEqualTo(30_000L);
-      assertThat(db.config().pool().poolTimeout()).isEqualTo(Duration.ofSeconds(2));
-      assertThat(db.config().pool().echo()).isFalse();
       assertThat(Expect.ok(db.queryOne("PRAGMA synchronous")).getLong("synchronous")).isZero();
       assertThat(Expect.ok(db.queryOne("PRAGMA cache_size")).getLong("cache_size")).isEqualTo(-2000L);
     }
@@ -128,15 +116,9 @@ class EnvironmentSettingsTest {
   }
 
   @Test
-  void badPoolValues_areOneLineInvalidOptionNamingTheVariable() {
+  void badSqliteAndRetryValues_areOneLineInvalidOptionNamingTheVariable() {
+    // The pool variables' bad values are refused on every dialect in PoolConformance.
     Map<String, String> bad = Map.of(
-        "DATABASE_MAX_OVERFLOW", "-1",
-        "CAIRN_DATABASE_MAX_OVERFLOW", "many",
-        "DATABASE_POOL_TIMEOUT", "soon",
-        "DATABASE_POOL_RECYCLE", "5",
-        "DATABASE_POOL_PRE_PING", "maybe",
-        "DATABASE_ECHO", "loud",
-        "CAIRN_DATABASE_POOL_SIZE", "0",
         "SQLITE_JOURNAL_MODE", "sideways",
         "CAIRN_SQLITE_CACHE_SIZE", "big",
         "CAIRN_DATABASE_MAX_RETRIES", "x");
@@ -149,10 +131,6 @@ class EnvironmentSettingsTest {
       assertThat(refused.getMessage()).as(variable).startsWith(variable).doesNotContain("\n");
       assertThat(refused.details()).containsEntry("option", variable);
     });
-    assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?maxOverflow=-2"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxOverflow");
-    assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?prePing=perhaps"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("prePing");
   }
 
   @Test

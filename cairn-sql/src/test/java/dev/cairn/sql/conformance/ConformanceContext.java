@@ -16,6 +16,12 @@ public interface ConformanceContext {
   /** The dialect the URL names. */
   Dialect dialect();
 
+  /**
+   * The URL text the database under test was opened with, to open it again with options or environment variables
+   * of a test's own.
+   */
+  String url();
+
   /** The default configuration of the database under test, to open a second instance on the same database. */
   DatabaseConfig config();
 

@@ -37,7 +37,7 @@ public abstract class DatabaseConformance implements ConformanceContext, TableCo
     MappingConformance, RowsConformance, SchemaConformance, TransactionConformance, HostileInputConformance,
     HealthConformance, NamingConformance, ExecuteConformance, OutcomeConformance, WideRecordTableConformance,
     WideRecordSessionConformance, RawQueryConformance, JsonConformance,
-    WholeTableConformance, ViewConformance {
+    WholeTableConformance, ViewConformance, PoolConformance {
 
   /** Dropped before each test, children first (none has foreign keys today). */
   private static final List<Class<? extends Record>> MODEL_TYPES = List.of(
@@ -47,13 +47,15 @@ public abstract class DatabaseConformance implements ConformanceContext, TableCo
 
   private Database db;
   private DatabaseConfig config;
+  private String url;
 
   /** The URL of an empty database owned by this test class. Called once, before any test. */
   protected abstract String databaseUrl();
 
   @BeforeAll
   void openDatabase() {
-    config = DatabaseConfig.of(databaseUrl());
+    url = databaseUrl();
+    config = DatabaseConfig.of(url);
     db = Database.open(config);
   }
 
@@ -74,6 +76,11 @@ public abstract class DatabaseConformance implements ConformanceContext, TableCo
   @Override
   public Database db() {
     return db;
+  }
+
+  @Override
+  public String url() {
+    return url;
   }
 
   @Override
