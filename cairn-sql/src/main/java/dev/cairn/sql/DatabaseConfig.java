@@ -306,7 +306,13 @@ public record DatabaseConfig(
     }
     String[] prePing = variable(environment, "DATABASE_POOL_PRE_PING");
     if (prePing != null) {
-      settings = settings.withPrePing(bool(prePing[1], prePing[0]));
+      boolean on = bool(prePing[1], prePing[0]);
+      if (on && settings.recycle() != null && settings.recycle().compareTo(PoolSettings.KEEPALIVE) <= 0) {
+        String named = recycle != null ? recycle[0] : "recycle";
+        throw new InvalidInputException("INVALID_OPTION", named + " must be longer than 30 seconds when "
+            + prePing[0] + " is on (the pre-ping interval)", Map.of("option", named), null);
+      }
+      settings = settings.withPrePing(on);
     }
     String[] echo = variable(environment, "DATABASE_ECHO");
     if (echo != null) {

@@ -10,12 +10,13 @@ import java.util.Map;
  * {@link DatabaseConfig#withPool}.
  *
  * @param maxOverflow connections allowed beyond the pool size under load: HikariCP's maximum is
- *     {@code poolSize + maxOverflow} (SQLAlchemy {@code max_overflow}); on SQLite it widens the read pool
+ *     {@code poolSize + maxOverflow} (SQLAlchemy {@code max_overflow}); on a SQLite file it widens the read pool
+ *     (the writer stays one connection), {@code sqlite::memory:} keeps its one connection
  * @param poolTimeout how long a call waits for a free connection before failing UNAVAILABLE {@code POOL_TIMEOUT}
  *     (SQLAlchemy {@code pool_timeout}); {@code null}: as long as the call's operation timeout allows
  * @param recycle the longest a connection lives before the pool replaces it (SQLAlchemy {@code pool_recycle},
- *     HikariCP {@code maxLifetime}); at least 30 s, HikariCP's minimum; {@code null}: HikariCP's 30 minutes on
- *     servers, never on SQLite
+ *     HikariCP {@code maxLifetime}); at least 30 s, HikariCP's minimum, and longer than 30 s with {@code prePing};
+ *     {@code null}: HikariCP's 30 minutes on servers, never on SQLite (never on {@code sqlite::memory:} at all)
  * @param prePing whether idle connections are checked in the background every 30 s (HikariCP
  *     {@code keepaliveTime}; its default is 2 minutes) so that a dead one is replaced before a call takes it
  *     (SQLAlchemy {@code pool_pre_ping}); HikariCP also checks a connection idle for more than half a second when
@@ -35,7 +36,8 @@ public record PoolSettings(int maxOverflow, Duration poolTimeout, Duration recyc
    * Validates the settings.
    *
    * @throws InvalidInputException {@code INVALID_OPTION} for a negative overflow, a pool timeout that is not
-   *     positive or a recycle below {@link #MIN_RECYCLE}
+   *     positive, a recycle below {@link #MIN_RECYCLE}, or with {@code prePing} a recycle not longer than
+   *     {@link #KEEPALIVE}
    */
   public PoolSettings {
     if (maxOverflow < 0) {
@@ -46,6 +48,11 @@ public record PoolSettings(int maxOverflow, Duration poolTimeout, Duration recyc
     }
     if (recycle != null && recycle.compareTo(MIN_RECYCLE) < 0) {
       throw invalid("recycle", "recycle must be at least 30s (HikariCP's minimum maxLifetime), was " + recycle);
+    }
+    if (prePing && recycle != null && recycle.compareTo(KEEPALIVE) <= 0) {
+      // HikariCP turns keepalive off, with only a log line, when it would not come before the connection's end.
+      throw invalid("recycle", "recycle must be longer than 30s (the pre-ping interval) when prePing is on, was "
+          + recycle);
     }
   }
 

@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +141,7 @@ public interface PoolConformance extends ConformanceContext {
    */
   private static Result.Failure<?> whileHolding(Database db, int count,
       BiFunction<Database, Function<Transaction, Result<Long>>, Result<Long>> begin,
-      java.util.function.Supplier<Result<Row>> probe) throws Exception {
+      Supplier<Result<Row>> probe) throws Exception {
     CountDownLatch holding = new CountDownLatch(count);
     CountDownLatch release = new CountDownLatch(1);
     Result<Row> probed;
@@ -262,6 +263,8 @@ public interface PoolConformance extends ConformanceContext {
     assertInvalid(() -> PoolSettings.DEFAULT.withPoolTimeout(Duration.ZERO), "poolTimeout");
     assertInvalid(() -> PoolSettings.DEFAULT.withRecycle(Duration.ofSeconds(5)), "recycle");
     assertInvalid(() -> config().withPoolSize(0), "poolSize");
+    // HikariCP silently turns keepalive off unless it comes before the end of a connection's life.
+    assertInvalid(() -> PoolSettings.DEFAULT.withRecycle(PoolSettings.MIN_RECYCLE).withPrePing(true), "recycle");
     Map.of(
         "DATABASE_MAX_OVERFLOW", "-1",
         "CAIRN_DATABASE_MAX_OVERFLOW", "many",
@@ -274,6 +277,9 @@ public interface PoolConformance extends ConformanceContext {
               "DATABASE_URL", url(), variable, value)), variable);
           assertThat(refused.getMessage()).as(variable).startsWith(variable);
         });
+    assertThat(assertInvalid(() -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", url(),
+        "DATABASE_POOL_RECYCLE", "30", "DATABASE_POOL_PRE_PING", "true")), "DATABASE_POOL_RECYCLE").getMessage())
+        .startsWith("DATABASE_POOL_RECYCLE");
   }
 
   @Test
@@ -286,6 +292,7 @@ public interface PoolConformance extends ConformanceContext {
         "echo", "loud",
         "poolSize", "0").forEach((option, value) ->
         assertInvalid(() -> Database.open(urlWith(option + "=" + value)), option));
+    assertInvalid(() -> Database.open(urlWith("recycle=30s&prePing=true")), "recycle");
   }
 
   private static InvalidInputException assertInvalid(Runnable build, String setting) {
