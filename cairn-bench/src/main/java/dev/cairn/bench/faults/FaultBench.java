@@ -1,5 +1,6 @@
 package dev.cairn.bench.faults;
 
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.bench.faults.internal.Commands;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
@@ -61,15 +62,32 @@ public final class FaultBench {
    *     server that does not start); the lines of the scenarios before it have been handed out
    */
   public static List<FaultReport> run(FaultBenchOptions options, Consumer<String> out) {
+    return run(options, out, BenchProgress.NONE);
+  }
+
+  /**
+   * As {@link #run(FaultBenchOptions, Consumer)}, telling {@code bar} each scenario as a step
+   * ({@code sqlite_kill9 1/7}); the bar is cleared before each line.
+   */
+  public static List<FaultReport> run(FaultBenchOptions options, Consumer<String> out, BenchProgress bar) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(bar, "bar");
     List<FaultReport> reports = new ArrayList<>();
-    for (String scenario : options.scenarios()) {
-      FaultReport report = run(scenario, options.load(), options.workDirectory());
-      reports.add(report);
-      out.accept(report.line());
+    List<String> scenarios = options.scenarios();
+    try {
+      for (int i = 0; i < scenarios.size(); i++) {
+        String scenario = scenarios.get(i);
+        bar.step(scenario + " " + (i + 1) + "/" + scenarios.size());
+        FaultReport report = run(scenario, options.load(), options.workDirectory());
+        reports.add(report);
+        bar.clear();
+        out.accept(report.line());
+      }
+      return reports;
+    } finally {
+      bar.clear();
     }
-    return reports;
   }
 
   /**
