@@ -33,15 +33,6 @@ class BenchProgressServicesTest {
   }
 
   @Test
-  void benchSubject_noProgress_nothingOnStderr() {
-    CliRun run = CliRun.of("bench", "subject", "--kv", REDIS.url(), "--no-progress");
-
-    assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.err()).isEmpty();
-    assertThat(run.outLines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("subject."));
-  }
-
-  @Test
   void benchVector_notOnATerminal_linesPerStepAndSideAndTenthsOfTheBuild() {
     CliRun run = CliRun.of("bench", "vector", "--postgres", POSTGRES.url(), "--count", "1000", "--dimension", "8",
         "--seconds", "0.05");
