@@ -21,6 +21,14 @@ public interface BenchProgress {
   /** {@code done} of {@code total} operations of the current step are finished. */
   void update(long done, long total);
 
+  /**
+   * A coarse advance within a long step ({@code done} of {@code total}, about every tenth of a build that can take
+   * minutes), worth a line of its own where no bar is drawn. By default just an {@link #update}.
+   */
+  default void milestone(long done, long total) {
+    update(done, total);
+  }
+
   /** A result line is about to be printed: wipe whatever is drawn in place. */
   default void clear() {}
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measure Cairn side by side with its peers; one line per phase with ops/s.",
+    description = "Measure Cairn side by side with its peers; one line per phase with ops/s, progress on stderr.",
     subcommands = {
       SqlBenchCommand.class, KvBenchCommand.class, SubjectBenchCommand.class, HttpBenchCommand.class,
       FaultsBenchCommand.class, VectorBenchCommand.class

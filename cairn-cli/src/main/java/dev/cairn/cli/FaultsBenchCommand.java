@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.bench.faults.FaultBench;
 import dev.cairn.bench.faults.FaultBenchOptions;
 import dev.cairn.bench.faults.FaultReport;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
       "its own. One line per scenario:",
       "  fault.<scenario> attempts=N acked=N lost=N duplicated=N false_failures=N max_wait_ms=N [detail=value ...]",
       "Scenarios: sqlite_kill9, sqlite_lock_holder, http_kill9, postgres_restart, redis_restart_aof, lock_pause,",
-      "saturation. Needs the sqlite3 shell, redis-server and PostgreSQL's initdb/pg_ctl installed."
+      "saturation. Needs the sqlite3 shell, redis-server and PostgreSQL's initdb/pg_ctl installed.",
+      "Progress goes to standard error: a bar on a terminal, else a line per scenario",
+      "('bench faults: sqlite_kill9 1/7')."
     })
 final class FaultsBenchCommand implements Callable<Integer> {
   @Spec
@@ -52,6 +55,10 @@ final class FaultsBenchCommand implements Callable<Integer> {
           + "each scenario's directory is deleted after it ran.")
   private Path workDirectory;
 
+  @Option(names = "--no-progress", description = "Do not show progress on standard error (a bar on a terminal,"
+      + " a line per step elsewhere).")
+  private boolean noProgress;
+
   @Override
   public Integer call() {
     FaultBenchOptions options;
@@ -68,7 +75,7 @@ final class FaultsBenchCommand implements Callable<Integer> {
     List<FaultReport> reports = FaultBench.run(options, line -> {
       out.println(line);
       out.flush();
-    });
+    }, noProgress ? BenchProgress.NONE : Progress.on(terminal, "bench faults"));
     List<String> defective = reports.stream().filter(report -> !report.clean()).map(FaultReport::scenario).toList();
     if (defective.isEmpty()) {
       return ExitCodes.OK;

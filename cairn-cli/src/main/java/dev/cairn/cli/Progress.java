@@ -9,7 +9,8 @@ import java.io.PrintStream;
  * {@code bench sql: cairn get_by_id round 1/3 [#####.....] 50%}), only when what it shows changes, and wiped by
  * {@link #clear()} before the next output. Elsewhere (a file, a pipe, a CI log) each step is one plain line
  * ({@code migrate: 3/7 V3__add_index.sql}, {@code bench sql: cairn get_by_id round 1/3}) and advances within a step
- * print nothing, since half lines would fill a log. Not thread-safe: one worker reports at a time.
+ * print nothing, since half lines would fill a log; only a {@link #milestone} within a long step gets a line of its own
+ * ({@code bench vector: cairn build 10000/100000}). Not thread-safe: one worker reports at a time.
  */
 final class Progress implements BenchProgress {
   private static final int WIDTH = 30;
@@ -61,6 +62,15 @@ final class Progress implements BenchProgress {
     if (percent != shownPercent) {
       shownPercent = percent;
       draw(name + ": " + label + " " + bar(done, total) + " " + percent + "%");
+    }
+  }
+
+  @Override
+  public void milestone(long done, long total) {
+    if (inPlace) {
+      update(done, total);
+    } else {
+      err.println(name + ": " + label + " " + done + "/" + total);
     }
   }
 

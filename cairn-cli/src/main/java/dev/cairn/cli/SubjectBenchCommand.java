@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.bench.subject.SubjectBench;
 import dev.cairn.bench.subject.SubjectBenchOptions;
 import dev.cairn.core.InvalidInputException;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
       "  subject.store100 cairn=<stores/s> round_trips=<n>      100 properties set, then one store()",
       "  subject.incr_contended cairn=<ops/s> lost=<n>          50 threads incrementing one property",
       "  subject.get cairn=<ops/s> lettuce_hget=<ops/s>         property reads against raw Lettuce HGET",
-      "Keys live under a random cairn:bench:subject: prefix and are deleted afterwards; the server is never flushed."
+      "Keys live under a random cairn:bench:subject: prefix and are deleted afterwards; the server is never flushed.",
+      "Progress goes to standard error: a bar on a terminal, else a line per step ('bench subject: cairn store100')."
     })
 final class SubjectBenchCommand implements Callable<Integer> {
   @Spec
@@ -42,10 +44,16 @@ final class SubjectBenchCommand implements Callable<Integer> {
       description = "Redis to measure: redis://, rediss:// or redis-sentinel:// (default: ${DEFAULT-VALUE}).")
   private String kvUrl;
 
+  @Option(names = "--no-progress", description = "Do not show progress on standard error (a bar on a terminal,"
+      + " a line per step elsewhere).")
+  private boolean noProgress;
+
   @Override
   public Integer call() throws InterruptedException {
-    PrintStream out = Terminal.of(spec).out();
-    SubjectBench.run(options(), BenchLines.stream(out, format.json())::println);
+    Terminal terminal = Terminal.of(spec);
+    PrintStream out = BenchLines.stream(terminal.out(), format.json());
+    SubjectBench.run(options(), out::println,
+        noProgress ? BenchProgress.NONE : Progress.on(terminal, "bench subject"));
     return ExitCodes.OK;
   }
 

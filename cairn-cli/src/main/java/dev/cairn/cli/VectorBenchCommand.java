@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.bench.vector.VectorBench;
 import dev.cairn.bench.vector.VectorBenchOptions;
 import dev.cairn.core.InvalidInputException;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
       "  vector.<phase> cairn=<ops/s> lucene=<ops/s> pgvector_jdbc=<ops/s> cairn_pgvector=<ops/s> recall=...",
       "then the cost of durable single upserts (Cairn's commit policy against raw Lucene without and with a commit):",
       "  vector.upsert_single cairn=<ops/s> lucene_nocommit=<ops/s> lucene_commit=<ops/s> threads=<n>",
-      "Tables bench_raw_vector and cairn_vec_bench_vector are created in the PostgreSQL database and dropped."
+      "Tables bench_raw_vector and cairn_vec_bench_vector are created in the PostgreSQL database and dropped.",
+      "Progress goes to standard error: a bar on a terminal, else a line per step and side, and one per tenth of",
+      "each side's build ('bench vector: cairn build', 'bench vector: cairn build 10000/100000')."
     })
 final class VectorBenchCommand implements Callable<Integer> {
   @Spec
@@ -42,6 +45,10 @@ final class VectorBenchCommand implements Callable<Integer> {
       description = "Seconds of searching per side and phase (default: 5).")
   private double seconds;
 
+  @Option(names = "--no-progress", description = "Do not show progress on standard error (a bar on a terminal,"
+      + " a line per step elsewhere).")
+  private boolean noProgress;
+
   @Override
   public Integer call() throws Exception {
     VectorBenchOptions options;
@@ -50,11 +57,12 @@ final class VectorBenchCommand implements Callable<Integer> {
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }
-    PrintStream out = Terminal.of(spec).out();
+    Terminal terminal = Terminal.of(spec);
+    PrintStream out = terminal.out();
     VectorBench.run(options, line -> {
       out.println(line);
       out.flush();
-    });
+    }, noProgress ? BenchProgress.NONE : Progress.on(terminal, "bench vector"));
     return ExitCodes.OK;
   }
 }

@@ -40,4 +40,29 @@ class ProgressTest {
     assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
         .containsExactly("migrate: 1/2 V1__create_notes.sql", "migrate: 2/2 V2__add_author.sql");
   }
+
+  @Test
+  void milestone_offATerminal_aLineWithTheStepsLabel() {
+    Progress progress = on(false);
+
+    progress.step("cairn build");
+    progress.update(50, 1000);
+    progress.milestone(100, 1000);
+    progress.milestone(1000, 1000);
+
+    assertThat(err.toString(StandardCharsets.UTF_8).lines().toList())
+        .containsExactly("migrate: cairn build", "migrate: cairn build 100/1000", "migrate: cairn build 1000/1000");
+  }
+
+  @Test
+  void milestone_onATerminal_redrawsTheBarOnly() {
+    Progress progress = on(true);
+
+    progress.step("cairn build");
+    progress.milestone(500, 1000);
+
+    String drawn = err.toString(StandardCharsets.UTF_8);
+    assertThat(drawn).doesNotContain("\n")
+        .endsWith("\rmigrate: cairn build [" + "#".repeat(15) + ".".repeat(15) + "] 50%");
+  }
 }

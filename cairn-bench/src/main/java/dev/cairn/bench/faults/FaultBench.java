@@ -1,5 +1,6 @@
 package dev.cairn.bench.faults;
 
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.bench.faults.internal.Commands;
 import dev.cairn.core.CairnException;
 import dev.cairn.core.InvalidInputException;
@@ -14,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -61,15 +65,60 @@ public final class FaultBench {
    *     server that does not start); the lines of the scenarios before it have been handed out
    */
   public static List<FaultReport> run(FaultBenchOptions options, Consumer<String> out) {
+    return run(options, out, BenchProgress.NONE);
+  }
+
+  /**
+   * As {@link #run(FaultBenchOptions, Consumer)}, telling {@code bar} each scenario as a step
+   * ({@code sqlite_kill9 1/7}); the bar is cleared before each line.
+   */
+  public static List<FaultReport> run(FaultBenchOptions options, Consumer<String> out, BenchProgress bar) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(bar, "bar");
     List<FaultReport> reports = new ArrayList<>();
-    for (String scenario : options.scenarios()) {
-      FaultReport report = run(scenario, options.load(), options.workDirectory());
-      reports.add(report);
-      out.accept(report.line());
+    List<String> scenarios = options.scenarios();
+    try {
+      for (int i = 0; i < scenarios.size(); i++) {
+        String scenario = scenarios.get(i);
+        bar.step(scenario + " " + (i + 1) + "/" + scenarios.size());
+        FaultReport report = withLoadTicking(bar, options.load(),
+            () -> run(scenario, options.load(), options.workDirectory()));
+        reports.add(report);
+        bar.clear();
+        out.accept(report.line());
+      }
+      return reports;
+    } finally {
+      bar.clear();
     }
-    return reports;
+  }
+
+  /**
+   * Runs {@code scenario} while another thread tells {@code bar} every 200 ms how much of the load time has passed
+   * (a scenario's setup and checks come on top, so the bar may wait at 100%). The ticker is stopped before this
+   * returns, so the bar is only ever told by one thread at a time.
+   */
+  private static FaultReport withLoadTicking(BenchProgress bar, Duration load, Supplier<FaultReport> scenario) {
+    long start = System.nanoTime();
+    long nanos = load.toNanos();
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "cairn-fault-progress");
+      thread.setDaemon(true);
+      return thread;
+    });
+    ticker.scheduleAtFixedRate(() -> bar.update(Math.min(nanos, System.nanoTime() - start), nanos), 200, 200,
+        TimeUnit.MILLISECONDS);
+    try {
+      return scenario.get();
+    } finally {
+      ticker.shutdownNow();
+      try {
+        ticker.awaitTermination(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.cairn.bench.http;
 
+import dev.cairn.bench.BenchProgress;
+import dev.cairn.bench.internal.TimedSteps;
 import dev.cairn.core.Result;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.AdminConfig;
@@ -17,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -43,7 +46,24 @@ public final class HttpBench {
    *     than one page of rows
    */
   public static HttpBenchResult run(HttpBenchOptions options, Database database) {
-    int pages = prepare(database, options);
+    return run(options, database, BenchProgress.NONE);
+  }
+
+  /**
+   * As {@link #run(HttpBenchOptions, Database)}, telling {@code bar} each step ({@code fill users} when the table
+   * is created, then {@code http page50 warm-up}, {@code http page50 round 1/1}, {@code direct page50 warm-up},
+   * {@code direct page50 round 1/1}) and how far it is; the bar is cleared before returning.
+   */
+  public static HttpBenchResult run(HttpBenchOptions options, Database database, BenchProgress bar) {
+    try {
+      return measure(options, database, bar);
+    } finally {
+      bar.clear();
+    }
+  }
+
+  private static HttpBenchResult measure(HttpBenchOptions options, Database database, BenchProgress bar) {
+    int pages = prepare(database, options, bar);
     try (KeyValue store = KeyValue.open("memory:");
         AdminServer server = AdminServer.start(AdminConfig.defaults().withBind("127.0.0.1", 0),
             AdminStores.of(database, store));
@@ -57,16 +77,22 @@ public final class HttpBench {
       WrkLoad.Figures web;
       if (loader == HttpBenchOptions.Loader.WRK) {
         if (!options.warmup().isZero()) {
+          bar.step("http page50 warm-up");
           WrkLoad.run(base, options.connections(), pages, options.warmup());
         }
+        bar.step("http page50 round 1/1");
         web = WrkLoad.run(base, options.connections(), pages, options.duration());
       } else {
-        run(http, options, pages, options.warmup());
-        Measured measured = run(http, options, pages, options.duration());
+        bar.step("http page50 warm-up");
+        run(http, options, pages, options.warmup(), bar);
+        bar.step("http page50 round 1/1");
+        Measured measured = run(http, options, pages, options.duration(), bar);
         web = new WrkLoad.Figures(measured.perSecond(), measured.millis(0.50), measured.millis(0.99));
       }
-      run(direct, options, pages, options.warmup());
-      Measured lib = run(direct, options, pages, options.duration());
+      bar.step("direct page50 warm-up");
+      run(direct, options, pages, options.warmup(), bar);
+      bar.step("direct page50 round 1/1");
+      Measured lib = run(direct, options, pages, options.duration(), bar);
       return new HttpBenchResult(web.requestsPerSecond(), web.p50Millis(), web.p99Millis(), lib.perSecond(), loader);
     }
   }
@@ -86,7 +112,7 @@ public final class HttpBench {
     }
   }
 
-  private static Measured run(Load load, HttpBenchOptions options, int pages, Duration time) {
+  private static Measured run(Load load, HttpBenchOptions options, int pages, Duration time, BenchProgress bar) {
     long start = System.nanoTime();
     long deadline = start + time.toNanos();
     AtomicReference<Exception> failure = new AtomicReference<>();
@@ -110,12 +136,24 @@ public final class HttpBench {
           }
         }));
       }
+      awaitClients(running, start, time, bar);
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     if (failure.get() != null) {
       throw new IllegalStateException("the http bench failed: " + failure.get().getMessage(), failure.get());
     }
     return new Measured(Latencies.sorted(parts), elapsed);
+  }
+
+  private static void awaitClients(List<Future<?>> clients, long start, Duration time, BenchProgress bar) {
+    try {
+      TimedSteps.await(clients, start, time.toNanos(), bar);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the http bench failed: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the http bench was interrupted", e);
+    }
   }
 
   private static void get(HttpClient client, URI base, int page) throws InterruptedException {
@@ -135,8 +173,13 @@ public final class HttpBench {
 
   /** Creates and fills {@code users} if it is missing; returns how many full pages it has. */
   static int prepare(Database database, HttpBenchOptions options) {
+    return prepare(database, options, BenchProgress.NONE);
+  }
+
+  private static int prepare(Database database, HttpBenchOptions options, BenchProgress bar) {
     boolean exists = database.schema().tables().orElseThrow().contains("users");
     if (!exists) {
+      bar.step("fill users");
       Table<PageUser> users = database.table(PageUser.class);
       users.create().orElseThrow();
       List<PageUser> batch = new ArrayList<>();
@@ -146,6 +189,7 @@ public final class HttpBench {
           Result<Integer> inserted = users.insertAll(batch);
           inserted.orElseThrow();
           batch.clear();
+          bar.update(i, options.rows());
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.cairn.bench.subject;
 
+import dev.cairn.bench.BenchProgress;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Subject;
@@ -41,9 +42,31 @@ public final class SubjectBench {
    * @throws dev.cairn.core.CairnException the store's failures (bad URL, unreachable server, Redis Cluster)
    */
   public static List<String> run(SubjectBenchOptions options, Consumer<String> out) throws InterruptedException {
+    return run(options, out, BenchProgress.NONE);
+  }
+
+  /**
+   * As {@link #run(SubjectBenchOptions, Consumer)}, telling {@code bar} each step ({@code cairn store100},
+   * {@code cairn incr_contended}, {@code cairn get warm-up}, {@code lettuce_hget get round 1/3}, ...) and how far
+   * the stores are; the bar is cleared before each line.
+   */
+  public static List<String> run(SubjectBenchOptions options, Consumer<String> out, BenchProgress bar)
+      throws InterruptedException {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(bar, "bar");
+    try {
+      return measure(options, out, bar);
+    } finally {
+      bar.clear();
+    }
+  }
+
+  private static List<String> measure(SubjectBenchOptions options, Consumer<String> out, BenchProgress bar)
+      throws InterruptedException {
     List<String> lines = new ArrayList<>();
     Consumer<String> emit = line -> {
+      bar.clear();
       lines.add(line);
       out.accept(line);
     };
@@ -55,9 +78,11 @@ public final class SubjectBench {
         Subjects subjects = Subjects.on(storage)) {
       List<String> names = new ArrayList<>();
       try {
-        emit.accept(store100(options, subjects, storage, names));
+        bar.step("cairn store100");
+        emit.accept(store100(options, subjects, storage, names, bar));
+        bar.step("cairn incr_contended");
         emit.accept(incrementContended(options, subjects, names));
-        emit.accept(get(options, subjects, prefix, RedisAccess.of(kv).orElseThrow(), names));
+        emit.accept(get(options, subjects, prefix, RedisAccess.of(kv).orElseThrow(), names, bar));
       } finally {
         names.forEach(storage::flush);
       }
@@ -66,7 +91,8 @@ public final class SubjectBench {
   }
 
   private static String store100(SubjectBenchOptions options, Subjects subjects, SubjectStorage storage,
-      List<String> names) {
+      List<String> names, BenchProgress bar) {
+    int stride = Math.max(1, options.stores() / 100);
     long exchanges = 0;
     long started = System.nanoTime();
     for (int i = 0; i < options.stores(); i++) {
@@ -79,6 +105,9 @@ public final class SubjectBench {
       long beforeStore = storage.stats().roundTrips();
       subject.store();
       exchanges += storage.stats().roundTrips() - beforeStore;
+      if ((i + 1) % stride == 0) {
+        bar.update(i + 1, options.stores());
+      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     return "subject.store100 cairn=" + Math.round(options.stores() / seconds) + " round_trips="
@@ -103,7 +132,7 @@ public final class SubjectBench {
   }
 
   private static String get(SubjectBenchOptions options, Subjects subjects, String prefix, RedisAccess raw,
-      List<String> names) throws InterruptedException {
+      List<String> names, BenchProgress bar) throws InterruptedException {
     String name = "read";
     names.add(name);
     Subject seed = subjects.get(name);
@@ -129,7 +158,10 @@ public final class SubjectBench {
     double cairn = 0;
     double lettuce = 0;
     for (int round = 0; round < 4; round++) {
+      String step = round == 0 ? "warm-up" : "round " + round + "/3";
+      bar.step("cairn get " + step);
       double cairnRate = total / Parallel.seconds(options.getThreads(), cairnRead);
+      bar.step("lettuce_hget get " + step);
       double lettuceRate = total / Parallel.seconds(options.getThreads(), lettuceRead);
       if (round > 0) {
         cairn = Math.max(cairn, cairnRate);

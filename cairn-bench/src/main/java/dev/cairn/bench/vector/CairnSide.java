@@ -42,7 +42,7 @@ final class CairnSide implements VectorSide {
   }
 
   @Override
-  public void build(BenchData data) {
+  public void build(BenchData data, BuildProgress progress) {
     store.drop(COLLECTION).orElseThrow();
     collection = store.create(CollectionSpec.of(COLLECTION, options.dimension(), Metric.COSINE)
         .withIndex(options.m(), options.efConstruction())).orElseThrow();
@@ -52,6 +52,7 @@ final class CairnSide implements VectorSide {
         batch.add(new VectorItem("v" + i, data.vectors[i], Map.of("cluster", (long) data.clusters[i])));
       }
       collection.upsertAll(batch).orElseThrow();
+      progress.loaded(from + batch.size());
     }
   }
 

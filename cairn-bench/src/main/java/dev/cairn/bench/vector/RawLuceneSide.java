@@ -51,7 +51,7 @@ final class RawLuceneSide implements VectorSide {
   }
 
   @Override
-  public void build(BenchData data) throws IOException {
+  public void build(BenchData data, BuildProgress progress) throws IOException {
     index = FSDirectory.open(directory);
     KnnVectorsFormat format = new Lucene99HnswVectorsFormat(options.m(), options.efConstruction());
     IndexWriterConfig config = new IndexWriterConfig().setRAMBufferSizeMB(256).setCodec(new Lucene103Codec() {
@@ -69,6 +69,7 @@ final class RawLuceneSide implements VectorSide {
         if ((i + 1) % CairnSide.BATCH == 0) {
           writer.commit();
         }
+        progress.loaded(i + 1);
       }
       writer.commit();
     }

@@ -55,7 +55,7 @@ final class RawPgvectorSide implements VectorSide {
   }
 
   @Override
-  public void build(BenchData data) throws SQLException {
+  public void build(BenchData data, BuildProgress progress) throws SQLException {
     try (Connection connection = pool.getConnection(); Statement ddl = connection.createStatement()) {
       ddl.execute("CREATE EXTENSION IF NOT EXISTS vector");
       ddl.execute("DROP TABLE IF EXISTS " + TABLE);
@@ -76,6 +76,7 @@ final class RawPgvectorSide implements VectorSide {
           if ((i + 1) % CairnSide.BATCH == 0 || i == data.vectors.length - 1) {
             insert.executeBatch();
             connection.commit();
+            progress.loaded(i + 1);
           }
         }
       }

@@ -1,6 +1,8 @@
 package dev.cairn.bench.vector;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cairn.bench.BenchProgress;
+import dev.cairn.bench.internal.TimedSteps;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.vector.VectorStore;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +41,31 @@ public final class VectorBench {
 
   private VectorBench() {}
 
+  /** Runs every phase, handing each line to {@code out} as soon as it is measured; shows no progress. */
   public static void run(VectorBenchOptions options, Consumer<String> out) throws Exception {
+    run(options, out, BenchProgress.NONE);
+  }
+
+  /**
+   * As {@link #run(VectorBenchOptions, Consumer)}, telling {@code bar} each step ({@code cairn build},
+   * {@code lucene search_k10 round 1/2}, ...), each tenth of a side's build as a milestone, and how far a step
+   * is; the bar is cleared before each line.
+   */
+  public static void run(VectorBenchOptions options, Consumer<String> out, BenchProgress bar) throws Exception {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(bar, "bar");
+    Consumer<String> emit = line -> {
+      bar.clear();
+      out.accept(line);
+    };
+    try {
+      measure(options, emit, new Steps(bar));
+    } finally {
+      bar.clear();
+    }
+  }
+
+  private static void measure(VectorBenchOptions options, Consumer<String> out, Steps steps) throws Exception {
     BenchData data = new BenchData(options);
     Path root = Files.createTempDirectory("cairn-bench-vector");
     Path embedded = root.resolve("cairn");
@@ -54,18 +81,21 @@ public final class VectorBench {
         List<String> build = new ArrayList<>();
         List<String> bytes = new ArrayList<>();
         for (VectorSide side : sides) {
+          steps.bar.step(side.name() + " build");
+          BuildProgress progress = new BuildProgress(steps.bar, data.vectors.length);
           long start = System.nanoTime();
-          side.build(data);
+          side.build(data, progress);
           build.add(side.name() + "=" + rate(data.vectors.length, System.nanoTime() - start));
           bytes.add(String.format(Locale.ROOT, "%.0f", side.bytesPerVector(data.vectors.length)));
         }
         out.accept("vector.build " + String.join(" ", build) + " bytes_per_vector=" + String.join("/", bytes)
             + " segments=" + segments(embedded.resolve(CairnSide.COLLECTION)) + "/"
             + ((RawLuceneSide) sides.get(1)).segments());
-        out.accept(searchLine("search_k10", sides, data, options, false));
-        out.accept(searchLine("search_filtered", sides, data, options, true));
+        out.accept(searchLine("search_k10", sides, data, options, false, steps));
+        out.accept(searchLine("search_filtered", sides, data, options, true, steps));
         for (int threads : new int[] {1, options.threads()}) {
-          out.accept(upsertLine((CairnSide) sides.get(0), (RawLuceneSide) sides.get(1), data, options, threads));
+          out.accept(upsertLine((CairnSide) sides.get(0), (RawLuceneSide) sides.get(1), data, options, threads,
+              steps));
         }
       } finally {
         for (VectorSide side : sides) {
@@ -78,7 +108,7 @@ public final class VectorBench {
   }
 
   private static String searchLine(String phase, List<VectorSide> sides, BenchData data, VectorBenchOptions options,
-      boolean filtered) throws Exception {
+      boolean filtered, Steps steps) throws Exception {
     List<String> rates = new ArrayList<>();
     List<String> recalls = new ArrayList<>();
     List<String> efs = new ArrayList<>();
@@ -88,6 +118,7 @@ public final class VectorBench {
       VectorSide side = sides.get(s);
       int ef = EF_LADDER[EF_LADDER.length - 1];
       double recall = 0;
+      steps.bar.step(side.name() + " " + phase + " recall");
       for (int candidate : EF_LADDER) {
         recall = recall(side, data, candidate, filtered);
         if (recall >= TARGET_RECALL) {
@@ -104,7 +135,8 @@ public final class VectorBench {
     // threads lag by seconds), nor be the only one hit by a burst of load on a shared machine.
     for (int round = 0; round < 3; round++) {
       for (int s = 0; s < sides.size(); s++) {
-        double measured = throughput(sides.get(s), data, chosen[s], filtered, options);
+        steps.bar.step(sides.get(s).name() + " " + phase + " " + Steps.round(round, 3));
+        double measured = throughput(sides.get(s), data, chosen[s], filtered, options, steps.bar);
         qps[s] = round == 0 ? 0 : Math.max(qps[s], measured);
       }
     }
@@ -122,7 +154,7 @@ public final class VectorBench {
    * {@code updateDocument} without a commit (not durable) and with a commit per write.
    */
   private static String upsertLine(CairnSide cairn, RawLuceneSide lucene, BenchData data,
-      VectorBenchOptions options, int threads) throws Exception {
+      VectorBenchOptions options, int threads, Steps steps) throws Exception {
     IndexedOperation cairnUpsert = i -> cairn.upsertOne(data, i);
     IndexedOperation luceneBuffered = i -> lucene.upsertOne(data, i, false);
     IndexedOperation luceneCommitted = i -> lucene.upsertOne(data, i, true);
@@ -130,9 +162,13 @@ public final class VectorBench {
     double buffered = 0;
     double committed = 0;
     for (int round = 0; round < 2; round++) { // the first round warms the JIT up for all three, unmeasured
-      durable = throughput(cairnUpsert, data.vectors.length, threads, options);
-      buffered = throughput(luceneBuffered, data.vectors.length, threads, options);
-      committed = throughput(luceneCommitted, data.vectors.length, threads, options);
+      String step = "upsert_single threads=" + threads + " " + Steps.round(round, 2);
+      steps.bar.step("cairn " + step);
+      durable = throughput(cairnUpsert, data.vectors.length, threads, options, steps.bar);
+      steps.bar.step("lucene_nocommit " + step);
+      buffered = throughput(luceneBuffered, data.vectors.length, threads, options, steps.bar);
+      steps.bar.step("lucene_commit " + step);
+      committed = throughput(luceneCommitted, data.vectors.length, threads, options, steps.bar);
     }
     return String.format(Locale.ROOT, "vector.upsert_single cairn=%.0f lucene_nocommit=%.0f lucene_commit=%.0f"
         + " threads=%d", durable, buffered, committed, threads);
@@ -160,16 +196,17 @@ public final class VectorBench {
   }
 
   private static double throughput(VectorSide side, BenchData data, int ef, boolean filtered,
-      VectorBenchOptions options) throws Exception {
+      VectorBenchOptions options, BenchProgress bar) throws Exception {
     return throughput(q -> side.search(data.queries[q], BenchData.K, ef, filtered), data.queries.length,
-        options.threads(), options);
+        options.threads(), options, bar);
   }
 
   /** Operations per second of {@code operation} on indexes 0..{@code size}-1 in turn, by {@code threadCount} threads. */
   private static double throughput(IndexedOperation operation, int size, int threadCount,
-      VectorBenchOptions options) throws Exception {
+      VectorBenchOptions options, BenchProgress bar) throws Exception {
     AtomicLong done = new AtomicLong();
-    long deadline = System.nanoTime() + (long) (options.seconds() * 1e9);
+    long nanos = (long) (options.seconds() * 1e9);
+    long deadline = System.nanoTime() + nanos;
     long start = System.nanoTime();
     try (ExecutorService threads = Executors.newFixedThreadPool(threadCount)) {
       List<Future<?>> workers = new ArrayList<>();
@@ -183,11 +220,16 @@ public final class VectorBench {
           return null;
         }));
       }
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
+      TimedSteps.await(workers, start, nanos, bar);
     }
     return done.get() / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** The bar, and the naming of rounds: the first of each measurement is an unmeasured warm-up. */
+  private record Steps(BenchProgress bar) {
+    static String round(int round, int rounds) {
+      return round == 0 ? "warm-up" : "round " + round + "/" + (rounds - 1);
+    }
   }
 
   /** One benchmark operation on the item or query numbered {@code index}. */

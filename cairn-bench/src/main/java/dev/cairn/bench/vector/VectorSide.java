@@ -6,8 +6,11 @@ import java.util.List;
 interface VectorSide extends AutoCloseable {
   String name();
 
-  /** Loads every vector of {@code data} (with its cluster as metadata) into the HNSW index. */
-  void build(BenchData data) throws Exception;
+  /**
+   * Loads every vector of {@code data} (with its cluster as metadata) into the HNSW index, telling
+   * {@code progress} how many are loaded as it goes.
+   */
+  void build(BenchData data, BuildProgress progress) throws Exception;
 
   /** The indexes of the k nearest vectors, best first; {@code filtered} restricts to the filter's clusters. */
   List<Integer> search(float[] query, int k, int efSearch, boolean filtered) throws Exception;
