@@ -43,7 +43,7 @@ class DbCommandsErrorsTest {
 
     assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.errLines()).singleElement().asString()
-        .contains("unsupported store URL scheme 'oracle'").doesNotContain("hunter2");
+        .contains("no database backend is registered for scheme 'oracle'").doesNotContain("hunter2");
   }
 
   @Test
