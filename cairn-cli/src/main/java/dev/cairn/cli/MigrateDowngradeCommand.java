@@ -30,7 +30,7 @@ final class MigrateDowngradeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (MigrationOptions.OpenMigrations opened = options.open(spec, false)) {
-      Terminal.of(spec).err().println("cairn: undoing migrations of database " + opened.name() + " above " + target
+      Terminal.of(spec).err().println("cairn: undoing migrations of database " + opened.shown() + " above " + target
           + " ...");
       Progress progress = Progress.on(Terminal.of(spec), "downgrade");
       List<String> undone;
@@ -40,11 +40,11 @@ final class MigrateDowngradeCommand implements Callable<Integer> {
         progress.clear();
       }
       if (format.json()) {
-        OutputFormat.printJson(Terminal.of(spec).out(), Map.of("database", opened.name(), "undone", undone));
+        OutputFormat.printJson(Terminal.of(spec).out(), Map.of("database", opened.shown(), "undone", undone));
       } else {
         Terminal.of(spec).out().println(undone.isEmpty()
-            ? "nothing to undo; database " + opened.name() + " is at or below " + target
-            : "undid " + String.join(", ", undone) + " in database " + opened.name());
+            ? "nothing to undo; database " + opened.shown() + " is at or below " + target
+            : "undid " + String.join(", ", undone) + " in database " + opened.shown());
       }
       return ExitCodes.OK;
     }

@@ -30,7 +30,7 @@ final class MigrateRunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (MigrationOptions.OpenMigrations opened = options.open(spec, true)) {
-      Terminal.of(spec).err().println("cairn: applying migrations of database " + opened.name() + " ...");
+      Terminal.of(spec).err().println("cairn: applying migrations of database " + opened.shown() + " ...");
       Progress progress = Progress.on(Terminal.of(spec), "migrate");
       List<String> applied;
       try {
@@ -39,11 +39,11 @@ final class MigrateRunCommand implements Callable<Integer> {
         progress.clear();
       }
       if (format.json()) {
-        OutputFormat.printJson(Terminal.of(spec).out(), Map.of("database", opened.name(), "applied", applied));
+        OutputFormat.printJson(Terminal.of(spec).out(), Map.of("database", opened.shown(), "applied", applied));
       } else {
         Terminal.of(spec).out().println(applied.isEmpty()
-            ? "nothing to apply; database " + opened.name() + " is up to date"
-            : "applied " + String.join(", ", applied) + " to database " + opened.name());
+            ? "nothing to apply; database " + opened.shown() + " is up to date"
+            : "applied " + String.join(", ", applied) + " to database " + opened.shown());
       }
       return ExitCodes.OK;
     }

@@ -29,12 +29,12 @@ final class MigrateStatusCommand implements Callable<Integer> {
   public Integer call() {
     try (MigrationOptions.OpenMigrations opened = options.open(spec, false)) {
       MigrationStatus status = opened.migrations().status().orElseThrow();
-      print(Terminal.of(spec).out(), status);
+      print(Terminal.of(spec).out(), status, opened.shown());
       return ExitCodes.OK;
     }
   }
 
-  private void print(PrintStream out, MigrationStatus status) {
+  private void print(PrintStream out, MigrationStatus status, String database) {
     if (format.json()) {
       OutputFormat.printJson(out, status);
       return;
@@ -45,7 +45,7 @@ final class MigrateStatusCommand implements Callable<Integer> {
           migration.checksum(), migration.installedOn()));
     }
     printer.print(out);
-    out.println("(database " + status.database() + ": current version "
+    out.println("(database " + database + ": current version "
         + (status.current() == null ? "none" : status.current()) + "; " + status.applied() + " applied, "
         + status.pending() + " pending, " + status.failed() + " failed)");
   }

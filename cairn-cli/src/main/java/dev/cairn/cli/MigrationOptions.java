@@ -101,7 +101,8 @@ final class MigrationOptions {
         try {
           Migrations migrations = classes == null ? Migrations.of(own, name, dir)
               : Migrations.of(own, name, dir, classes.tables().getOrDefault(name, List.of()));
-          return new OpenMigrations(() -> closeAll(own::close, classes), migrations, name);
+          return new OpenMigrations(() -> closeAll(own::close, classes), migrations, name,
+              config.url().redacted());
         } catch (RuntimeException e) {
           own.close();
           throw e;
@@ -110,7 +111,7 @@ final class MigrationOptions {
       Databases databases = Databases.open(classes == null ? config : config.withTables(classes.tables()));
       try {
         return new OpenMigrations(() -> closeAll(databases::close, classes), databases.migrations(name).orElseThrow(),
-            name);
+            name, database != null ? name : sqliteFile(config.url(), name).redacted());
       } catch (RuntimeException e) {
         databases.close();
         throw e;
@@ -131,16 +132,20 @@ final class MigrationOptions {
     }
   }
 
-  // The file a SQLite URL names, or in a folder of named databases (sqlite:DIR) the named one's DIR/NAME.db.
   private static void checkSqliteFileExists(StoreUrl url, String name) {
     if (url.kind() != StoreUrl.Kind.SQLITE || url.isSqliteMemory()) {
       return;
     }
-    Path file = isSqliteDirectory(url) ? Path.of(url.path()).resolve(name + ".db") : Path.of(url.path());
+    Path file = Path.of(sqliteFile(url, name).path());
     if (!Files.exists(file)) {
       throw new NotFoundException("DATABASE_NOT_FOUND", "no SQLite database at " + file
           + " (give --create to create it, or run cairn migrate run)", Map.of("path", file.toString()), null);
     }
+  }
+
+  // The file a SQLite URL names, or in a folder of named databases (sqlite:DIR) the named one's DIR/NAME.db.
+  private static StoreUrl sqliteFile(StoreUrl url, String name) {
+    return isSqliteDirectory(url) ? url.withPath(Path.of(url.path()).resolve(name + ".db").toString()) : url;
   }
 
   // sqlite:DIR names the folder of the named databases rather than a database (see DatabasesConfig.of).
@@ -158,8 +163,11 @@ final class MigrationOptions {
    * @param closer closes the registry or the database; run by {@link #close()}
    * @param migrations the migrations of {@code name}
    * @param name the logical database name (its scripts are under {@code DIR/name})
+   * @param shown how messages name the database: the {@code --database} name, else the URL of the {@code --db}
+   *     database (or of the registry's SQLite file under a folder URL) with its password masked; not {@code name},
+   *     which is only the scripts' folder then
    */
-  record OpenMigrations(Runnable closer, Migrations migrations, String name) implements AutoCloseable {
+  record OpenMigrations(Runnable closer, Migrations migrations, String name, String shown) implements AutoCloseable {
     @Override
     public void close() {
       closer.run();

@@ -23,6 +23,9 @@ abstract class MigrateCommandsBehaviour {
   /** The server, or the SQLite location, of the named databases. */
   abstract String url();
 
+  /** How the messages name the database the migrations act on: its URL, redacted. */
+  abstract String shownDatabase();
+
   @BeforeEach
   void writeScripts() throws IOException {
     scripts = dir.resolve("migrations");
@@ -52,7 +55,7 @@ abstract class MigrateCommandsBehaviour {
 
     assertThat(run.code()).isZero();
     assertThat(run.out()).containsPattern("(?m)^1\\s+create notes\\s+PENDING").containsPattern("(?m)^2\\s+add author")
-        .contains("(database framework: current version none; 0 applied, 2 pending, 0 failed)");
+        .contains("(database " + shownDatabase() + ": current version none; 0 applied, 2 pending, 0 failed)");
   }
 
   @Test
@@ -60,7 +63,7 @@ abstract class MigrateCommandsBehaviour {
     CliRun run = cairn("migrate", "run");
 
     assertThat(run.code()).isZero();
-    assertThat(run.outLines()).containsExactly("applied 1, 2 to database framework");
+    assertThat(run.outLines()).containsExactly("applied 1, 2 to database " + shownDatabase());
     CliRun status = cairn("migrate", "status", "--json");
     assertThat(status.json().get("current").asText()).isEqualTo("2");
     assertThat(status.json().get("migrations").findValuesAsText("state")).containsExactly("SUCCESS", "SUCCESS");
@@ -92,8 +95,8 @@ abstract class MigrateCommandsBehaviour {
     CliRun first = cairn("migrate", "run", "--target", "1");
     CliRun second = cairn("migrate", "run", "--target", "1");
 
-    assertThat(first.outLines()).containsExactly("applied 1 to database framework");
-    assertThat(second.outLines()).containsExactly("nothing to apply; database framework is up to date");
+    assertThat(first.outLines()).containsExactly("applied 1 to database " + shownDatabase());
+    assertThat(second.outLines()).containsExactly("nothing to apply; database " + shownDatabase() + " is up to date");
   }
 
   @Test
@@ -105,7 +108,7 @@ abstract class MigrateCommandsBehaviour {
     CliRun rerun = cairn("migrate", "run", "--json");
 
     assertThat(downgrade.code()).isZero();
-    assertThat(downgrade.outLines()).containsExactly("undid 2 in database framework");
+    assertThat(downgrade.outLines()).containsExactly("undid 2 in database " + shownDatabase());
     assertThat(status.json().get("current").asText()).isEqualTo("1");
     assertThat(rerun.out()).contains("\"applied\":[\"2\"]");
   }

@@ -20,6 +20,12 @@ class MigrateCommandsSqliteTest extends MigrateCommandsBehaviour {
     return "sqlite:" + dir.resolve("data");
   }
 
+  // A folder URL means the registry's file of the framework database.
+  @Override
+  String shownDatabase() {
+    return "sqlite:" + dir.resolve("data").resolve("framework.db");
+  }
+
   @Test
   void run_all_tableInTheDatabaseFile() {
     cairn("migrate", "run");
@@ -39,6 +45,7 @@ class MigrateCommandsSqliteTest extends MigrateCommandsBehaviour {
     CliRun tables = CliRun.of("db", "tables", "--db", file);
 
     assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.outLines()).containsExactly("applied 1, 2 to database " + file);
     assertThat(tables.out()).contains("notes");
     assertThat(dir.resolve("data").resolve("framework.db")).doesNotExist();
   }
