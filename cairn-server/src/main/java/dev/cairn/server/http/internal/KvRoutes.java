@@ -18,16 +18,25 @@ import java.util.Map;
  * delete one key; writes take an {@code Idempotency-Key} ({@link IdempotentWrites}).
  *
  * <p>Listing follows the store's SCAN cursor ({@link KeyValue#scan(String, String, int)}): a page runs at most
- * {@value #MAX_STEPS} scan steps of about {@code limit} keys each and stops as soon as it has {@code limit} keys,
- * so its cost is bounded by the page size, not by the number of keys in the store. The price: keys come in the
- * store's order, a page may hold fewer keys than asked (even none) while {@code next} is not null, a Redis step
- * ends at a hash bucket and may add a few keys over the limit, and Redis may repeat a key while it resizes its
- * table. A client loops until {@code next} is null.
+ * {@value #MAX_STEPS} scan steps and stops as soon as it has {@code limit} keys, so its cost is bounded by the page
+ * size and {@value #MAX_SCAN_COUNT}, not by the number of keys in the store. The first step asks for the keys
+ * still missing; when a step finds fewer than asked (a Redis whose keys are mostly outside the prefix: SCAN MATCH
+ * filters after walking COUNT keys), the next one walks as many more keys as the density seen so far says the
+ * page still needs, at least {@value #SPARSE_GROWTH} times more when it found none, up to {@value #MAX_SCAN_COUNT}
+ * (or the limit if larger). A page of a sparse prefix then comes back full instead of empty with a {@code next}.
+ * The price: keys come in the store's order, a page may still hold fewer keys than asked (even none) while
+ * {@code next} is not null, a Redis step ends at a hash bucket and may add a few keys over the limit (more when
+ * the prefix's keys cluster after a sparse stretch), and Redis may repeat a key while it resizes its table. A
+ * client loops until {@code next} is null.
  */
 public final class KvRoutes {
   static final String MODULE = "cairn.kv";
   /** The most scan steps one page runs: bounds a page's work when few keys match the prefix. */
   static final int MAX_STEPS = 8;
+  /** The most keys a step asks SCAN to walk (COUNT) beyond the page's limit: bounds a page of a sparse prefix. */
+  static final int MAX_SCAN_COUNT = 1_000;
+  /** How much more a step walks after one that found no key. */
+  static final int SPARSE_GROWTH = 8;
   private final KeyValue store;
   private final int maxPageSize;
   private final IdempotentWrites idempotent;
@@ -58,16 +67,29 @@ public final class KvRoutes {
     List<String> keys = new ArrayList<>();
     ScanPage step = new ScanPage(List.of(), cursor.isEmpty() ? ScanPage.START : cursor);
     int steps = 0;
+    int count = limit;
     do {
       String from = step.cursor();
-      step = listed.scan("*", from, limit - keys.size());
+      int found = keys.size();
+      step = listed.scan("*", from, count);
       step.keys().forEach(key -> keys.add(prefix + key));
+      count = nextCount(limit - keys.size(), count, keys.size() - found);
       steps++;
     } while (!step.finished() && keys.size() < limit && steps < MAX_STEPS);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("keys", keys);
     body.put("next", step.finished() ? null : step.cursor());
     Responses.ok(ctx, body);
+  }
+
+  /**
+   * The COUNT of the next step: the keys still {@code missing} scaled by the density of the last step
+   * ({@code found} keys for {@code count} walked), {@value #SPARSE_GROWTH} times {@code count} when it found none;
+   * never below {@code missing}, never above {@value #MAX_SCAN_COUNT} unless {@code missing} is.
+   */
+  static int nextCount(int missing, int count, int found) {
+    long wanted = found == 0 ? (long) count * SPARSE_GROWTH : ((long) missing * count + found - 1) / found;
+    return (int) Math.max(missing, Math.min(wanted, MAX_SCAN_COUNT));
   }
 
   private void get(Context ctx) {
