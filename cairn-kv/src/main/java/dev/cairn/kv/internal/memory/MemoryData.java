@@ -354,7 +354,8 @@ final class MemoryData implements ScriptStore {
         throw Failures.wrongType(key);
       }
       if (!present && !create) {
-        return null;
+        // an expired hash goes: through indexed(), like every removal, or its key would stay in the scan index
+        return indexed(k, old, null);
       }
       Entry entry = present ? old : new Entry(new HashValue(), Entry.NO_EXPIRY);
       action.accept((HashValue) entry.value());
