@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -69,6 +70,10 @@ abstract class ConsoleScenarios {
   ConsolePage page;
   AdminApiCalls api;
   VectorStore vectors;
+  // The vector store's folder; per class (one instance), deleted after stop() closed the store. A folder made with
+  // Files.createTempDirectory was left in /tmp by every run.
+  @TempDir
+  Path vectorsDir;
 
   /** The database URL of this backend. */
   abstract String databaseUrl();
@@ -96,7 +101,7 @@ abstract class ConsoleScenarios {
     store.set("console:hostile", HOSTILE_CITY);
     store.set("console:ttl", "expiring", Duration.ofMinutes(10));
     store.set("other:key", "not under the prefix");
-    vectors = VectorStore.open("vector:" + Files.createTempDirectory("console-vectors"));
+    vectors = VectorStore.open("vector:" + vectorsDir);
     VectorCollection docs = vectors.create(CollectionSpec.of("docs", 3, Metric.COSINE)).orElseThrow();
     vectors.create(CollectionSpec.of("empty", 8, Metric.L2)).orElseThrow();
     docs.upsertAll(List.of(
