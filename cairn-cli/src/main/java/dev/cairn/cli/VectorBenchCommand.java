@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       "  vector.<phase> cairn=<ops/s> lucene=<ops/s> pgvector_jdbc=<ops/s> cairn_pgvector=<ops/s> recall=...",
       "then the cost of durable single upserts (Cairn's commit policy against raw Lucene without and with a commit):",
       "  vector.upsert_single cairn=<ops/s> lucene_nocommit=<ops/s> lucene_commit=<ops/s> threads=<n>",
+      "Each line ends with the heap bytes allocated per operation of each side (<side>_alloc_b_op=<bytes>).",
       "Tables bench_raw_vector and cairn_vec_bench_vector are created in the PostgreSQL database and dropped.",
       "Progress goes to standard error: a bar on a terminal, else a line per step and side, and one per tenth of",
       "each side's build ('bench vector: cairn build', 'bench vector: cairn build 10000/100000')."

@@ -2,6 +2,7 @@ package dev.cairn.bench.vector;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cairn.bench.BenchProgress;
+import dev.cairn.bench.internal.HeapAllocation;
 import dev.cairn.bench.internal.TimedSteps;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.vector.VectorStore;
@@ -31,6 +32,9 @@ import org.apache.lucene.store.FSDirectory;
  * vector.search_filtered ... (the same, within 5 of the 50 clusters, about 10% of the vectors)
  * vector.upsert_single cairn=&lt;upserts/s&gt; lucene_nocommit=... lucene_commit=... threads=1 (then threads=8)
  * </pre>
+ * Each line ends with the heap bytes allocated per operation of each side, {@code <side>_alloc_b_op=<bytes>}
+ * (vector built, query, upsert; the least of the measured rounds), counted over all threads of the process
+ * ({@link HeapAllocation}), so an allocation regression shows where the machine is too noisy for the rates.
  * Each side searches at the smallest ef_search of a fixed ladder whose recall@10 against exact cosine search
  * reaches 0.95 (the largest of the ladder when none does), with {@code threads} threads for {@code seconds}, in
  * a warm-up round and two measured rounds over all sides, the better measured round kept.
@@ -80,17 +84,21 @@ public final class VectorBench {
       try {
         List<String> build = new ArrayList<>();
         List<String> bytes = new ArrayList<>();
+        List<String> allocations = new ArrayList<>();
         for (VectorSide side : sides) {
           steps.bar.step(side.name() + " build");
           BuildProgress progress = new BuildProgress(steps.bar, data.vectors.length);
+          long allocatedBefore = HeapAllocation.totalBytes();
           long start = System.nanoTime();
           side.build(data, progress);
           build.add(side.name() + "=" + rate(data.vectors.length, System.nanoTime() - start));
+          allocations.add(new Rate(0, HeapAllocation.perOperation(allocatedBefore, HeapAllocation.totalBytes(),
+              data.vectors.length)).allocationColumn(side.name()));
           bytes.add(String.format(Locale.ROOT, "%.0f", side.bytesPerVector(data.vectors.length)));
         }
         out.accept("vector.build " + String.join(" ", build) + " bytes_per_vector=" + String.join("/", bytes)
             + " segments=" + segments(embedded.resolve(CairnSide.COLLECTION)) + "/"
-            + ((RawLuceneSide) sides.get(1)).segments());
+            + ((RawLuceneSide) sides.get(1)).segments() + " " + String.join(" ", allocations));
         out.accept(searchLine("search_k10", sides, data, options, false, steps));
         out.accept(searchLine("search_filtered", sides, data, options, true, steps));
         for (int threads : new int[] {1, options.threads()}) {
@@ -112,7 +120,7 @@ public final class VectorBench {
     List<String> rates = new ArrayList<>();
     List<String> recalls = new ArrayList<>();
     List<String> efs = new ArrayList<>();
-    double[] qps = new double[sides.size()];
+    Rate[] best = new Rate[sides.size()];
     int[] chosen = new int[sides.size()];
     for (int s = 0; s < sides.size(); s++) {
       VectorSide side = sides.get(s);
@@ -136,16 +144,20 @@ public final class VectorBench {
     for (int round = 0; round < 3; round++) {
       for (int s = 0; s < sides.size(); s++) {
         steps.bar.step(sides.get(s).name() + " " + phase + " " + Steps.round(round, 3));
-        double measured = throughput(sides.get(s), data, chosen[s], filtered, options, steps.bar);
-        qps[s] = round == 0 ? 0 : Math.max(qps[s], measured);
+        Rate measured = throughput(sides.get(s), data, chosen[s], filtered, options, steps.bar);
+        best[s] = round == 0 ? Rate.NONE : best[s].better(measured);
       }
     }
+    List<String> allocations = new ArrayList<>();
     for (int s = 0; s < sides.size(); s++) {
-      rates.add(sides.get(s).name() + "=" + String.format(Locale.ROOT, "%.0f", qps[s]));
+      rates.add(sides.get(s).name() + "=" + String.format(Locale.ROOT, "%.0f", best[s].perSecond()));
+      allocations.add(best[s].allocationColumn(sides.get(s).name()));
     }
     return "vector." + phase + " " + String.join(" ", rates) + " recall=" + String.join("/", recalls)
         + " ef_search=" + String.join("/", efs)
-        + String.format(Locale.ROOT, " ratio=%.2f,%.2f", qps[0] / qps[1], qps[3] / qps[2]);
+        + String.format(Locale.ROOT, " ratio=%.2f,%.2f", best[0].perSecond() / best[1].perSecond(),
+            best[3].perSecond() / best[2].perSecond())
+        + " " + String.join(" ", allocations);
   }
 
   /**
@@ -158,9 +170,9 @@ public final class VectorBench {
     IndexedOperation cairnUpsert = i -> cairn.upsertOne(data, i);
     IndexedOperation luceneBuffered = i -> lucene.upsertOne(data, i, false);
     IndexedOperation luceneCommitted = i -> lucene.upsertOne(data, i, true);
-    double durable = 0;
-    double buffered = 0;
-    double committed = 0;
+    Rate durable = Rate.NONE;
+    Rate buffered = Rate.NONE;
+    Rate committed = Rate.NONE;
     for (int round = 0; round < 2; round++) { // the first round warms the JIT up for all three, unmeasured
       String step = "upsert_single threads=" + threads + " " + Steps.round(round, 2);
       steps.bar.step("cairn " + step);
@@ -171,7 +183,9 @@ public final class VectorBench {
       committed = throughput(luceneCommitted, data.vectors.length, threads, options, steps.bar);
     }
     return String.format(Locale.ROOT, "vector.upsert_single cairn=%.0f lucene_nocommit=%.0f lucene_commit=%.0f"
-        + " threads=%d", durable, buffered, committed, threads);
+        + " threads=%d %s %s %s", durable.perSecond(), buffered.perSecond(), committed.perSecond(), threads,
+        durable.allocationColumn("cairn"), buffered.allocationColumn("lucene_nocommit"),
+        committed.allocationColumn("lucene_commit"));
   }
 
   /** Segments in the last commit of the Lucene index in {@code directory}. */
@@ -195,18 +209,22 @@ public final class VectorBench {
     return (double) found / wanted;
   }
 
-  private static double throughput(VectorSide side, BenchData data, int ef, boolean filtered,
+  private static Rate throughput(VectorSide side, BenchData data, int ef, boolean filtered,
       VectorBenchOptions options, BenchProgress bar) throws Exception {
     return throughput(q -> side.search(data.queries[q], BenchData.K, ef, filtered), data.queries.length,
         options.threads(), options, bar);
   }
 
-  /** Operations per second of {@code operation} on indexes 0..{@code size}-1 in turn, by {@code threadCount} threads. */
-  private static double throughput(IndexedOperation operation, int size, int threadCount,
+  /**
+   * Operations per second of {@code operation} on indexes 0..{@code size}-1 in turn, by {@code threadCount}
+   * threads, and the heap allocated per operation meanwhile.
+   */
+  private static Rate throughput(IndexedOperation operation, int size, int threadCount,
       VectorBenchOptions options, BenchProgress bar) throws Exception {
     AtomicLong done = new AtomicLong();
     long nanos = (long) (options.seconds() * 1e9);
     long deadline = System.nanoTime() + nanos;
+    long allocatedBefore = HeapAllocation.totalBytes();
     long start = System.nanoTime();
     try (ExecutorService threads = Executors.newFixedThreadPool(threadCount)) {
       List<Future<?>> workers = new ArrayList<>();
@@ -222,7 +240,10 @@ public final class VectorBench {
       }
       TimedSteps.await(workers, start, nanos, bar);
     }
-    return done.get() / ((System.nanoTime() - start) / 1e9);
+    long elapsed = System.nanoTime() - start;
+    long operations = Math.max(1, done.get());
+    return new Rate(done.get() / (elapsed / 1e9),
+        HeapAllocation.perOperation(allocatedBefore, HeapAllocation.totalBytes(), operations));
   }
 
   /** The bar, and the naming of rounds: the first of each measurement is an unmeasured warm-up. */

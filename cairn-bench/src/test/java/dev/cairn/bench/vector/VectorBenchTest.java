@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A small run of the vector benchmark prints its five lines with every side measured. */
+/** A small run of the vector benchmark prints its five lines with every side measured, allocation included. */
 class VectorBenchTest {
   @RegisterExtension
   static final PostgresService POSTGRES = new PostgresService();
@@ -21,12 +21,16 @@ class VectorBenchTest {
     VectorBench.run(options, lines::add);
 
     assertThat(lines).hasSize(5);
+    String allocations = " cairn_alloc_b_op=\\d+ lucene_alloc_b_op=\\d+ pgvector_jdbc_alloc_b_op=\\d+"
+        + " cairn_pgvector_alloc_b_op=\\d+";
     assertThat(lines.get(0)).matches("vector\\.build cairn=\\d+ lucene=\\d+ pgvector_jdbc=\\d+ cairn_pgvector=\\d+ "
-        + "bytes_per_vector=\\d+/\\d+/\\d+/\\d+ segments=\\d+/\\d+");
-    assertThat(lines.get(1)).startsWith("vector.search_k10 cairn=").contains(" recall=", " ef_search=", " ratio=");
-    assertThat(lines.get(2)).startsWith("vector.search_filtered cairn=");
+        + "bytes_per_vector=\\d+/\\d+/\\d+/\\d+ segments=\\d+/\\d+" + allocations);
+    assertThat(lines.get(1)).startsWith("vector.search_k10 cairn=").contains(" recall=", " ef_search=", " ratio=")
+        .containsPattern(allocations + "$");
+    assertThat(lines.get(2)).startsWith("vector.search_filtered cairn=").containsPattern(allocations + "$");
     assertThat(lines.get(1)).doesNotContain("=0 ");
-    assertThat(lines.get(3)).matches("vector\\.upsert_single cairn=\\d+ lucene_nocommit=\\d+ lucene_commit=\\d+ threads=1");
-    assertThat(lines.get(4)).endsWith(" threads=2");
+    assertThat(lines.get(3)).matches("vector\\.upsert_single cairn=\\d+ lucene_nocommit=\\d+ lucene_commit=\\d+ threads=1"
+        + " cairn_alloc_b_op=\\d+ lucene_nocommit_alloc_b_op=\\d+ lucene_commit_alloc_b_op=\\d+");
+    assertThat(lines.get(4)).contains(" threads=2 ");
   }
 }
