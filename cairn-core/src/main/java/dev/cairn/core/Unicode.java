@@ -34,6 +34,30 @@ public final class Unicode {
   }
 
   /**
+   * The length of {@code text} in UTF-8, counted without encoding it: what {@code text.getBytes(UTF_8).length}
+   * answers, a lone surrogate counted as the one byte of the {@code '?'} Java's encoder writes for it (a storage
+   * limit on names is checked against that, before {@link #requireWellFormed} refuses such text, or not at all).
+   */
+  public static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4; // one code point beyond the BMP: two UTF-16 units, four bytes
+        i++;
+      } else {
+        bytes += Character.isSurrogate(c) ? 1 : 3;
+      }
+    }
+    return bytes;
+  }
+
+  /**
    * Returns {@code text} when it can be stored as UTF-8 exactly.
    *
    * @param what names the text in the message, e.g. "value for key 'k'"; the text itself is never quoted

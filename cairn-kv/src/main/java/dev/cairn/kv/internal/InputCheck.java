@@ -62,7 +62,7 @@ record InputCheck(long maxValueBytes) {
       Unicode.requireWellFormed(text, "value for key '" + key + "'");
     }
     if ((long) text.length() * 3 > maxValueBytes) {
-      long bytes = utf8Length(text);
+      long bytes = Unicode.utf8Length(text);
       if (bytes > maxValueBytes) {
         throw tooLarge(key, bytes);
       }
@@ -96,25 +96,6 @@ record InputCheck(long maxValueBytes) {
       }
     }
     return false;
-  }
-
-  /** The UTF-8 length of well-formed text. */
-  private static long utf8Length(String text) {
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3;
-      }
-    }
-    return bytes;
   }
 
   List<String> nonEmpty(List<String> names, String what) {

@@ -1,6 +1,7 @@
 package dev.cairn.subject.internal;
 
 import dev.cairn.core.InvalidInputException;
+import dev.cairn.core.Unicode;
 import dev.cairn.subject.NameLimits;
 import java.util.Map;
 
@@ -38,32 +39,12 @@ public final class Names {
           + " characters in this storage, got " + name.length() + ": '" + shown(name) + "'",
           Map.of(what, shown(name), "limit", limits.maxChars()), null);
     }
-    long bytes = utf8Length(name);
+    long bytes = Unicode.utf8Length(name);
     if (bytes > limits.maxUtf8Bytes()) {
       throw new InvalidInputException(code, "a " + what + " name may have at most " + limits.maxUtf8Bytes()
           + " bytes in UTF-8 in this storage, got " + bytes + ": '" + shown(name) + "'",
           Map.of(what, shown(name), "limit", limits.maxUtf8Bytes()), null);
     }
-  }
-
-  /** The UTF-8 length of {@code text} without encoding it (a lone surrogate counts as the '?' it becomes). */
-  private static long utf8Length(String text) {
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        bytes += 4; // one code point beyond the BMP: two UTF-16 units, four bytes
-        i++;
-      } else {
-        bytes += Character.isSurrogate(c) ? 1 : 3;
-      }
-    }
-    return bytes;
   }
 
   private static String shown(String name) {
