@@ -1,6 +1,7 @@
 package dev.cairn.cli;
 
 import dev.cairn.bench.BenchProgress;
+import dev.cairn.bench.ProgressLine;
 import java.io.PrintStream;
 
 /**
@@ -10,22 +11,22 @@ import java.io.PrintStream;
  * {@link #clear()} before the next output. Elsewhere (a file, a pipe, a CI log) each step is one plain line
  * ({@code migrate: 3/7 V3__add_index.sql}, {@code bench sql: cairn get_by_id round 1/3}) and advances within a step
  * print nothing, since half lines would fill a log; only a {@link #milestone} within a long step gets a line of its own
- * ({@code bench vector: cairn build 10000/100000}). Not thread-safe: one worker reports at a time.
+ * ({@code bench vector: cairn build 10000/100000}). The bench's {@link ProgressLine} draws. Not thread-safe: one
+ * worker reports at a time.
  */
 final class Progress implements BenchProgress {
-  private static final int WIDTH = 30;
-
   private final PrintStream err;
   private final boolean inPlace;
   private final String name;
+  private final ProgressLine line;
   private String label = "";
   private int shownPercent = -1;
-  private int drawnLength;
 
   private Progress(PrintStream err, boolean inPlace, String name) {
     this.err = err;
     this.inPlace = inPlace;
     this.name = name;
+    this.line = new ProgressLine(err);
   }
 
   /** Progress named {@code name} ({@code migrate}, {@code bench sql}) on {@code terminal}'s error stream. */
@@ -36,7 +37,7 @@ final class Progress implements BenchProgress {
   /** Step {@code step} of {@code total} starts, a whole unit of work such as one migration script. */
   void count(int step, int total, String what) {
     if (inPlace) {
-      draw(name + " " + bar(step - 1, total) + " " + step + "/" + total + " " + what);
+      line.draw(name + " " + ProgressLine.bar(step - 1, total) + " " + step + "/" + total + " " + what);
     } else {
       err.println(name + ": " + step + "/" + total + " " + what);
     }
@@ -58,10 +59,10 @@ final class Progress implements BenchProgress {
     if (!inPlace) {
       return;
     }
-    int percent = (int) Math.min(100, done * 100 / Math.max(1, total));
+    int percent = ProgressLine.percent(done, total);
     if (percent != shownPercent) {
       shownPercent = percent;
-      draw(name + ": " + label + " " + bar(done, total) + " " + percent + "%");
+      line.draw(name + ": " + label + " " + ProgressLine.bar(done, total) + " " + percent + "%");
     }
   }
 
@@ -76,22 +77,6 @@ final class Progress implements BenchProgress {
 
   @Override
   public void clear() {
-    if (drawnLength > 0) {
-      err.print("\r" + " ".repeat(drawnLength) + "\r");
-      err.flush();
-      drawnLength = 0;
-    }
-  }
-
-  private String bar(long done, long total) {
-    int filled = (int) Math.min(WIDTH, done * WIDTH / Math.max(1, total));
-    return "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "]";
-  }
-
-  private void draw(String line) {
-    // Pad over the previous line's tail: a shorter line would otherwise leave its end on screen.
-    err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
-    err.flush();
-    drawnLength = line.length();
+    line.clear();
   }
 }

@@ -1,6 +1,6 @@
 package dev.cairn.cli;
 
-import java.io.Console;
+import dev.cairn.bench.ProgressLine;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -33,26 +33,7 @@ public record Terminal(PrintStream out, PrintStream err, boolean interactive) {
    * lines of the logging library (on {@code System.err}) and of commands keep their order.
    */
   public static Terminal system() {
-    return new Terminal(utf8(FileDescriptor.out), utf8(FileDescriptor.err), onTerminal());
-  }
-
-  /**
-   * Whether the process runs on a terminal. JDK 21 gives a {@link Console} only on a terminal; from JDK 22 on it may
-   * give one for redirected streams too and says which through {@code isTerminal()}, called reflectively as the
-   * build targets 21.
-   */
-  private static boolean onTerminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-    } catch (NoSuchMethodException e) {
-      return true;
-    } catch (ReflectiveOperationException e) {
-      return false;
-    }
+    return new Terminal(utf8(FileDescriptor.out), utf8(FileDescriptor.err), ProgressLine.onTerminal());
   }
 
   private static PrintStream utf8(FileDescriptor descriptor) {
