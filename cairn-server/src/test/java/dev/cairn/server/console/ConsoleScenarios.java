@@ -37,7 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -70,9 +69,8 @@ abstract class ConsoleScenarios {
   ConsolePage page;
   AdminApiCalls api;
   VectorStore vectors;
-  // The vector store's folder; per class (one instance), deleted after stop() closed the store. A folder made with
-  // Files.createTempDirectory was left in /tmp by every run.
-  @TempDir
+  // The vector store's folder, deleted by stop() once the store is closed: every run used to leave one in /tmp.
+  // Not a JUnit @TempDir: an instance one is injected only before each test, after start() needs it.
   Path vectorsDir;
 
   /** The database URL of this backend. */
@@ -101,6 +99,7 @@ abstract class ConsoleScenarios {
     store.set("console:hostile", HOSTILE_CITY);
     store.set("console:ttl", "expiring", Duration.ofMinutes(10));
     store.set("other:key", "not under the prefix");
+    vectorsDir = Files.createTempDirectory("console-vectors");
     vectors = VectorStore.open("vector:" + vectorsDir);
     VectorCollection docs = vectors.create(CollectionSpec.of("docs", 3, Metric.COSINE)).orElseThrow();
     vectors.create(CollectionSpec.of("empty", 8, Metric.L2)).orElseThrow();
@@ -167,7 +166,7 @@ abstract class ConsoleScenarios {
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws IOException {
     if (browser != null) {
       browser.close();
     }
@@ -179,6 +178,13 @@ abstract class ConsoleScenarios {
     }
     if (vectors != null) {
       vectors.close();
+    }
+    if (vectorsDir != null) {
+      try (java.util.stream.Stream<Path> paths = Files.walk(vectorsDir)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
     if (store != null) {
       closeStore();
