@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /** One captured run of {@link SqlBench}: exit code, standard output and standard error. */
 record BenchRun(int exit, String out, String err) {
   private static final Pattern LINE =
-      Pattern.compile("sql\\.([a-z_]+) cairn=(\\d+) jdbc=(\\d+) ratio=(\\d+\\.\\d{2})");
+      Pattern.compile("sql\\.([a-z_]+) cairn=(\\d+) jdbc=(\\d+) ratio=(\\d+\\.\\d{2})"
+          + " cairn_alloc_b_op=(\\d+) jdbc_alloc_b_op=(\\d+)");
 
   static BenchRun of(SqlBenchOptions options) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
