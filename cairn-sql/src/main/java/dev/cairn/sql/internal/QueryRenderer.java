@@ -19,7 +19,11 @@ import org.jooq.impl.DSL;
  * <p>Keyset paging: the condition "after (v1, ..., vn)" is expanded to
  * {@code (k1 > v1) OR (k1 = v1 AND k2 > v2) ...} with each comparison flipped for descending keys, and NULLs
  * placed where the dialect sorts them (largest on PostgreSQL, smallest elsewhere), so no ORDER BY needs a
- * NULLS FIRST/LAST clause that would stop the database from using an index.
+ * NULLS FIRST/LAST clause that would stop the database from using an index. The expansion is led by a redundant
+ * range on the first key ({@code k1 >= v1}, or {@code <=} descending) wherever no NULL can come after the
+ * position: databases do not derive an index range from the OR (PostgreSQL walks the index from its start and
+ * filters every row before the position, so a deep keyset page cost as much as its OFFSET), but they start one
+ * at that bound. A NOT NULL column needs no NULL branches at all.
  */
 final class QueryRenderer {
   private final ColumnResolver resolver;
@@ -161,6 +165,18 @@ final class QueryRenderer {
 
   /** Rows strictly after the position {@code values} in the order given by columns and directions. */
   Condition after(List<Integer> columns, List<Boolean> descending, List<Object> values) {
+    Condition expansion = expansion(columns, descending, values);
+    int first = columns.getFirst();
+    Object value = values.getFirst();
+    if (value == null || (nullable(first) && nullsComeLater(descending.getFirst()))) {
+      return expansion;
+    }
+    Field<Object> field = Render.column(resolver.model().column(first).name());
+    Field<Object> bound = bound(first, value);
+    return (descending.getFirst() ? field.le(bound) : field.ge(bound)).and(expansion);
+  }
+
+  private Condition expansion(List<Integer> columns, List<Boolean> descending, List<Object> values) {
     List<Condition> alternatives = new ArrayList<>();
     List<Condition> equalSoFar = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -177,12 +193,22 @@ final class QueryRenderer {
   }
 
   private Condition strictlyAfter(Field<Object> field, int index, Object value, boolean descending) {
-    boolean nullsLargest = dialect == Dialect.POSTGRESQL;
-    boolean nullsComeLater = nullsLargest != descending;
+    boolean nullsComeLater = nullsComeLater(descending);
     if (value == null) {
       return nullsComeLater ? DSL.falseCondition() : field.isNotNull();
     }
     Condition beyond = descending ? field.lt(bound(index, value)) : field.gt(bound(index, value));
-    return nullsComeLater ? beyond.or(field.isNull()) : beyond;
+    return nullsComeLater && nullable(index) ? beyond.or(field.isNull()) : beyond;
+  }
+
+  /** Whether NULLs sort after every value in this direction: PostgreSQL sorts them largest, the others smallest. */
+  private boolean nullsComeLater(boolean descending) {
+    boolean nullsLargest = dialect == Dialect.POSTGRESQL;
+    return nullsLargest != descending;
+  }
+
+  /** Whether the column may hold NULL; the key never does. */
+  private boolean nullable(int index) {
+    return index != resolver.model().keyIndex() && resolver.model().column(index).nullable();
   }
 }

@@ -189,6 +189,19 @@ public interface QueryConformance extends ConformanceContext {
     assertThat(seen).isEqualTo(expected);
   }
 
+  @Test
+  default void query_keysetOnNullableColumn_eitherDirection_visitsRowsInOffsetOrder() {
+    Table<Product> products = products();
+
+    for (Query first : List.of(Query.all().orderBy(asc("stock")).limit(4),
+        Query.all().orderBy(desc("stock")).limit(4), Query.where(gt("price", 3)).orderBy(desc("price")).limit(3),
+        Query.all().orderBy(asc("price"), desc("stock")).limit(5))) {
+      List<Long> inOneQuery = ids(Expect.ok(products.query(first.limit(1000))));
+
+      assertThat(walk(products, first)).as("keyset walk of %s", first).isEqualTo(inOneQuery);
+    }
+  }
+
   private List<Long> walk(Table<Product> products, Query first) {
     List<Long> seen = new ArrayList<>();
     Page<Product> page = Expect.ok(products.query(first));
