@@ -69,6 +69,7 @@ public final class WorkloadRunner {
       long[] checksums = new long[sides.size()];
       for (int s = 0; s < sides.size(); s++) {
         UserStore store = sides.get(s);
+        phase.prepare(store);
         settle.run();
         Progress progress = listener.step(store.side() + " " + phase.name() + " " + label);
         long allocatedBefore = HeapAllocation.totalBytes();
