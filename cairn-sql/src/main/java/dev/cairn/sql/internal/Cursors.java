@@ -1,5 +1,6 @@
 package dev.cairn.sql.internal;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -29,6 +30,48 @@ final class Cursors {
   private Cursors() {}
 
   static Cursor encode(String signature, List<Object> values) {
+    String json = fastJson(signature, values);
+    if (json == null) {
+      json = jacksonJson(signature, values);
+    }
+    return Cursor.of(Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The JSON Jackson writes for these values, written by hand: a cursor is encoded for every page that has a next
+   * one, and the tree of {@link #jacksonJson} cost a keyset page a fifth of Cairn's time. Only for the values
+   * whose text is plain (strings escaped by Jackson's own encoder); {@code null} for the others (doubles, whose
+   * non-finite values Jackson writes its own way), which take the tree. The tokens are the same either way.
+   */
+  static String fastJson(String signature, List<Object> values) {
+    StringBuilder json = new StringBuilder(32 + 24 * values.size()).append("{\"s\":");
+    quoted(signature, json).append(",\"v\":[");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        json.append(',');
+      }
+      switch (values.get(i)) {
+        case null -> json.append("null");
+        case Long l -> json.append(l.longValue());
+        case Boolean b -> json.append(b.booleanValue());
+        case Double d -> {
+          return null;
+        }
+        case byte[] bytes -> quoted(Base64.getEncoder().encodeToString(bytes), json);
+        case BigDecimal d -> quoted(d.toPlainString(), json);
+        default -> quoted(values.get(i).toString(), json);
+      }
+    }
+    return json.append("]}").toString();
+  }
+
+  private static StringBuilder quoted(String text, StringBuilder json) {
+    json.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(text, json);
+    return json.append('"');
+  }
+
+  static String jacksonJson(String signature, List<Object> values) {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("s", signature);
     ArrayNode array = node.putArray("v");
@@ -43,8 +86,7 @@ final class Cursors {
         default -> array.add(value.toString());
       }
     }
-    byte[] json = Json.write(node).getBytes(StandardCharsets.UTF_8);
-    return Cursor.of(Base64.getUrlEncoder().withoutPadding().encodeToString(json));
+    return Json.write(node);
   }
 
   /**
@@ -55,11 +97,11 @@ final class Cursors {
   static List<Object> decode(Cursor cursor, String signature, List<ValueKind> kinds, String table) {
     JsonNode node;
     try {
-      byte[] json = Base64.getUrlDecoder().decode(cursor.token());
       // Only the canonical encoding is accepted, so appended or altered padding bits are refused too.
-      if (!Base64.getUrlEncoder().withoutPadding().encodeToString(json).equals(cursor.token())) {
+      if (!canonical(cursor.token())) {
         throw invalid(table, "is malformed", null);
       }
+      byte[] json = Base64.getUrlDecoder().decode(cursor.token());
       node = STRICT.readTree(new String(json, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException | IOException e) {
       throw invalid(table, "is malformed", e);
@@ -88,6 +130,30 @@ final class Cursors {
     }
     return decoded;
   }
+
+  /**
+   * Whether the token is the one the encoder writes for its bytes (what re-encoding the decoded bytes and comparing
+   * would tell, without the copy): no padding, and the bits of the last character that hold no byte are zero.
+   * Characters outside the alphabet are left to the decoder, which refuses them.
+   */
+  static boolean canonical(String token) {
+    if (token.indexOf('=') >= 0) {
+      return false;
+    }
+    int spare = switch (token.length() % 4) {
+      case 0 -> 0;
+      case 2 -> 4;
+      case 3 -> 2;
+      default -> -1;
+    };
+    if (spare <= 0) {
+      return spare == 0;
+    }
+    int value = ALPHABET.indexOf(token.charAt(token.length() - 1));
+    return value >= 0 && (value & ((1 << spare) - 1)) == 0;
+  }
+
+  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
   private static InvalidInputException invalid(String table, String problem, Throwable cause) {
     return new InvalidInputException("INVALID_CURSOR", "cursor for table " + table + " " + problem,
