@@ -71,10 +71,14 @@ final class Pager {
 
   private static String shape(Query query, List<Integer> columns, List<Boolean> descending, Cursor after,
       boolean offset) {
-    StringBuilder shape = new StringBuilder("select|");
+    StringBuilder shape = new StringBuilder(64).append("select|");
     RenderedQueries.shape(query.filter(), shape);
-    shape.append('|').append(columns).append(descending).append(after != null ? "|after" : "")
-        .append(offset ? "|offset" : "");
+    shape.append('|');
+    for (int i = 0; i < columns.size(); i++) {
+      // Not List.toString: this runs for every page, and its iterators and joins showed in profiles.
+      shape.append(columns.get(i)).append(descending.get(i) ? 'd' : 'a').append(',');
+    }
+    shape.append(after != null ? "|after" : "").append(offset ? "|offset" : "");
     return shape.toString();
   }
 

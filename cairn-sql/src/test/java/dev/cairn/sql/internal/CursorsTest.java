@@ -62,4 +62,34 @@ class CursorsTest {
           .extracting(e -> ((InvalidInputException) e).code()).isEqualTo("INVALID_CURSOR");
     }
   }
+
+  @Test
+  void decode_plainReaderAndJsonParser_agree() {
+    List<String> texts = List.of(
+        "{\"s\":\"sig\",\"v\":[\"2024-01-02T03:04:05Z\",\"a\\\"b\\\\c\\u00e9\\n\",-42]}",
+        "{\"s\":\"sig\",\"v\":[\"1970-01-01T00:00:00Z\",null,0]}",
+        "{ \"s\":\"sig\",\"v\":[\"1970-01-01T00:00:00Z\",null,7]}",
+        "{\"v\":[\"1970-01-01T00:00:00Z\",null,7],\"s\":\"sig\"}",
+        "{\"s\":\"sig\",\"v\":[\"1970-01-01T00:00:00Z\",\"x\",12345678901234567890]}",
+        "{\"s\":\"sig\",\"v\":[\"1970-01-01T00:00:00Z\",\"x\",007]}",
+        "{\"s\":\"sig\",\"v\":[\"1970-01-01T00:00:00Z\",\"x\",7]}trailing",
+        "{\"s\":\"sig\",\"v\":[\"1970-01-01T00:00:00Z\",\"x\",1.5]}",
+        "{\"s\":\"sig\",\"v\":[\"1970-01-01T00:00:00Z\",\"\\ud83d\\ude00\",7]}");
+    for (String text : texts) {
+      Cursor cursor = Cursor.of(java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Object viaDecode = outcome(() -> Cursors.decode(cursor, "sig", KINDS, "users"));
+      Object viaTree = outcome(() -> Cursors.decodeTreeForTest(text, "sig", KINDS, "users"));
+      assertThat(viaDecode).as(text).isEqualTo(viaTree);
+    }
+    assertThat(CursorText.parse(texts.getFirst())).isNotNull();
+  }
+
+  private static Object outcome(java.util.function.Supplier<List<Object>> decode) {
+    try {
+      return decode.get();
+    } catch (InvalidInputException e) {
+      return e.code();
+    }
+  }
 }
