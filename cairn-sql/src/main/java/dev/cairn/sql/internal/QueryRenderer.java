@@ -62,13 +62,8 @@ final class QueryRenderer {
     Field<Object> field = Render.column(resolver.model().column(index).name());
     Object value = resolver.coerce(index, compare.value());
     if (value == null) {
-      return switch (compare.op()) {
-        case EQ -> field.isNull();
-        case NE -> field.isNotNull();
-        default -> throw new InvalidInputException("INVALID_VALUE",
-            "cannot compare column " + resolver.model().name() + "." + resolver.model().column(index).name()
-                + " with null using " + compare.op(), Map.of("table", resolver.model().name()), null);
-      };
+      requireNullComparable(compare, index);
+      return compare.op() == Filter.Op.EQ ? field.isNull() : field.isNotNull();
     }
     Field<Object> bound = bound(index, value);
     return switch (compare.op()) {
@@ -79,6 +74,15 @@ final class QueryRenderer {
       case LT -> field.lt(bound);
       case LE -> field.le(bound);
     };
+  }
+
+  /** Only EQ and NE compare with null (as IS NULL, IS NOT NULL); anything else is INVALID_VALUE. */
+  private void requireNullComparable(Filter.Compare compare, int index) {
+    if (compare.op() != Filter.Op.EQ && compare.op() != Filter.Op.NE) {
+      throw new InvalidInputException("INVALID_VALUE",
+          "cannot compare column " + resolver.model().name() + "." + resolver.model().column(index).name()
+              + " with null using " + compare.op(), Map.of("table", resolver.model().name()), null);
+    }
   }
 
   private Condition in(Filter.In in) {
@@ -103,11 +107,73 @@ final class QueryRenderer {
 
   private Condition like(Filter.Like like) {
     int index = resolver.indexOf(like.column());
+    ColumnModel column = likeColumn(index);
+    return DSL.field(DSL.name(column.name()), String.class).like(bindTyped(like.pattern()));
+  }
+
+  private ColumnModel likeColumn(int index) {
     ColumnModel column = resolver.model().column(index);
     if (column.kind() != ValueKind.STRING) {
       throw new BadValueException(resolver.model().name(), column.name(), "LIKE needs a text column");
     }
-    return DSL.field(DSL.name(column.name()), String.class).like(bindTyped(like.pattern()));
+    return column;
+  }
+
+  /**
+   * Adds the values {@link #condition} would bind for {@code filter}, in the same order and with the same checks
+   * and failures, without building the condition: for a query whose SQL is already rendered for its shape
+   * ({@link RenderedQueries}), where building jOOQ's tree again only to throw it away showed in profiles.
+   */
+  void collectBinds(Filter filter) {
+    switch (filter) {
+      case Filter.Compare compare -> {
+        int index = resolver.indexOf(compare.column());
+        Object value = resolver.coerce(index, compare.value());
+        if (value == null) {
+          requireNullComparable(compare, index);
+        } else {
+          binds.add(resolver.model().column(index).kind().bindForm(value, dialect));
+        }
+      }
+      case Filter.In in -> {
+        int index = resolver.indexOf(in.column());
+        for (Object raw : in.values()) {
+          Object value = resolver.coerce(index, raw);
+          if (value != null) {
+            binds.add(resolver.model().column(index).kind().bindForm(value, dialect));
+          }
+        }
+      }
+      case Filter.Like like -> {
+        likeColumn(resolver.indexOf(like.column()));
+        binds.add(like.pattern());
+      }
+      case Filter.IsNull isNull -> resolver.indexOf(isNull.column());
+      case Filter.And and -> and.parts().forEach(this::collectBinds);
+      case Filter.Or or -> or.parts().forEach(this::collectBinds);
+      case Filter.Not not -> collectBinds(not.filter());
+      case Filter.All all -> { }
+    }
+  }
+
+  /** Adds the values {@link #after} would bind, in the same order, without building the condition. */
+  void collectAfterBinds(List<Integer> columns, List<Boolean> descending, List<Object> values) {
+    for (int i = 0; i < columns.size(); i++) {
+      Object value = values.get(i);
+      if (value != null) {
+        Object driverValue = resolver.model().column(columns.get(i)).kind().bindForm(value, dialect);
+        binds.add(driverValue); // strictly after
+        binds.add(driverValue); // equal, for the columns after it
+      }
+    }
+    if (leadingRange(columns, descending, values)) {
+      binds.add(resolver.model().column(columns.getFirst()).kind().bindForm(values.getFirst(), dialect));
+    }
+  }
+
+  /** Adds a value as {@link #bindTyped} would, without its jOOQ parameter. */
+  void collectBind(Object driverValue) {
+    binds.add(driverValue);
   }
 
   private Field<Object> field(String column) {
@@ -166,14 +232,18 @@ final class QueryRenderer {
   /** Rows strictly after the position {@code values} in the order given by columns and directions. */
   Condition after(List<Integer> columns, List<Boolean> descending, List<Object> values) {
     Condition expansion = expansion(columns, descending, values);
-    int first = columns.getFirst();
-    Object value = values.getFirst();
-    if (value == null || (nullable(first) && nullsComeLater(descending.getFirst()))) {
+    if (!leadingRange(columns, descending, values)) {
       return expansion;
     }
+    int first = columns.getFirst();
     Field<Object> field = Render.column(resolver.model().column(first).name());
-    Field<Object> bound = bound(first, value);
+    Field<Object> bound = bound(first, values.getFirst());
     return (descending.getFirst() ? field.le(bound) : field.ge(bound)).and(expansion);
+  }
+
+  /** Whether {@link #after} leads with a range on the first key: where no NULL can come after the position. */
+  private boolean leadingRange(List<Integer> columns, List<Boolean> descending, List<Object> values) {
+    return values.getFirst() != null && !(nullable(columns.getFirst()) && nullsComeLater(descending.getFirst()));
   }
 
   private Condition expansion(List<Integer> columns, List<Boolean> descending, List<Object> values) {
