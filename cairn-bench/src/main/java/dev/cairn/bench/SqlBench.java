@@ -6,6 +6,7 @@ import dev.cairn.bench.internal.JdbcConnector;
 import dev.cairn.bench.internal.JdbcUserStore;
 import dev.cairn.bench.internal.Measurements;
 import dev.cairn.bench.internal.OneLine;
+import dev.cairn.bench.internal.PageDeepLine;
 import dev.cairn.bench.internal.ProgressBar;
 import dev.cairn.bench.internal.ResultLine;
 import dev.cairn.bench.internal.UserStore;
@@ -36,8 +37,10 @@ public final class SqlBench {
   private SqlBench() {}
 
   /**
-   * Runs the workload and prints {@code sql.<phase> cairn=<ops/s> jdbc=<ops/s> ratio=<cairn/jdbc>} lines to
-   * {@code out}; failures go to standard error as one line. Not for concurrent use on the same database.
+   * Runs the workload and prints {@code sql.<phase> cairn=<ops/s> jdbc=<ops/s> ratio=<cairn/jdbc>
+   * cairn_alloc_b_op=<B> jdbc_alloc_b_op=<B>} lines to {@code out} (see {@code ResultLine}), then the
+   * {@code sql.page_deep} summary (see {@code PageDeepLine}); failures go to standard error as one line. Not for
+   * concurrent use on the same database.
    *
    * @return a process exit code: 0 on success, {@link #EXIT_FAILED} when the database cannot be reached or fails,
    *     {@link #EXIT_INVALID} for a bad URL
@@ -68,6 +71,7 @@ public final class SqlBench {
               + measurements.cpuRounds(phase, "cairn") + " jdbc=" + measurements.cpuRounds(phase, "jdbc"));
         }
       }
+      PageDeepLine.of(measurements).ifPresent(line -> out.println(line.format()));
       return 0;
     } catch (CairnException e) {
       bar.clear();

@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure the users-table workload through Cairn against raw JDBC.",
       "The two run interleaved; one line per phase:",
-      "  sql.<phase> cairn=<ops/s> jdbc=<ops/s> ratio=<cairn/jdbc>"
+      "  sql.<phase> cairn=<ops/s> jdbc=<ops/s> ratio=<cairn/jdbc> cairn_alloc_b_op=<B> jdbc_alloc_b_op=<B>",
+      "then how a page deep in the table compares with the first (Cairn, pages/s):",
+      "  sql.page_deep first=<p/s> offset=<p/s> keyset=<p/s> offset_vs_first=<r> keyset_vs_first=<r>"
     })
 final class SqlBenchCommand implements Callable<Integer> {
   @Spec

@@ -56,6 +56,13 @@ public interface Rows {
 
   Result<Map<String, Object>> update(Object id, Map<String, ?> changes);
 
+  /**
+   * Changes the given columns of one row without reading it back; see {@link Table#updateCount}.
+   *
+   * @return 1, or 0 when no row has that key
+   */
+  Result<Integer> updateCount(Object id, Map<String, ?> changes);
+
   /** See {@link Table#updateWhere}: an empty filter is refused unless it is {@link Filter#all()}. */
   Result<Integer> updateWhere(Filter filter, Map<String, ?> changes);
 

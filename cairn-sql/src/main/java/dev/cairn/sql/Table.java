@@ -82,6 +82,19 @@ public interface Table<T> {
    */
   Result<T> update(Object id, Map<String, ?> changes);
 
+  /**
+   * Changes the given columns of one row without reading it back: {@link #update(Object, Map)} for callers that
+   * do not need the stored row, one plain {@code UPDATE} on every dialect (no {@code RETURNING}, and on
+   * MariaDB/MySQL no second statement and no transaction around the two), as jOOQ's {@code execute()} or a
+   * Spring Data {@code @Modifying} query would do. Failures are those of {@code update}, except that a missing row
+   * is not one.
+   *
+   * @param changes column (or component) name to new value, at least one (else INVALID {@code NO_CHANGES}); the
+   *     key cannot be changed
+   * @return 1, or 0 when no row has that key; a row found counts even when it already held these values
+   */
+  Result<Integer> updateCount(Object id, Map<String, ?> changes);
+
   /** Writes every column of the record to the row with the record's key; NOT_FOUND if there is none. */
   Result<T> update(T row);
 

@@ -15,4 +15,4 @@ public record CairnBenchUser(
     String name,
     @Column(unique = true) String email,
     @Column(index = true) int age,
-    @Column(index = true) Instant createdAt) {}
+    @Column(index = true, nullable = false) Instant createdAt) {}

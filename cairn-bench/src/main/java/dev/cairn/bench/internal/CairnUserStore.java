@@ -4,6 +4,7 @@ import static dev.cairn.sql.Filter.eq;
 import static dev.cairn.sql.Sort.asc;
 import static dev.cairn.sql.Sort.desc;
 
+import dev.cairn.core.CairnException;
 import dev.cairn.sql.Cursor;
 import dev.cairn.sql.Database;
 import dev.cairn.sql.Row;
@@ -17,10 +18,12 @@ import java.util.Map;
 /** The Cairn side: every operation is one call of the typed {@link Table} API, as an application would write it. */
 public final class CairnUserStore implements UserStore {
   private static final int ID_PAGE_SIZE = 1000;
+  private static final Query NEWEST_FIRST = Query.all().orderBy(desc("created_at"));
 
   private final Table<CairnBenchUser> users;
   private final Database database;
   private final String joinAggregate;
+  private Cursor position;
 
   public CairnUserStore(Database database) {
     this.database = database;
@@ -89,7 +92,38 @@ public final class CairnUserStore implements UserStore {
 
   @Override
   public void updateAge(long id, int age) {
-    users.update(id, Map.of("age", age)).orElseThrow();
+    int found = users.updateCount(id, Map.of("age", age)).orElseThrow();
+    if (found != 1) {
+      throw new CairnException("BENCH_ROW_MISSING", "cairn: update of id " + id + " found " + found + " rows");
+    }
+  }
+
+  @Override
+  public int updateAgeReturningRow(long id, int age) {
+    return users.update(id, Map.of("age", age)).orElseThrow().age();
+  }
+
+  @Override
+  public long newestFirstPage(int page, int size) {
+    return ageSum(users.query(NEWEST_FIRST.page(page, size)).orElseThrow());
+  }
+
+  @Override
+  public void rememberPositionAfterPage(int page, int size) {
+    position = users.query(NEWEST_FIRST.page(page, size)).orElseThrow().next().orElseThrow();
+  }
+
+  @Override
+  public long newestFirstPageAfterPosition(int size) {
+    return ageSum(users.query(NEWEST_FIRST.limit(size).after(position)).orElseThrow());
+  }
+
+  private static long ageSum(Page<CairnBenchUser> page) {
+    long sum = 0;
+    for (CairnBenchUser user : page.items()) {
+      sum += user.age();
+    }
+    return sum;
   }
 
   @Override

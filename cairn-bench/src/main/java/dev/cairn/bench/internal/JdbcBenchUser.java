@@ -16,4 +16,4 @@ public record JdbcBenchUser(
     String name,
     @Column(unique = true) String email,
     @Column(index = true) int age,
-    @Column(index = true) Instant createdAt) {}
+    @Column(index = true, nullable = false) Instant createdAt) {}

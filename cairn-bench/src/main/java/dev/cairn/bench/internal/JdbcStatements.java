@@ -12,7 +12,8 @@ import java.util.List;
  */
 record JdbcStatements(
     PreparedStatement insert, PreparedStatement selectById, PreparedStatement selectPage, PreparedStatement updateAge,
-    PreparedStatement joinAggregate)
+    PreparedStatement joinAggregate, PreparedStatement updateAgeReturning, PreparedStatement newestFirstByOffset,
+    PreparedStatement newestFirstAfter, PreparedStatement positionAtOffset)
     implements AutoCloseable {
 
   /**
@@ -24,14 +25,29 @@ record JdbcStatements(
         + " JOIN " + table + " v ON v.id = u.id WHERE u.age = ? GROUP BY u.age";
   }
 
-  /** Prepares all five; if one fails, those already prepared are closed before the failure is thrown. */
-  static JdbcStatements prepare(Connection connection, String table, String columns) throws SQLException {
+  /**
+   * Prepares them all; if one fails, those already prepared are closed before the failure is thrown.
+   *
+   * @param returning whether the dialect has {@code UPDATE ... RETURNING}; without it the row is read back with
+   *     {@link #selectById} in the update's transaction
+   */
+  static JdbcStatements prepare(Connection connection, String table, String columns, boolean returning)
+      throws SQLException {
+    String update = "UPDATE " + table + " SET age = ? WHERE id = ?";
+    String newestFirst = " ORDER BY created_at DESC, id DESC LIMIT ?";
     List<String> sql = List.of(
         "INSERT INTO " + table + " (name, email, age, created_at) VALUES (?, ?, ?, ?)",
         "SELECT " + columns + " FROM " + table + " WHERE id = ?",
         "SELECT " + columns + " FROM " + table + " WHERE age = ? ORDER BY created_at DESC LIMIT ? OFFSET ?",
-        "UPDATE " + table + " SET age = ? WHERE id = ?",
-        joinAggregateSql(table));
+        update,
+        joinAggregateSql(table),
+        returning ? update + " RETURNING " + columns : update,
+        "SELECT " + columns + " FROM " + table + newestFirst + " OFFSET ?",
+        // The usual hand-written keyset condition, led by a range on the first sort column so every database
+        // starts an index range scan at the position instead of filtering its way there.
+        "SELECT " + columns + " FROM " + table + " WHERE created_at <= ? AND (created_at < ? OR (created_at = ?"
+            + " AND id < ?))" + newestFirst,
+        "SELECT created_at, id FROM " + table + newestFirst + " OFFSET ?");
     List<PreparedStatement> prepared = new ArrayList<>(sql.size());
     try {
       for (String text : sql) {
@@ -42,12 +58,13 @@ record JdbcStatements(
       throw e;
     }
     return new JdbcStatements(prepared.get(0), prepared.get(1), prepared.get(2), prepared.get(3),
-        prepared.get(4));
+        prepared.get(4), prepared.get(5), prepared.get(6), prepared.get(7), prepared.get(8));
   }
 
   @Override
   public void close() throws SQLException {
-    SQLException first = closeAll(List.of(insert, selectById, selectPage, updateAge, joinAggregate), null);
+    SQLException first = closeAll(List.of(insert, selectById, selectPage, updateAge, joinAggregate,
+        updateAgeReturning, newestFirstByOffset, newestFirstAfter, positionAtOffset), null);
     if (first != null) {
       throw first;
     }

@@ -8,12 +8,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The JDBC side: what a careful hand-written DAO does on one connection. Statements are prepared once per table
  * and reused; inserts are one {@code executeBatch} per chunk in a transaction of its own; an update is one
- * auto-committed statement. Reads map rows into {@link JdbcBenchUser} records, as Cairn maps into its records.
+ * auto-committed statement, and one that reads the row back is an {@code UPDATE ... RETURNING} where the dialect
+ * has it (SQLite, PostgreSQL), else an UPDATE and a SELECT in one transaction (MariaDB). Reads map rows into
+ * {@link JdbcBenchUser} records, as Cairn maps into its records.
  *
  * <p>Only the untimed {@link #recreate()} and {@link #drop()} go through Cairn, so both tables have the same DDL.
  */
@@ -25,7 +28,10 @@ public final class JdbcUserStore implements UserStore {
   private final Connection connection;
   private final InstantCodec instants;
   private final boolean sqlite;
+  private final boolean returning;
   private JdbcStatements statements;
+  private Instant positionCreatedAt;
+  private long positionId;
 
   /** Takes ownership of {@code connection}; {@code database} is only used to create and drop the table. */
   public JdbcUserStore(Database database, Connection connection) {
@@ -33,6 +39,7 @@ public final class JdbcUserStore implements UserStore {
     this.connection = connection;
     this.instants = InstantCodec.forDialect(database.dialect());
     this.sqlite = database.dialect() == Dialect.SQLITE;
+    this.returning = sqlite || database.dialect() == Dialect.POSTGRESQL;
   }
 
   @Override
@@ -46,7 +53,7 @@ public final class JdbcUserStore implements UserStore {
     ddl.drop().orElseThrow();
     ddl.create().orElseThrow();
     try {
-      statements = JdbcStatements.prepare(connection, TABLE, COLUMNS);
+      statements = JdbcStatements.prepare(connection, TABLE, COLUMNS, returning);
     } catch (SQLException e) {
       throw failure("preparing statements", e);
     }
@@ -169,6 +176,106 @@ public final class JdbcUserStore implements UserStore {
     } catch (SQLException e) {
       throw failure("update", e);
     }
+  }
+
+  @Override
+  public int updateAgeReturningRow(long id, int age) {
+    try {
+      if (returning) {
+        PreparedStatement update = statements().updateAgeReturning();
+        update.setInt(1, age);
+        update.setLong(2, id);
+        return readBack(update, id);
+      }
+      connection.setAutoCommit(false);
+      try {
+        PreparedStatement update = statements().updateAge();
+        update.setInt(1, age);
+        update.setLong(2, id);
+        update.executeUpdate();
+        PreparedStatement select = statements().selectById();
+        select.setLong(1, id);
+        int stored = readBack(select, id);
+        connection.commit();
+        return stored;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("update returning the row", e);
+    }
+  }
+
+  /** The one row {@code statement} answers, mapped; read to its end, as SQLite commits a RETURNING there. */
+  private int readBack(PreparedStatement statement, long id) throws SQLException {
+    try (ResultSet rows = statement.executeQuery()) {
+      if (!rows.next()) {
+        throw new CairnException("BENCH_ROW_MISSING", "jdbc: no row with id " + id + " in " + TABLE);
+      }
+      JdbcBenchUser stored = map(rows);
+      while (rows.next()) {
+        // an id matches one row; stepping on lets SQLite finish (and commit) the statement
+      }
+      return stored.age();
+    }
+  }
+
+  @Override
+  public long newestFirstPage(int page, int size) {
+    PreparedStatement select = statements().newestFirstByOffset();
+    try {
+      select.setInt(1, size);
+      select.setLong(2, (long) (page - 1) * size);
+      return ageSum(select);
+    } catch (SQLException e) {
+      throw failure("newest-first offset page", e);
+    }
+  }
+
+  @Override
+  public void rememberPositionAfterPage(int page, int size) {
+    PreparedStatement select = statements().positionAtOffset();
+    try {
+      select.setInt(1, 1);
+      select.setLong(2, (long) page * size - 1);
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          throw new CairnException("BENCH_ROW_MISSING", "jdbc: " + TABLE + " has no page " + page + " of " + size);
+        }
+        positionCreatedAt = instants.read(rows, 1);
+        positionId = rows.getLong(2);
+      }
+    } catch (SQLException e) {
+      throw failure("reading a keyset position", e);
+    }
+  }
+
+  @Override
+  public long newestFirstPageAfterPosition(int size) {
+    PreparedStatement select = statements().newestFirstAfter();
+    try {
+      instants.bind(select, 1, positionCreatedAt);
+      instants.bind(select, 2, positionCreatedAt);
+      instants.bind(select, 3, positionCreatedAt);
+      select.setLong(4, positionId);
+      select.setInt(5, size);
+      return ageSum(select);
+    } catch (SQLException e) {
+      throw failure("newest-first keyset page", e);
+    }
+  }
+
+  private long ageSum(PreparedStatement select) throws SQLException {
+    long sum = 0;
+    try (ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        sum += map(rows).age();
+      }
+    }
+    return sum;
   }
 
   @Override

@@ -8,15 +8,27 @@ import java.util.Map;
 /**
  * Throughput of every timed run, by phase (in first-seen order) and side: per wall-clock second (the figure that
  * is printed) and, for diagnosis, per CPU second of the measuring thread, which a busy machine disturbs far less
- * but which leaves out the time spent waiting for a server or a disk. Not thread-safe.
+ * but which leaves out the time spent waiting for a server or a disk; and the heap bytes allocated per operation
+ * ({@link HeapAllocation}), which noise does not disturb at all. Not thread-safe.
  */
 public final class Measurements {
   private final Map<String, Map<String, List<Double>>> opsPerSecond = new LinkedHashMap<>();
   private final Map<String, Map<String, List<Double>>> opsPerCpuSecond = new LinkedHashMap<>();
+  private final Map<String, Map<String, List<Double>>> bytesPerOperation = new LinkedHashMap<>();
 
   void add(String phase, String side, int operations, long elapsedNanos, long cpuNanos) {
+    add(phase, side, operations, elapsedNanos, cpuNanos, null);
+  }
+
+  /** As {@link #add(String, String, int, long, long)}, with the run's heap allocation per operation, if known. */
+  void add(String phase, String side, int operations, long elapsedNanos, long cpuNanos, Double allocatedPerOp) {
     record(opsPerSecond, phase, side, operations, elapsedNanos);
     record(opsPerCpuSecond, phase, side, operations, cpuNanos);
+    if (allocatedPerOp != null) {
+      bytesPerOperation.computeIfAbsent(phase, k -> new LinkedHashMap<>())
+          .computeIfAbsent(side, k -> new ArrayList<>())
+          .add(allocatedPerOp);
+    }
   }
 
   private static void record(
@@ -58,5 +70,14 @@ public final class Measurements {
       throw new IllegalArgumentException("no measurement of " + side + " in " + phase);
     }
     return runs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+  }
+
+  /**
+   * The least heap allocation per operation of a side in a phase over all rounds (a round still warming the JIT
+   * allocates more), or {@code null} when the JVM could not count it.
+   */
+  public Double leastAllocation(String phase, String side) {
+    List<Double> runs = bytesPerOperation.getOrDefault(phase, Map.of()).get(side);
+    return runs == null || runs.isEmpty() ? null : runs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
   }
 }

@@ -14,6 +14,12 @@ public interface Phase {
   int operations();
 
   /**
+   * Brings {@code store} into the state {@link #run} starts from, untimed, right before it; nothing by default.
+   * For what a client holds before its timed requests (a keyset position from an earlier page).
+   */
+  default void prepare(UserStore store) {}
+
+  /**
    * Runs the phase. The timed region is the whole call, so implementations prepare their inputs in the
    * constructor.
    *

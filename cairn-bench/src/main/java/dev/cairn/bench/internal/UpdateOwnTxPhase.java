@@ -1,6 +1,9 @@
 package dev.cairn.bench.internal;
 
-/** {@code update_own_tx}: N/20 single-row updates of random rows, each its own transaction. */
+/**
+ * {@code update_own_tx}: single-row updates of random rows ({@link Workload#updates()}), each its own transaction
+ * and each reading the row back as stored, as Cairn's {@code update} returns it.
+ */
 final class UpdateOwnTxPhase implements Phase {
   private static final long SEED = 20_260_102L;
   private final int[] rowIndexes;
@@ -25,8 +28,7 @@ final class UpdateOwnTxPhase implements Phase {
     long ageSum = 0;
     for (int i = 0; i < rowIndexes.length; i++) {
       int newAge = UserData.MIN_AGE + (i * 7) % UserData.AGE_COUNT;
-      store.updateAge(ids[rowIndexes[i]], newAge);
-      ageSum += newAge;
+      ageSum += store.updateAgeReturningRow(ids[rowIndexes[i]], newAge);
       if (i % stride == 0) {
         progress.update(i, rowIndexes.length);
       }

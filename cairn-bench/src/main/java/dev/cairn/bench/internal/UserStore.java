@@ -42,8 +42,37 @@ public interface UserStore extends AutoCloseable {
    */
   long joinAggregate(int age);
 
-  /** Sets the age of one row in its own transaction; fails unless exactly that row changed. */
+  /**
+   * Sets the age of one row in its own transaction and reads the row back as stored, in the same statement where
+   * the dialect can ({@code UPDATE ... RETURNING}), else with a SELECT in the same transaction.
+   *
+   * @return the age of the row read back; fails if there is no such row
+   */
+  int updateAgeReturningRow(long id, int age);
+
+  /** Sets the age of one row in its own transaction, reading nothing back; fails unless exactly that row was found. */
   void updateAge(long id, int age);
+
+  /**
+   * Reads page {@code page} (1-based) of {@code size} rows of the whole table, newest {@code created_at} first (then
+   * highest id), by OFFSET.
+   *
+   * @return the sum of the ages on the page, a checksum the runner compares across sides
+   */
+  long newestFirstPage(int page, int size);
+
+  /**
+   * Untimed: remembers the keyset position after the last row of offset page {@code page} of
+   * {@link #newestFirstPage}, the way a client keeps the position its previous page handed out.
+   */
+  void rememberPositionAfterPage(int page, int size);
+
+  /**
+   * Reads the {@code size} rows after the remembered position ({@link #rememberPositionAfterPage}), by keyset.
+   *
+   * @return the sum of the ages on the page, equal to that of the offset page that follows the remembered one
+   */
+  long newestFirstPageAfterPosition(int size);
 
   /** Drops the table if it exists. */
   void drop();

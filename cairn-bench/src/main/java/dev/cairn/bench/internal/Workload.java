@@ -3,7 +3,7 @@ package dev.cairn.bench.internal;
 import java.util.List;
 
 /**
- * The sizes of one run of the five phases over a table of {@code rows} rows.
+ * The sizes of one run of the phases over a table of {@code rows} rows.
  *
  * @param rows N, rows inserted by {@code bulk_insert}
  * @param chunkSize rows per {@code insertAll} call / JDBC batch, each its own transaction
@@ -15,6 +15,11 @@ public record Workload(int rows, int chunkSize, int pages, int pageSize) {
   public static final int CHUNK_SIZE = 1000;
   public static final int PAGES = 1000;
   public static final int PAGE_SIZE = 50;
+  /** Reads by id and single-row updates stop growing here, so a large table is quick to measure. */
+  public static final int MAX_READS = 20_000;
+  public static final int MAX_UPDATES = 5_000;
+  /** Pages read by OFFSET deep in the table, each reading the rows before it: few, or a large table takes long. */
+  public static final int DEEP_OFFSET_PAGES = 20;
 
   public Workload {
     if (rows < 1 || chunkSize < 1 || pages < 1 || pageSize < 1) {
@@ -34,19 +39,38 @@ public record Workload(int rows, int chunkSize, int pages, int pageSize) {
     return new Workload(warmRows, Math.min(warmRows, chunkSize), Math.min(pages, 300), pageSize);
   }
 
-  /** N/5 random reads by id. */
+  /** N/5 random reads by id, at most {@link #MAX_READS}. */
   public int reads() {
-    return Math.max(1, rows / 5);
+    return Math.max(1, Math.min(MAX_READS, rows / 5));
   }
 
-  /** N/20 single-row updates. */
+  /** N/20 single-row updates, at most {@link #MAX_UPDATES}. */
   public int updates() {
-    return Math.max(1, rows / 20);
+    return Math.max(1, Math.min(MAX_UPDATES, rows / 20));
+  }
+
+  /**
+   * Pages of {@link NewestFirstPhase} per first-page and keyset run: twice {@link #pages()}, as such a page costs a
+   * fraction of a filtered one, and a run shorter than a few tenths of a second is mostly noise.
+   */
+  public int keysetPages() {
+    return 2 * pages;
+  }
+
+  /** Pages of {@link NewestFirstPhase} per deep OFFSET run. */
+  public int deepOffsetPages() {
+    return Math.min(pages, DEEP_OFFSET_PAGES);
+  }
+
+  /** The deep page: nine tenths into the table, and never the first (its keyset position comes from the one before). */
+  public int deepPage() {
+    return Math.max(2, (int) ((long) rows * 9 / 10 / pageSize));
   }
 
   /** The phases in the order they run; each leaves the table as the next one expects it. */
   public List<Phase> phases() {
     return List.of(new BulkInsertPhase(this), new GetByIdPhase(this), new PageFilterSortPhase(this),
-        new RawQueryPhase(this), new UpdateOwnTxPhase(this));
+        new RawQueryPhase(this), NewestFirstPhase.first(this), NewestFirstPhase.deepOffset(this),
+        NewestFirstPhase.deepKeyset(this), new UpdateOwnTxPhase(this), new UpdateCountPhase(this));
   }
 }

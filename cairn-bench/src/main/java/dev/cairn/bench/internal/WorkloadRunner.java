@@ -69,8 +69,10 @@ public final class WorkloadRunner {
       long[] checksums = new long[sides.size()];
       for (int s = 0; s < sides.size(); s++) {
         UserStore store = sides.get(s);
+        phase.prepare(store);
         settle.run();
         Progress progress = listener.step(store.side() + " " + phase.name() + " " + label);
+        long allocatedBefore = HeapAllocation.totalBytes();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         checksums[s] = phase.run(store, ids[s], progress);
@@ -78,8 +80,10 @@ public final class WorkloadRunner {
         settle.run();
         long elapsed = System.nanoTime() - start;
         long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        long allocatedAfter = HeapAllocation.totalBytes();
         if (measurements != null) {
-          measurements.add(phase.name(), store.side(), phase.operations(), elapsed, cpu);
+          measurements.add(phase.name(), store.side(), phase.operations(), elapsed, cpu,
+              HeapAllocation.perOperation(allocatedBefore, allocatedAfter, phase.operations()));
         }
         if (p == 0) {
           ids[s] = loadedIds(store, phase.operations());

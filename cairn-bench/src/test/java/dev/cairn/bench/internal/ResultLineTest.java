@@ -11,7 +11,19 @@ class ResultLineTest {
   void format_roundsFiguresAndRatioFromUnroundedValues() {
     ResultLine line = new ResultLine("get_by_id", 1234.6, 1000.4);
 
-    assertThat(line.format()).isEqualTo("sql.get_by_id cairn=1235 jdbc=1000 ratio=1.23");
+    assertThat(line.format())
+        .isEqualTo("sql.get_by_id cairn=1235 jdbc=1000 ratio=1.23 cairn_alloc_b_op=- jdbc_alloc_b_op=-");
+  }
+
+  @Test
+  void of_reportsTheLeastAllocationOfEachSide() {
+    Measurements measurements = new Measurements();
+    measurements.add("get_by_id", "cairn", 10, 1_000L, 1L, 900.4);
+    measurements.add("get_by_id", "cairn", 10, 1_000L, 1L, 700.6);
+    measurements.add("get_by_id", "jdbc", 10, 1_000L, 1L, 500.0);
+
+    assertThat(ResultLine.of(measurements, "get_by_id").format())
+        .endsWith(" cairn_alloc_b_op=701 jdbc_alloc_b_op=500");
   }
 
   @Test
@@ -23,7 +35,7 @@ class ResultLineTest {
     measurements.add("bulk_insert", "jdbc", 1000, 4_000_000_000L, 1L); // 250 ops/s
 
     assertThat(ResultLine.of(measurements, "bulk_insert").format())
-        .isEqualTo("sql.bulk_insert cairn=1000 jdbc=2000 ratio=0.50");
+        .startsWith("sql.bulk_insert cairn=1000 jdbc=2000 ratio=0.50 ");
   }
 
   @Test

@@ -157,6 +157,11 @@ final class DynamicRows implements Rows {
   }
 
   @Override
+  public Result<Integer> updateCount(Object id, Map<String, ?> changes) {
+    return context.observation.observed("update_count", () -> write(engine -> engine.updateCount(id, changes)));
+  }
+
+  @Override
   public Result<Integer> updateWhere(Filter filter, Map<String, ?> changes) {
     return context.observation.observed("update_where", () -> write(engine -> engine.updateWhere(filter, changes)));
   }

@@ -33,26 +33,39 @@ final class Pager {
     boolean keyset = query.after() != null;
     List<Integer> columns = renderer.sortColumns(query.sort(), true);
     List<Boolean> descending = directions(query.sort(), columns.size());
-    Condition condition = renderer.condition(query.filter());
+    // Checks the filter and collects its values; the condition itself is only built on a cache miss.
+    renderer.collectBinds(query.filter());
     String signature = signature(model, columns, descending);
+    List<Object> after = null;
     StringBuilder afterShape = new StringBuilder();
     if (keyset) {
       if (!model.hasKey()) {
         engine.requireKey();
       }
-      List<ValueKind> kinds = columns.stream().map(index -> model.column(index).kind()).toList();
-      List<Object> values = Cursors.decode(query.after(), signature, kinds, model.name());
-      condition = condition.and(renderer.after(columns, descending, values));
+      List<ValueKind> kinds = new ArrayList<>(columns.size());
+      for (int index : columns) {
+        kinds.add(model.column(index).kind());
+      }
+      after = Cursors.decode(query.after(), signature, kinds, model.name());
       // The keyset condition differs by which cursor values are NULL.
-      values.forEach(value -> afterShape.append(value == null ? 'n' : 'v'));
+      after.forEach(value -> afterShape.append(value == null ? 'n' : 'v'));
     }
-    var select = engine.context.dsl.select(Render.columns(model)).from(Render.table(model))
-        .where(condition).orderBy(renderer.orderBy(columns, descending))
-        .limit(renderer.bindTyped(query.pageSize() + 1));
     boolean offset = !keyset && query.offset() > 0;
-    String shape = shape(query, columns, descending, keyset ? query.after() : null, offset);
-    Render.Sql sql = engine.statements().rendered().sql(shape + afterShape,
-        engine.context.dsl, offset ? select.offset(renderer.bindTyped(query.offset())) : select, renderer.binds());
+    String shape = shape(query, columns, descending, keyset ? query.after() : null, offset) + afterShape;
+    RenderedQueries.Rendered rendered = engine.statements().rendered().cached(shape);
+    Render.Sql sql;
+    if (rendered != null) {
+      if (keyset) {
+        renderer.collectAfterBinds(columns, descending, after);
+      }
+      renderer.collectBind(query.pageSize() + 1);
+      if (offset) {
+        renderer.collectBind(query.offset());
+      }
+      sql = rendered.bind(renderer.binds());
+    } else {
+      sql = render(engine, query, columns, descending, after, offset, shape);
+    }
     List<Object[]> rows = engine.select(sql);
     boolean more = rows.size() > query.pageSize();
     List<Object[]> items = more ? rows.subList(0, query.pageSize()) : rows;
@@ -69,12 +82,32 @@ final class Pager {
     return new Page<>(items, keyset ? 1 : query.page(), query.pageSize(), total, next);
   }
 
+  /** Builds the page's SELECT with jOOQ, renders it and keeps it for {@code shape}; binds in creation order. */
+  private static Render.Sql render(TableEngine engine, Query query, List<Integer> columns, List<Boolean> descending,
+      List<Object> after, boolean offset, String shape) {
+    TableModel model = engine.model;
+    QueryRenderer renderer = new QueryRenderer(engine.resolver, engine.context.dialect);
+    Condition condition = renderer.condition(query.filter());
+    if (after != null) {
+      condition = condition.and(renderer.after(columns, descending, after));
+    }
+    var select = engine.context.dsl.select(Render.columns(model)).from(Render.table(model))
+        .where(condition).orderBy(renderer.orderBy(columns, descending))
+        .limit(renderer.bindTyped(query.pageSize() + 1));
+    return engine.statements().rendered().sql(shape, engine.context.dsl,
+        offset ? select.offset(renderer.bindTyped(query.offset())) : select, renderer.binds());
+  }
+
   private static String shape(Query query, List<Integer> columns, List<Boolean> descending, Cursor after,
       boolean offset) {
-    StringBuilder shape = new StringBuilder("select|");
+    StringBuilder shape = new StringBuilder(64).append("select|");
     RenderedQueries.shape(query.filter(), shape);
-    shape.append('|').append(columns).append(descending).append(after != null ? "|after" : "")
-        .append(offset ? "|offset" : "");
+    shape.append('|');
+    for (int i = 0; i < columns.size(); i++) {
+      // Not List.toString: this runs for every page, and its iterators and joins showed in profiles.
+      shape.append(columns.get(i)).append(descending.get(i) ? 'd' : 'a').append(',');
+    }
+    shape.append(after != null ? "|after" : "").append(offset ? "|offset" : "");
     return shape.toString();
   }
 

@@ -19,7 +19,11 @@ import org.jooq.impl.DSL;
  * <p>Keyset paging: the condition "after (v1, ..., vn)" is expanded to
  * {@code (k1 > v1) OR (k1 = v1 AND k2 > v2) ...} with each comparison flipped for descending keys, and NULLs
  * placed where the dialect sorts them (largest on PostgreSQL, smallest elsewhere), so no ORDER BY needs a
- * NULLS FIRST/LAST clause that would stop the database from using an index.
+ * NULLS FIRST/LAST clause that would stop the database from using an index. The expansion is led by a redundant
+ * range on the first key ({@code k1 >= v1}, or {@code <=} descending) wherever no NULL can come after the
+ * position: databases do not derive an index range from the OR (PostgreSQL walks the index from its start and
+ * filters every row before the position, so a deep keyset page cost as much as its OFFSET), but they start one
+ * at that bound. A NOT NULL column needs no NULL branches at all.
  */
 final class QueryRenderer {
   private final ColumnResolver resolver;
@@ -58,13 +62,8 @@ final class QueryRenderer {
     Field<Object> field = Render.column(resolver.model().column(index).name());
     Object value = resolver.coerce(index, compare.value());
     if (value == null) {
-      return switch (compare.op()) {
-        case EQ -> field.isNull();
-        case NE -> field.isNotNull();
-        default -> throw new InvalidInputException("INVALID_VALUE",
-            "cannot compare column " + resolver.model().name() + "." + resolver.model().column(index).name()
-                + " with null using " + compare.op(), Map.of("table", resolver.model().name()), null);
-      };
+      requireNullComparable(compare, index);
+      return compare.op() == Filter.Op.EQ ? field.isNull() : field.isNotNull();
     }
     Field<Object> bound = bound(index, value);
     return switch (compare.op()) {
@@ -75,6 +74,15 @@ final class QueryRenderer {
       case LT -> field.lt(bound);
       case LE -> field.le(bound);
     };
+  }
+
+  /** Only EQ and NE compare with null (as IS NULL, IS NOT NULL); anything else is INVALID_VALUE. */
+  private void requireNullComparable(Filter.Compare compare, int index) {
+    if (compare.op() != Filter.Op.EQ && compare.op() != Filter.Op.NE) {
+      throw new InvalidInputException("INVALID_VALUE",
+          "cannot compare column " + resolver.model().name() + "." + resolver.model().column(index).name()
+              + " with null using " + compare.op(), Map.of("table", resolver.model().name()), null);
+    }
   }
 
   private Condition in(Filter.In in) {
@@ -99,11 +107,73 @@ final class QueryRenderer {
 
   private Condition like(Filter.Like like) {
     int index = resolver.indexOf(like.column());
+    ColumnModel column = likeColumn(index);
+    return DSL.field(DSL.name(column.name()), String.class).like(bindTyped(like.pattern()));
+  }
+
+  private ColumnModel likeColumn(int index) {
     ColumnModel column = resolver.model().column(index);
     if (column.kind() != ValueKind.STRING) {
       throw new BadValueException(resolver.model().name(), column.name(), "LIKE needs a text column");
     }
-    return DSL.field(DSL.name(column.name()), String.class).like(bindTyped(like.pattern()));
+    return column;
+  }
+
+  /**
+   * Adds the values {@link #condition} would bind for {@code filter}, in the same order and with the same checks
+   * and failures, without building the condition: for a query whose SQL is already rendered for its shape
+   * ({@link RenderedQueries}), where building jOOQ's tree again only to throw it away showed in profiles.
+   */
+  void collectBinds(Filter filter) {
+    switch (filter) {
+      case Filter.Compare compare -> {
+        int index = resolver.indexOf(compare.column());
+        Object value = resolver.coerce(index, compare.value());
+        if (value == null) {
+          requireNullComparable(compare, index);
+        } else {
+          binds.add(resolver.model().column(index).kind().bindForm(value, dialect));
+        }
+      }
+      case Filter.In in -> {
+        int index = resolver.indexOf(in.column());
+        for (Object raw : in.values()) {
+          Object value = resolver.coerce(index, raw);
+          if (value != null) {
+            binds.add(resolver.model().column(index).kind().bindForm(value, dialect));
+          }
+        }
+      }
+      case Filter.Like like -> {
+        likeColumn(resolver.indexOf(like.column()));
+        binds.add(like.pattern());
+      }
+      case Filter.IsNull isNull -> resolver.indexOf(isNull.column());
+      case Filter.And and -> and.parts().forEach(this::collectBinds);
+      case Filter.Or or -> or.parts().forEach(this::collectBinds);
+      case Filter.Not not -> collectBinds(not.filter());
+      case Filter.All all -> { }
+    }
+  }
+
+  /** Adds the values {@link #after} would bind, in the same order, without building the condition. */
+  void collectAfterBinds(List<Integer> columns, List<Boolean> descending, List<Object> values) {
+    for (int i = 0; i < columns.size(); i++) {
+      Object value = values.get(i);
+      if (value != null) {
+        Object driverValue = resolver.model().column(columns.get(i)).kind().bindForm(value, dialect);
+        binds.add(driverValue); // strictly after
+        binds.add(driverValue); // equal, for the columns after it
+      }
+    }
+    if (leadingRange(columns, descending, values)) {
+      binds.add(resolver.model().column(columns.getFirst()).kind().bindForm(values.getFirst(), dialect));
+    }
+  }
+
+  /** Adds a value as {@link #bindTyped} would, without its jOOQ parameter. */
+  void collectBind(Object driverValue) {
+    binds.add(driverValue);
   }
 
   private Field<Object> field(String column) {
@@ -161,6 +231,22 @@ final class QueryRenderer {
 
   /** Rows strictly after the position {@code values} in the order given by columns and directions. */
   Condition after(List<Integer> columns, List<Boolean> descending, List<Object> values) {
+    Condition expansion = expansion(columns, descending, values);
+    if (!leadingRange(columns, descending, values)) {
+      return expansion;
+    }
+    int first = columns.getFirst();
+    Field<Object> field = Render.column(resolver.model().column(first).name());
+    Field<Object> bound = bound(first, values.getFirst());
+    return (descending.getFirst() ? field.le(bound) : field.ge(bound)).and(expansion);
+  }
+
+  /** Whether {@link #after} leads with a range on the first key: where no NULL can come after the position. */
+  private boolean leadingRange(List<Integer> columns, List<Boolean> descending, List<Object> values) {
+    return values.getFirst() != null && !(nullable(columns.getFirst()) && nullsComeLater(descending.getFirst()));
+  }
+
+  private Condition expansion(List<Integer> columns, List<Boolean> descending, List<Object> values) {
     List<Condition> alternatives = new ArrayList<>();
     List<Condition> equalSoFar = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
@@ -177,12 +263,22 @@ final class QueryRenderer {
   }
 
   private Condition strictlyAfter(Field<Object> field, int index, Object value, boolean descending) {
-    boolean nullsLargest = dialect == Dialect.POSTGRESQL;
-    boolean nullsComeLater = nullsLargest != descending;
+    boolean nullsComeLater = nullsComeLater(descending);
     if (value == null) {
       return nullsComeLater ? DSL.falseCondition() : field.isNotNull();
     }
     Condition beyond = descending ? field.lt(bound(index, value)) : field.gt(bound(index, value));
-    return nullsComeLater ? beyond.or(field.isNull()) : beyond;
+    return nullsComeLater && nullable(index) ? beyond.or(field.isNull()) : beyond;
+  }
+
+  /** Whether NULLs sort after every value in this direction: PostgreSQL sorts them largest, the others smallest. */
+  private boolean nullsComeLater(boolean descending) {
+    boolean nullsLargest = dialect == Dialect.POSTGRESQL;
+    return nullsLargest != descending;
+  }
+
+  /** Whether the column may hold NULL; the key never does. */
+  private boolean nullable(int index) {
+    return index != resolver.model().keyIndex() && resolver.model().column(index).nullable();
   }
 }

@@ -31,6 +31,11 @@ final class RenderedQueries {
     }
   }
 
+  /** The rendering of {@code shape}, or {@code null} when it was not rendered yet (or did not fit the cache). */
+  Rendered cached(String shape) {
+    return byShape.get(shape);
+  }
+
   Render.Sql sql(String shape, DSLContext dsl, Query query, List<Object> values) {
     Rendered rendered = byShape.get(shape);
     if (rendered == null) {

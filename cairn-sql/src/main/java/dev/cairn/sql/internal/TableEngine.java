@@ -192,6 +192,27 @@ final class TableEngine {
     return updateByKey(sql, values, boundKey);
   }
 
+  /** Updates the given columns of one row with one plain UPDATE; returns the rows found: 1, or 0. */
+  int updateCount(Object key, Map<String, ?> changes) throws SQLException {
+    requireKey();
+    Object boundKey = keyBindForm(key);
+    List<Integer> columns = new ArrayList<>(changes.size());
+    List<Object> values = new ArrayList<>(changes.size());
+    collectChanges(changes, columns, values);
+    if (columns.isEmpty()) {
+      throw noChanges("updateCount");
+    }
+    String sql = statements().updateWithoutReturning(columns);
+    return executor.write(connection -> {
+      {
+        PreparedStatement statement = StatementCache.prepare(connection, sql);
+        Jdbc.bindAll(statement, values);
+        Jdbc.bind(statement, values.size() + 1, boundKey);
+        return statement.executeUpdate();
+      }
+    });
+  }
+
   /** Writes every non-key column of the row; returns it as stored, or null when no row has its key. */
   Object[] updateRow(Object[] row) throws SQLException {
     requireKey();
@@ -241,8 +262,7 @@ final class TableEngine {
     List<Object> values = new ArrayList<>(changes.size());
     collectChanges(changes, columns, values);
     if (columns.isEmpty()) {
-      throw new InvalidInputException("NO_CHANGES", "updateWhere on " + model.name() + " needs at least one change",
-          Map.of("table", model.name()), null);
+      throw noChanges("updateWhere");
     }
     QueryRenderer renderer = new QueryRenderer(resolver, dialect);
     Map<org.jooq.Field<?>, Object> sets = new java.util.LinkedHashMap<>();
@@ -416,6 +436,11 @@ final class TableEngine {
           "column " + model.name() + "." + column.name() + " is NOT NULL: a value is required",
           Map.of("table", model.name(), "column", column.name()), null);
     }
+  }
+
+  private InvalidInputException noChanges(String operation) {
+    return new InvalidInputException("NO_CHANGES", operation + " on " + model.name() + " needs at least one change",
+        Map.of("table", model.name()), null);
   }
 
   private void requireFilter(Filter filter, String operation) {

@@ -29,6 +29,7 @@ final class TableStatements {
   private final TableModel model;
   private final boolean returning;
   private final Map<List<Integer>, String> updatesByColumns = new ConcurrentHashMap<>();
+  private final Map<List<Integer>, String> plainUpdatesByColumns = new ConcurrentHashMap<>();
   private final RenderedQueries rendered = new RenderedQueries();
 
   TableStatements(DSLContext dsl, Dialect dialect, TableModel model) {
@@ -68,7 +69,13 @@ final class TableStatements {
 
   /** UPDATE of the given columns by key, with RETURNING of every column where the dialect has it. */
   String update(List<Integer> columns) {
-    return updatesByColumns.computeIfAbsent(List.copyOf(columns), this::renderUpdate);
+    return updatesByColumns.computeIfAbsent(List.copyOf(columns),
+        key -> returning ? renderUpdate(key) + " returning " + selectList : renderUpdate(key));
+  }
+
+  /** UPDATE of the given columns by key, returning nothing on every dialect. */
+  String updateWithoutReturning(List<Integer> columns) {
+    return plainUpdatesByColumns.computeIfAbsent(List.copyOf(columns), this::renderUpdate);
   }
 
   private String renderUpdate(List<Integer> columns) {
@@ -78,8 +85,7 @@ final class TableStatements {
       sets.put(Render.column(model.column(column).name()), Render.placeholder(index++));
     }
     UpdateSetMoreStep<?> update = dsl.update(Render.table(model)).set(sets);
-    String sql = Render.text(update.where(Render.column(model.key().name()).eq(Render.placeholder(index))));
-    return returning ? sql + " returning " + selectList : sql;
+    return Render.text(update.where(Render.column(model.key().name()).eq(Render.placeholder(index))));
   }
 
   private String insert(org.jooq.Table<?> table, List<Integer> columns) {

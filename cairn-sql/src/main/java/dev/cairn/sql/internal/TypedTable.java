@@ -142,6 +142,12 @@ final class TypedTable<T extends Record> implements Table<T> {
   }
 
   @Override
+  public Result<Integer> updateCount(Object id, Map<String, ?> changes) {
+    return engine.context.observation.observed("update_count", () ->
+        engine.run(() -> engine.updateCount(id, changes)));
+  }
+
+  @Override
   public Result<T> update(T row) {
     return engine.context.observation.observed("update", () -> {
       Objects.requireNonNull(row, "row");

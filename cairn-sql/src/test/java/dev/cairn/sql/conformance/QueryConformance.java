@@ -189,6 +189,39 @@ public interface QueryConformance extends ConformanceContext {
     assertThat(seen).isEqualTo(expected);
   }
 
+  @Test
+  default void query_keysetOnNullableColumn_eitherDirection_visitsRowsInOffsetOrder() {
+    Table<Product> products = products();
+
+    for (Query first : List.of(Query.all().orderBy(asc("stock")).limit(4),
+        Query.all().orderBy(desc("stock")).limit(4), Query.where(gt("price", 3)).orderBy(desc("price")).limit(3),
+        Query.all().orderBy(asc("price"), desc("stock")).limit(5))) {
+      List<Long> inOneQuery = ids(Expect.ok(products.query(first.limit(1000))));
+
+      assertThat(walk(products, first)).as("keyset walk of %s", first).isEqualTo(inOneQuery);
+    }
+  }
+
+  @Test
+  default void query_sameShapeAgain_valuesBoundFromRenderedSqlInTheirPlaces() {
+    Table<Product> products = products();
+    Query mixed = Query.where(and(gt("price", 3), in("category", List.of("a", "c")), like("name", "p1%"),
+        not(eq("stock", 12)))).orderBy(desc("price")).limit(1000);
+    Query nulls = Query.where(or(eq("stock", null), not(le("price", 9)))).orderBy(asc("price")).page(2, 4);
+    Comparator<Product> byPriceDescending = Comparator.comparing(Product::price).thenComparing(Product::id).reversed();
+    List<Long> mixedExpected = seed().stream().filter(p -> p.price() > 3 && !p.category().equals("b")
+        && p.name().startsWith("p1") && p.stock() != null && p.stock() != 12).sorted(byPriceDescending)
+        .map(Product::id).toList();
+    List<Long> nullsExpected = seed().stream().filter(p -> p.stock() == null || p.price() > 9)
+        .sorted(Comparator.comparing(Product::price).thenComparing(Product::id)).map(Product::id).skip(4).limit(4)
+        .toList();
+
+    for (int run = 0; run < 3; run++) {
+      assertThat(ids(Expect.ok(products.query(mixed)))).as("run %d", run).isEqualTo(mixedExpected);
+      assertThat(ids(Expect.ok(products.query(nulls)))).as("run %d", run).isEqualTo(nullsExpected);
+    }
+  }
+
   private List<Long> walk(Table<Product> products, Query first) {
     List<Long> seen = new ArrayList<>();
     Page<Product> page = Expect.ok(products.query(first));

@@ -106,6 +106,21 @@ public interface RowsConformance extends ConformanceContext {
   }
 
   @Test
+  default void updateCount_changes_countsTheRowWithoutReturningIt() {
+    Rows rows = users();
+    Object id = Expect.ok(rows.insert(user("Ada", "ada@example.com", 36))).get("id");
+
+    assertThat(Expect.ok(rows.updateCount(id, Map.of("age", 37, "name", "Ada L.")))).isOne();
+    assertThat(Expect.ok(rows.updateCount(id, Map.of("age", 37)))).isOne();
+    assertThat(Expect.ok(rows.updateCount(-5L, Map.of("age", 1)))).isZero();
+
+    assertThat(Expect.ok(rows.find(id))).containsEntry("age", 37L).containsEntry("name", "Ada L.")
+        .containsEntry("email", "ada@example.com");
+    Expect.failure(rows.updateCount(id, Map.of("nickname", "A")), Status.INVALID, "COLUMN_NOT_FOUND");
+    Expect.failure(rows.updateCount(id, Map.of()), Status.INVALID, "NO_CHANGES");
+  }
+
+  @Test
   default void updateWhereDeleteWhere_filterRequiredAndCounts() {
     Rows rows = users();
     Expect.ok(rows.insertAll(List.of(user("A", "a@x", 10), user("B", "b@x", 20), user("C", "c@x", 30))));

@@ -253,6 +253,66 @@ public interface TableConformance extends ConformanceContext {
   }
 
   @Test
+  default void updateCount_byId_changesOnlyGivenColumnsAndCountsTheRow() {
+    Table<User> users = users();
+    User ada = Expect.ok(users.insert(User.of("Ada", "ada@example.com", 36)));
+    User bob = Expect.ok(users.insert(User.of("Bob", "bob@example.com", 41)));
+
+    assertThat(Expect.ok(users.updateCount(ada.id(), Map.of("age", 37, "name", "Ada L.")))).isOne();
+
+    assertThat(Expect.ok(users.find(ada.id())))
+        .isEqualTo(new User(ada.id(), "Ada L.", "ada@example.com", 37, ada.createdAt()));
+    assertThat(Expect.ok(users.find(bob.id()))).isEqualTo(bob);
+  }
+
+  @Test
+  default void updateCount_sameValues_countsTheRowFound() {
+    Table<User> users = users();
+    User ada = Expect.ok(users.insert(User.of("Ada", "ada@example.com", 36)));
+
+    // Rows found, not rows whose values differ (MariaDB's affected-rows count would say 0 here).
+    assertThat(Expect.ok(users.updateCount(ada.id(), Map.of("age", 36)))).isOne();
+  }
+
+  @Test
+  default void updateCount_missingId_isZeroNotAFailure() {
+    Table<User> users = users();
+
+    assertThat(Expect.ok(users.updateCount(999L, Map.of("age", 1)))).isZero();
+  }
+
+  @Test
+  default void updateCount_failures_asUpdateAndNothingChanged() {
+    Table<User> users = users();
+    Expect.ok(users.insert(User.of("Ada", "ada@example.com", 36)));
+    User bob = Expect.ok(users.insert(User.of("Bob", "bob@example.com", 41)));
+
+    Expect.failure(users.updateCount(bob.id(), Map.of("email", "ada@example.com")), Status.DUPLICATE,
+        "DUPLICATE_KEY");
+    Expect.failure(users.updateCount(bob.id(), Map.of("nickname", "B")), Status.INVALID, "COLUMN_NOT_FOUND");
+    Expect.failure(users.updateCount(bob.id(), Map.of("id", bob.id() + 1)), Status.INVALID);
+    Expect.failure(users.updateCount(bob.id(), java.util.Collections.singletonMap("age", null)), Status.INVALID, "NOT_NULL_VIOLATION");
+    Expect.failure(users.updateCount(bob.id(), Map.of()), Status.INVALID, "NO_CHANGES");
+
+    assertThat(Expect.ok(users.find(bob.id()))).isEqualTo(bob);
+  }
+
+  @Test
+  default void updateCount_insideTransaction_rolledBackWithIt() {
+    Table<User> users = users();
+    User ada = Expect.ok(users.insert(User.of("Ada", "ada@example.com", 36)));
+
+    dev.cairn.core.Result<Integer> result = db().transaction(tx -> {
+      assertThat(Expect.ok(tx.table(User.class).updateCount(ada.id(), Map.of("age", 99)))).isOne();
+      assertThat(Expect.ok(tx.table(User.class).find(ada.id())).age()).isEqualTo(99);
+      return dev.cairn.core.Result.failure(Status.CONFLICT, "CHANGED_MY_MIND", "the caller rolls back");
+    });
+
+    Expect.failure(result, Status.CONFLICT, "CHANGED_MY_MIND");
+    assertThat(Expect.ok(users.find(ada.id()))).isEqualTo(ada);
+  }
+
+  @Test
   default void update_record_writesEveryColumn() {
     Table<User> users = users();
     User ada = Expect.ok(users.insert(User.of("Ada", "ada@example.com", 36)));

@@ -42,6 +42,7 @@ public interface ViewConformance extends ConformanceContext {
           "VIEW_READ_ONLY");
       assertThat(failure.message()).contains("vw_adults").contains("view");
       Expect.failure(rows.updateWhere(Filter.all(), Map.of("age", 1)), Status.INVALID, "VIEW_READ_ONLY");
+      Expect.failure(rows.updateCount(1, Map.of("age", 1)), Status.INVALID, "VIEW_READ_ONLY");
       Expect.failure(rows.deleteWhere(Filter.all()), Status.INVALID, "VIEW_READ_ONLY");
       assertThat(Expect.ok(db().rows("vw_people").count(Filter.all()))).isEqualTo(3L);
     } finally {

@@ -1,0 +1,29 @@
+package dev.cairn.bench.internal;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The summary of the {@link NewestFirstPhase}s on Cairn's side, after their own lines: {@code sql.page_deep
+ * first=<ops/s> offset=<ops/s> keyset=<ops/s> offset_vs_first=<ratio> keyset_vs_first=<ratio>}, pages per second of
+ * the first page, of a page deep in the table by OFFSET and of the same page by keyset. Keyset paging should keep
+ * {@code keyset_vs_first} near 1 whatever the table's size; OFFSET falls with the depth.
+ */
+public record PageDeepLine(double first, double offset, double keyset) {
+
+  /** The line of {@code measurements}, empty when they hold no newest-first phases. */
+  public static Optional<PageDeepLine> of(Measurements measurements) {
+    if (!measurements.phases().contains(NewestFirstPhase.DEEP_KEYSET)) {
+      return Optional.empty();
+    }
+    return Optional.of(new PageDeepLine(measurements.best(NewestFirstPhase.FIRST, "cairn"),
+        measurements.best(NewestFirstPhase.DEEP_OFFSET, "cairn"),
+        measurements.best(NewestFirstPhase.DEEP_KEYSET, "cairn")));
+  }
+
+  public String format() {
+    return String.format(Locale.ROOT,
+        "sql.page_deep first=%d offset=%d keyset=%d offset_vs_first=%.2f keyset_vs_first=%.2f",
+        Math.round(first), Math.round(offset), Math.round(keyset), offset / first, keyset / first);
+  }
+}
