@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       "  kv.<phase> cairn=<ops/s> lettuce=<ops/s> jedis=<ops/s> redisson=<ops/s> redis_benchmark=<ops/s>",
       "      cairn_alloc_b_op=<B> lettuce_alloc_b_op=<B> jedis_alloc_b_op=<B> redisson_alloc_b_op=<B>",
       "  kv.memory.<phase> cairn=<ops/s> map=<ops/s> cairn_alloc_b_op=<B> map_alloc_b_op=<B>",
-      "Keys live under a random cairn:bench:kv: prefix and are deleted afterwards; the server is never flushed."
+      "Keys live under a random cairn:bench:kv: prefix and are deleted afterwards; the server is never flushed.",
+      "--only redis or --only memory runs one part."
     })
 final class KvBenchCommand implements Callable<Integer> {
   static final String DEFAULT_URL = "redis://127.0.0.1:6379";
@@ -55,7 +56,8 @@ final class KvBenchCommand implements Callable<Integer> {
   @Option(
       names = "--ops",
       paramLabel = "N",
-      description = "SETs and GETs per phase; the rate-limit and lock phases run a quarter as many "
+      description = "SETs and GETs per phase (ten times as many per round in the memory phases); the rate-limit "
+          + "and lock phases run a quarter as many "
           + "(default: ${DEFAULT-VALUE}).")
   private int ops;
 
@@ -64,6 +66,13 @@ final class KvBenchCommand implements Callable<Integer> {
       paramLabel = "T",
       description = "Virtual threads per phase, also the Jedis and Redisson pool size (default: ${DEFAULT-VALUE}).")
   private int threads;
+
+  @Option(
+      names = "--only",
+      paramLabel = "PART",
+      description = "Run one part of the workload: 'redis' (every phase against Redis) or 'memory' (the memory "
+          + "store against a ConcurrentHashMap, no Redis needed). Default: both.")
+  private String only;
 
   @Option(names = "--no-progress", description = "Do not show progress on standard error (a bar on a terminal,"
       + " a line per step elsewhere).")
@@ -91,7 +100,9 @@ final class KvBenchCommand implements Callable<Integer> {
           "--kv needs a Redis URL (redis://, rediss://, redis-sentinel://, redis-cluster://), got " + url, null);
     }
     try {
-      return KvBenchOptions.defaults(kvUrl).withThreads(threads).withOps(ops).withProgress(!noProgress);
+      KvBenchOptions options = KvBenchOptions.defaults(kvUrl).withThreads(threads).withOps(ops)
+          .withProgress(!noProgress);
+      return only == null ? options : options.only(KvBenchOptions.Part.named(only));
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }

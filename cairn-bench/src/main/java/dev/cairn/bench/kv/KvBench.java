@@ -33,17 +33,26 @@ import java.util.function.Consumer;
  * Cairn takes. redis-benchmark's pipelined figures get lines of their own, {@code kv.set.p16} and
  * {@code kv.get.p16}, where only it has a figure. Peers in one phase run interleaved (see {@link Throughput}). Keys
  * live under a random {@code cairn:bench:kv:} prefix and are deleted afterwards; the server is never flushed.
- * Figures are measured in this run only; compare them with each other, not across machines.
+ * Figures are measured in this run only; compare them with each other, not across machines. {@link
+ * KvBenchOptions#parts()} may leave out the Redis part or the memory part; the memory part alone needs no Redis.
  */
 public final class KvBench {
   private static final SecureRandom RANDOM = new SecureRandom();
   /** Distinct keys (and rate-limited users) each phase cycles over. */
   static final int KEY_SPACE = 1_000;
+  /**
+   * The memory phases' rounds run this many times {@code ops}: 200,000 map operations take about 10 ms, less than
+   * a scheduler's time slice, so on a shared machine one preemption or a JIT compile still running decided a
+   * round (ratios moved 3x between runs). Longer rounds, and a warm-up as long as a whole former round.
+   */
+  static final int MEMORY_ROUND_SCALE = 10;
+  /** Interleaved rounds of each memory phase, each side keeping its best, as in the Redis phases. */
+  static final int MEMORY_ROUNDS = 3;
 
   private KvBench() {}
 
   /**
-   * Runs every phase, handing each line to {@code out} as soon as it is measured; returns all lines. Not for
+   * Runs every phase of the parts the options name, handing each line to {@code out} as soon as it is measured; returns all lines. Not for
    * concurrent use in one process (the progress bar shares standard error).
    *
    * @throws NullPointerException for null arguments
@@ -74,24 +83,33 @@ public final class KvBench {
       out.accept(line.toString());
     };
     try {
-      StoreUrl url = StoreUrl.parse(options.kvUrl());
       String value = "v".repeat(options.valueBytes());
-      String prefix = "cairn:bench:kv:" + HexFormat.of().formatHex(randomBytes()) + ":";
-      try (KeyValue store = KeyValue.open(options.kvUrl())) {
-        KeyValue kv = store.withPrefix(prefix);
-        try (RedisWorkload workload = new RedisWorkload(options, kv, value, RedisPeers.open(url, options.threads()),
-            steps)) {
-          workload.setAndGet(url, emit);
-          workload.rateLimits(emit);
-          workload.lockPairs(emit);
-        } finally {
-          kv.deletePrefix("");
-        }
+      if (options.runs(KvBenchOptions.Part.REDIS)) {
+        redisPhases(options, value, steps, emit);
       }
-      memoryPhases(options, value, steps, emit);
+      if (options.runs(KvBenchOptions.Part.MEMORY)) {
+        memoryPhases(options, value, steps, emit);
+      }
       return lines;
     } finally {
       bar.clear();
+    }
+  }
+
+  private static void redisPhases(KvBenchOptions options, String value, StepListener steps,
+      Consumer<PhaseLine> emit) {
+    StoreUrl url = StoreUrl.parse(options.kvUrl());
+    String prefix = "cairn:bench:kv:" + HexFormat.of().formatHex(randomBytes()) + ":";
+    try (KeyValue store = KeyValue.open(options.kvUrl())) {
+      KeyValue kv = store.withPrefix(prefix);
+      try (RedisWorkload workload = new RedisWorkload(options, kv, value, RedisPeers.open(url, options.threads()),
+          steps)) {
+        workload.setAndGet(url, emit);
+        workload.rateLimits(emit);
+        workload.lockPairs(emit);
+      } finally {
+        kv.deletePrefix("");
+      }
     }
   }
 
@@ -99,10 +117,11 @@ public final class KvBench {
       Consumer<PhaseLine> emit) {
     ConcurrentHashMap<String, String> map = new ConcurrentHashMap<>();
     try (KeyValue memory = KeyValue.open("memory:")) {
-      Map<String, Figure> set = Throughput.measure(options.threads(), options.ops(),
+      int ops = options.ops() * MEMORY_ROUND_SCALE;
+      Map<String, Figure> set = Throughput.measure(options.threads(), ops, MEMORY_ROUNDS,
           cairnAndMap((thread, i) -> memory.set(key(i), value), (thread, i) -> map.put(key(i), value)),
           steps.step("kv.memory.set"));
-      Map<String, Figure> get = Throughput.measure(options.threads(), options.ops(),
+      Map<String, Figure> get = Throughput.measure(options.threads(), ops, MEMORY_ROUNDS,
           cairnAndMap((thread, i) -> memory.get(key(i)), (thread, i) -> map.get(key(i))),
           steps.step("kv.memory.get"));
       emit.accept(new PhaseLine("kv.memory.set").with("cairn", set.get("cairn")).with("map", set.get("map")));

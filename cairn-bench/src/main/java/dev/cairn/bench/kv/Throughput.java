@@ -43,14 +43,20 @@ final class Throughput {
    * @throws CairnException {@code BENCH_OPERATION_FAILED} with the operation's failure as the cause
    */
   static Map<String, Figure> measure(int threads, int ops, Map<String, Operation> peers, Progress progress) {
-    int total = peers.size() * (1 + ROUNDS);
+    return measure(threads, ops, ROUNDS, peers, progress);
+  }
+
+  /** As {@link #measure(int, int, Map, Progress)} over {@code rounds} interleaved rounds. */
+  static Map<String, Figure> measure(int threads, int ops, int rounds, Map<String, Operation> peers,
+      Progress progress) {
+    int total = peers.size() * (1 + rounds);
     int done = 0;
     for (Operation peer : peers.values()) {
       run(threads, Math.max(threads, ops / 10), peer);
       progress.update(++done, total);
     }
     Map<String, Figure> best = new LinkedHashMap<>();
-    for (int round = 0; round < ROUNDS; round++) {
+    for (int round = 0; round < rounds; round++) {
       for (Map.Entry<String, Operation> peer : peers.entrySet()) {
         best.merge(peer.getKey(), run(threads, ops, peer.getValue()), Throughput::better);
         progress.update(++done, total);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KvBenchOptionsTest {
@@ -13,7 +15,8 @@ class KvBenchOptionsTest {
   void defaults_theIssuesWorkload() {
     KvBenchOptions defaults = KvBenchOptions.defaults(URL);
 
-    assertThat(defaults).isEqualTo(new KvBenchOptions(URL, 50, 200_000, 50_000, 64, true));
+    assertThat(defaults).isEqualTo(new KvBenchOptions(URL, 50, 200_000, 50_000, 64, true,
+        EnumSet.allOf(KvBenchOptions.Part.class)));
   }
 
   @Test
@@ -36,7 +39,7 @@ class KvBenchOptionsTest {
 
   @Test
   void new_fewerOpsThanThreads_invalidOption() {
-    assertThatThrownBy(() -> new KvBenchOptions(URL, 50, 10, 100, 64, false))
+    assertThatThrownBy(() -> new KvBenchOptions(URL, 50, 10, 100, 64, false, EnumSet.allOf(KvBenchOptions.Part.class)))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
         .hasMessage("ops must be at least 50, got 10");
   }
@@ -46,5 +49,26 @@ class KvBenchOptionsTest {
     assertThatThrownBy(() -> KvBenchOptions.defaults(URL).withThreads(0))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
         .hasMessage("threads must be at least 1, got 0");
+  }
+
+  @Test
+  void only_memory_runsTheMemoryPartAlone() {
+    KvBenchOptions options = KvBenchOptions.defaults(URL).only(KvBenchOptions.Part.named("Memory"));
+
+    assertThat(options.parts()).containsExactly(KvBenchOptions.Part.MEMORY);
+    assertThat(options.runs(KvBenchOptions.Part.REDIS)).isFalse();
+  }
+
+  @Test
+  void partNamed_unknown_invalidOptionNamingTheParts() {
+    assertThatThrownBy(() -> KvBenchOptions.Part.named("disk"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
+        .hasMessage("no part of the kv workload is called 'disk'; there are redis, memory");
+  }
+
+  @Test
+  void new_noPart_invalidOption() {
+    assertThatThrownBy(() -> new KvBenchOptions(URL, 50, 200_000, 50_000, 64, false, Set.of()))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"));
   }
 }

@@ -25,7 +25,7 @@ class KvBenchTest {
   void run_smallWorkload_printsEveryPhaseWithAFigureOrADocumentedDash() {
     List<String> printed = new ArrayList<>();
 
-    List<String> lines = KvBench.run(new KvBenchOptions(REDIS.url(), 4, 400, 200, 64, false), printed::add);
+    List<String> lines = KvBench.run(KvBenchOptions.defaults(REDIS.url()).withProgress(false).withThreads(4).withOps(400), printed::add);
 
     assertThat(printed).isEqualTo(lines);
     // the raw clients take plain redis:// URLs only; redis-benchmark also has to be installed
@@ -70,7 +70,7 @@ class KvBenchTest {
 
   @Test
   void run_smallWorkload_leavesNoKeyBehind() {
-    KvBench.run(new KvBenchOptions(REDIS.url(), 4, 400, 200, 64, false), line -> {});
+    KvBench.run(KvBenchOptions.defaults(REDIS.url()).withProgress(false).withThreads(4).withOps(400), line -> {});
 
     try (KeyValue kv = KeyValue.open(REDIS.url())) {
       // Redisson's limiter writes companion keys; a leading wildcard also catches any that escaped the prefix
@@ -89,6 +89,18 @@ class KvBenchTest {
         .hasMessageContaining("127.0.0.1")
         .hasMessageNotContaining("hunter2");
     assertThat(printed).isEmpty();
+  }
+
+  @Test
+  void run_onlyMemory_memoryLinesWithoutAnyRedis() throws IOException {
+    String unreachable = "redis://127.0.0.1:" + closedPort();
+
+    List<String> lines = KvBench.run(KvBenchOptions.defaults(unreachable).withProgress(false).withThreads(4)
+        .withOps(400).only(KvBenchOptions.Part.MEMORY), line -> {});
+
+    assertThat(lines).satisfiesExactly(
+        set -> assertThat(set).startsWith("kv.memory.set cairn="),
+        get -> assertThat(get).startsWith("kv.memory.get cairn="));
   }
 
   static int closedPort() throws IOException {

@@ -78,12 +78,21 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public Optional<String> get(String key) {
-    return observation.observed("get", () -> Optional.ofNullable(backend.getText(fullKey(key))));
+    // The hot commands skip observed(...) when nobody listens: see CommandObservation.unobserved
+    return observation.unobserved() ? getText(key) : observation.observed("get", () -> getText(key));
+  }
+
+  private Optional<String> getText(String key) {
+    return Optional.ofNullable(backend.getText(fullKey(key)));
   }
 
   @Override
   public Optional<byte[]> getBytes(String key) {
-    return observation.observed("get", () -> Optional.ofNullable(backend.get(fullKey(key))));
+    return observation.unobserved() ? getBinary(key) : observation.observed("get", () -> getBinary(key));
+  }
+
+  private Optional<byte[]> getBinary(String key) {
+    return Optional.ofNullable(backend.get(fullKey(key)));
   }
 
   @Override
@@ -104,21 +113,27 @@ public final class PrefixedKeyValue implements KeyValue {
 
   @Override
   public boolean set(String key, String value, SetOptions options) {
-    return observation.observed("set", () -> {
-      // Checked without encoding: the memory store keeps the string as it is, Redis encodes it once on the way out.
-      String checked = check.textValue(key, value);
-      Objects.requireNonNull(options, "options");
-      return backend.setText(fullKey(key), checked, options);
-    });
+    return observation.unobserved() ? setText(key, value, options)
+        : observation.observed("set", () -> setText(key, value, options));
+  }
+
+  private boolean setText(String key, String value, SetOptions options) {
+    // Checked without encoding: the memory store keeps the string as it is, Redis encodes it once on the way out.
+    String checked = check.textValue(key, value);
+    Objects.requireNonNull(options, "options");
+    return backend.setText(fullKey(key), checked, options);
   }
 
   @Override
   public boolean setBytes(String key, byte[] value, SetOptions options) {
-    return observation.observed("set", () -> {
-      Objects.requireNonNull(options, "options");
-      String full = fullKey(key);
-      return backend.set(full, check.value(key, value), options);
-    });
+    return observation.unobserved() ? setBinary(key, value, options)
+        : observation.observed("set", () -> setBinary(key, value, options));
+  }
+
+  private boolean setBinary(String key, byte[] value, SetOptions options) {
+    Objects.requireNonNull(options, "options");
+    String full = fullKey(key);
+    return backend.set(full, check.value(key, value), options);
   }
 
   @Override

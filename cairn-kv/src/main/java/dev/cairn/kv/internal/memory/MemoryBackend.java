@@ -284,6 +284,11 @@ public final class MemoryBackend implements Backend {
     if (gate.validate(stamp) && (entry == null || !data.expired(entry))) {
       return entry;
     }
+    return liveEntryShared(key);
+  }
+
+  /** The slow path of {@link #liveEntry}, apart so the fast one inlines into every read. */
+  private Entry liveEntryShared(String key) {
     int slot = gate.enterShared();
     try {
       return data.live(key);
