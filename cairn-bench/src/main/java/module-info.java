@@ -10,6 +10,9 @@ module dev.cairn.bench {
   requires jdk.management; // com.sun.management.ThreadMXBean: the kv bench's allocation per operation
   requires java.net.http;
   requires lettuce.core;
+  // the raw-Lettuce peer with flush consolidation, as Cairn's connection has it
+  requires io.netty.transport;
+  requires io.netty.handler;
   requires redis.clients.jedis;
   requires org.apache.commons.pool2;
   requires redisson;

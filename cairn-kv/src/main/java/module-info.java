@@ -12,6 +12,8 @@ module dev.cairn.kv {
   requires lettuce.core;
   // InFlightCommands watches Lettuce's Netty pipeline.
   requires io.netty.transport;
+  // WriteCoalescing: Netty's FlushConsolidationHandler.
+  requires io.netty.handler;
   requires org.slf4j;
   // Optional at run time: only the metrics binder uses it (see its Javadoc).
   requires static micrometer.core;

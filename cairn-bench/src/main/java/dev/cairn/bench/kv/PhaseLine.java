@@ -13,6 +13,8 @@ final class PhaseLine {
   private final String phase;
   private final Map<String, String> figures = new LinkedHashMap<>();
   private final Map<String, String> allocations = new LinkedHashMap<>();
+  private final Map<String, Double> rates = new LinkedHashMap<>();
+  private final Map<String, String> ratios = new LinkedHashMap<>();
 
   PhaseLine(String phase) {
     this.phase = phase;
@@ -21,6 +23,19 @@ final class PhaseLine {
   /** Adds a column; a null figure prints as {@code -} (not measured). */
   PhaseLine with(String peer, Double opsPerSecond) {
     figures.put(peer, opsPerSecond == null ? "-" : Long.toString(Math.round(opsPerSecond)));
+    rates.put(peer, opsPerSecond);
+    return this;
+  }
+
+  /**
+   * Adds {@code <of>_vs_<to>=<ratio>}, the rate of {@code of} over the rate of {@code to}, both already added,
+   * after the allocation columns; {@code -} when either was not measured.
+   */
+  PhaseLine ratio(String of, String to) {
+    Double numerator = rates.get(of);
+    Double denominator = rates.get(to);
+    ratios.put(of + "_vs_" + to, numerator == null || denominator == null || denominator == 0 ? "-"
+        : String.format(java.util.Locale.ROOT, "%.2f", numerator / denominator));
     return this;
   }
 
@@ -40,6 +55,7 @@ final class PhaseLine {
     StringBuilder line = new StringBuilder(phase);
     figures.forEach((peer, figure) -> line.append(' ').append(peer).append('=').append(figure));
     allocations.forEach((column, bytes) -> line.append(' ').append(column).append('=').append(bytes));
+    ratios.forEach((column, ratio) -> line.append(' ').append(column).append('=').append(ratio));
     return line.toString();
   }
 }

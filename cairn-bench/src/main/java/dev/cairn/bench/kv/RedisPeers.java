@@ -6,17 +6,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The raw clients measured beside Cairn: Lettuce, Jedis and Redisson, all three open or none. They only take plain
+ * The raw clients measured beside Cairn: Lettuce (stock, and with Cairn's flush consolidation), Jedis and
+ * Redisson, all open or none. They only take plain
  * {@code redis://} URLs (Cairn's TLS parameters, Sentinel and Cluster discovery are not mapped onto each client's
  * configuration), so for any other URL {@link #open} gives none and their columns print {@code -}. Thread-safe.
  */
 final class RedisPeers implements AutoCloseable {
   private final RawLettuce lettuce;
+  private final RawLettuce coalescedLettuce;
   private final JedisPeer jedis;
   private final RedissonPeer redisson;
 
-  private RedisPeers(RawLettuce lettuce, JedisPeer jedis, RedissonPeer redisson) {
+  private RedisPeers(RawLettuce lettuce, RawLettuce coalescedLettuce, JedisPeer jedis, RedissonPeer redisson) {
     this.lettuce = lettuce;
+    this.coalescedLettuce = coalescedLettuce;
     this.jedis = jedis;
     this.redisson = redisson;
   }
@@ -32,13 +35,16 @@ final class RedisPeers implements AutoCloseable {
     if (!RedisBenchmarkRun.supports(url)) {
       return Optional.empty();
     }
-    RawLettuce lettuce = new RawLettuce(url);
+    RawLettuce lettuce = new RawLettuce(url, false);
+    RawLettuce coalescedLettuce = null;
     JedisPeer jedis = null;
     try {
+      coalescedLettuce = new RawLettuce(url, true);
       jedis = new JedisPeer(url, connections);
-      return Optional.of(new RedisPeers(lettuce, jedis, new RedissonPeer(url, connections)));
+      return Optional.of(new RedisPeers(lettuce, coalescedLettuce, jedis, new RedissonPeer(url, connections)));
     } catch (RuntimeException e) {
       closeAfterFailure(lettuce, e);
+      closeAfterFailure(coalescedLettuce, e);
       closeAfterFailure(jedis, e);
       throw e;
     }
@@ -54,6 +60,11 @@ final class RedisPeers implements AutoCloseable {
     return lettuce;
   }
 
+  /** Raw Lettuce with the flush consolidation Cairn's connection has (see {@link RawLettuce}). */
+  RawLettuce coalescedLettuce() {
+    return coalescedLettuce;
+  }
+
   JedisPeer jedis() {
     return jedis;
   }
@@ -66,7 +77,7 @@ final class RedisPeers implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = null;
-    for (AutoCloseable client : List.<AutoCloseable>of(redisson, jedis, lettuce)) {
+    for (AutoCloseable client : List.<AutoCloseable>of(redisson, jedis, coalescedLettuce, lettuce)) {
       try {
         client.close();
       } catch (Exception e) {

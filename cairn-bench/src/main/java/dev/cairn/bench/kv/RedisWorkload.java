@@ -29,7 +29,7 @@ final class RedisWorkload implements AutoCloseable {
   private static final Duration LOCK_TTL = Duration.ofSeconds(30);
   /** Commands per batch in the pipelined phases, as redis-benchmark -P16. */
   static final int PIPELINE = 16;
-  private static final List<String> COLUMNS = List.of("cairn", "lettuce", "jedis", "redisson");
+  private static final List<String> COLUMNS = List.of("cairn", "lettuce", "lettuce_coalesced", "jedis", "redisson");
 
   private final KvBenchOptions options;
   private final KeyValue kv;
@@ -54,6 +54,8 @@ final class RedisWorkload implements AutoCloseable {
     peers.ifPresent(raw -> {
       setters.put("lettuce", (thread, i) -> raw.lettuce().set(prefix + key(i), value));
       getters.put("lettuce", (thread, i) -> raw.lettuce().get(prefix + key(i)));
+      setters.put("lettuce_coalesced", (thread, i) -> raw.coalescedLettuce().set(prefix + key(i), value));
+      getters.put("lettuce_coalesced", (thread, i) -> raw.coalescedLettuce().get(prefix + key(i)));
       setters.put("jedis", (thread, i) -> raw.jedis().set(prefix + key(i), value));
       getters.put("jedis", (thread, i) -> raw.jedis().get(prefix + key(i)));
       setters.put("redisson", (thread, i) -> raw.redisson().set(prefix + key(i), value));
@@ -69,17 +71,19 @@ final class RedisWorkload implements AutoCloseable {
       plain = redisBenchmark(redisBenchmark.get(), url, 1);
       pipelined = redisBenchmark(redisBenchmark.get(), url, 16);
     }
-    emit.accept(redisLine("kv.set", set, plain.get("SET")));
-    emit.accept(redisLine("kv.get", get, plain.get("GET")));
+    emit.accept(ratios(redisLine("kv.set", set, plain.get("SET"))));
+    emit.accept(ratios(redisLine("kv.get", get, plain.get("GET"))));
     Map<String, Figure> setBatches = pipelined("kv.set.p16", (batch, i) -> batch.set(key(i), value));
     Map<String, Figure> getBatches = pipelined("kv.get.p16", (batch, i) -> batch.get(key(i)));
-    emit.accept(redisLine("kv.set.p16", setBatches, pipelined.get("SET")));
-    emit.accept(redisLine("kv.get.p16", getBatches, pipelined.get("GET")));
+    emit.accept(redisLine("kv.set.p16", setBatches, pipelined.get("SET")).ratio("cairn", "redis_benchmark"));
+    emit.accept(redisLine("kv.get.p16", getBatches, pipelined.get("GET")).ratio("cairn", "redis_benchmark"));
   }
 
   /**
    * Commands per second when each thread sends {@link #PIPELINE} commands at a time: Cairn through
-   * {@link KeyValue#batch}, raw Lettuce as {@code PIPELINE} asynchronous commands awaited together. An operation is
+   * {@link KeyValue#batch}, raw Lettuce as {@code PIPELINE} command objects dispatched in one call (as Cairn sends
+   * a batch), Jedis as a {@code Pipeline} and Redisson as an {@code RBatch}, each its client's way to pipeline; then
+   * every reply is awaited. An operation is
    * one batch; the figure is multiplied back to commands, as redis-benchmark -P counts.
    */
   private Map<String, Figure> pipelined(String phase, BatchCommand command) {
@@ -91,17 +95,24 @@ final class RedisWorkload implements AutoCloseable {
       }
     }));
     boolean sets = phase.startsWith("kv.set");
-    peers.ifPresent(raw -> batches.put("lettuce", (thread, i) -> {
-      String[] keys = new String[PIPELINE];
-      for (int j = 0; j < PIPELINE; j++) {
-        keys[j] = prefix + key(i * PIPELINE + j);
-      }
-      raw.lettuce().pipeline(keys, sets ? value : null);
-    }));
+    peers.ifPresent(raw -> {
+      batches.put("lettuce", (thread, i) -> raw.lettuce().pipeline(keys(prefix, i), sets ? value : null));
+      batches.put("jedis", (thread, i) -> raw.jedis().pipeline(keys(prefix, i), sets ? value : null));
+      batches.put("redisson", (thread, i) -> raw.redisson().pipeline(keys(prefix, i), sets ? value : null));
+    });
     Map<String, Figure> perBatch = measure(phase, Math.max(options.threads(), options.ops() / PIPELINE), batches);
     Map<String, Figure> perCommand = new LinkedHashMap<>();
     perBatch.forEach((peer, figure) -> perCommand.put(peer, figure.perCommand(PIPELINE)));
     return perCommand;
+  }
+
+  /** The full keys of the batch numbered {@code index}. */
+  private static String[] keys(String prefix, int index) {
+    String[] keys = new String[PIPELINE];
+    for (int j = 0; j < PIPELINE; j++) {
+      keys[j] = prefix + key(index * PIPELINE + j);
+    }
+    return keys;
   }
 
   /** One command queued in a batch for the operation numbered {@code index}. */
@@ -163,6 +174,11 @@ final class RedisWorkload implements AutoCloseable {
   @Override
   public void close() {
     peers.ifPresent(RedisPeers::close);
+  }
+
+  /** The ratios of a single-command line: Cairn over raw Lettuce (stock and coalesced), over redis-benchmark. */
+  private static PhaseLine ratios(PhaseLine line) {
+    return line.ratio("cairn", "lettuce").ratio("cairn", "lettuce_coalesced").ratio("cairn", "redis_benchmark");
   }
 
   /** The rates of the JVM peers and redis-benchmark, then the JVM peers' allocation (see {@link PhaseLine}). */

@@ -4,6 +4,8 @@ import dev.cairn.core.StoreUrl;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
+import org.redisson.api.BatchOptions;
+import org.redisson.api.RBatch;
 import org.redisson.api.RLock;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
@@ -56,6 +58,22 @@ final class RedissonPeer implements AutoCloseable {
 
   String get(String key) {
     return redisson.<String>getBucket(key).get();
+  }
+
+  /**
+   * Sends SETs of {@code value} to {@code keys} (GETs when {@code value} is null) as one {@link RBatch} and waits
+   * for its replies: Redisson's own way to pipeline (in memory, not atomic, as Cairn's batch).
+   */
+  void pipeline(String[] keys, String value) {
+    RBatch batch = redisson.createBatch(BatchOptions.defaults());
+    for (String key : keys) {
+      if (value == null) {
+        batch.<String>getBucket(key).getAsync();
+      } else {
+        batch.<String>getBucket(key).setAsync(value);
+      }
+    }
+    batch.execute();
   }
 
   /** A limiter of {@code limit} permits per {@code window} over all clients (untimed: one round trip). */

@@ -34,29 +34,37 @@ class KvBenchTest {
     boolean redisBenchmark = RedisBenchmarkRun.supports(REDIS.storeUrl()) && RedisBenchmarkRun.find().isPresent();
     List<String> expected = new ArrayList<>();
     String measuredByRedisBenchmark = redisBenchmark ? POSITIVE : "-";
-    String allocations = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=" + peerBytes + " jedis_alloc_b_op="
-        + peerBytes + " redisson_alloc_b_op=" + peerBytes;
-    expected.add("kv\\.set cairn=" + POSITIVE + " lettuce=" + peer + " jedis=" + peer + " redisson=" + peer
-        + " redis_benchmark=" + measuredByRedisBenchmark + allocations);
-    expected.add("kv\\.get cairn=" + POSITIVE + " lettuce=" + peer + " jedis=" + peer + " redisson=" + peer
-        + " redis_benchmark=" + measuredByRedisBenchmark + allocations);
-    // Cairn's batches and raw Lettuce pipelines always; redis-benchmark -P16 where installed (pipelined, 400
-    // requests may end too fast for it to time, and then it prints no rate)
+    String allocations = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=" + peerBytes
+        + " lettuce_coalesced_alloc_b_op=" + peerBytes + " jedis_alloc_b_op=" + peerBytes + " redisson_alloc_b_op="
+        + peerBytes;
+    String ratio = "\\d+\\.\\d\\d";
+    String peerRatio = RedisBenchmarkRun.supports(REDIS.storeUrl()) ? ratio : "-";
+    String ratios = " cairn_vs_lettuce=" + peerRatio + " cairn_vs_lettuce_coalesced=" + peerRatio
+        + " cairn_vs_redis_benchmark=" + (redisBenchmark ? ratio : "-");
+    expected.add("kv\\.set cairn=" + POSITIVE + " lettuce=" + peer + " lettuce_coalesced=" + peer + " jedis=" + peer
+        + " redisson=" + peer + " redis_benchmark=" + measuredByRedisBenchmark + allocations + ratios);
+    expected.add("kv\\.get cairn=" + POSITIVE + " lettuce=" + peer + " lettuce_coalesced=" + peer + " jedis=" + peer
+        + " redisson=" + peer + " redis_benchmark=" + measuredByRedisBenchmark + allocations + ratios);
+    // Cairn's batches and every raw client's pipelines always; redis-benchmark -P16 where installed (pipelined,
+    // 400 requests may end too fast for it to time, and then it prints no rate)
     String pipelinedByRedisBenchmark = redisBenchmark ? "(" + POSITIVE + "|-)" : "-";
     String pipelinedAllocations = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=" + peerBytes
-        + " jedis_alloc_b_op=- redisson_alloc_b_op=-";
-    expected.add("kv\\.set\\.p16 cairn=" + POSITIVE + " lettuce=" + peer + " jedis=- redisson=- redis_benchmark="
-        + pipelinedByRedisBenchmark + pipelinedAllocations);
-    expected.add("kv\\.get\\.p16 cairn=" + POSITIVE + " lettuce=" + peer + " jedis=- redisson=- redis_benchmark="
-        + pipelinedByRedisBenchmark + pipelinedAllocations);
-    String redissonOnly = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=- jedis_alloc_b_op=-"
+        + " lettuce_coalesced_alloc_b_op=- jedis_alloc_b_op=" + peerBytes + " redisson_alloc_b_op=" + peerBytes
+        + " cairn_vs_redis_benchmark=" + (redisBenchmark ? "(" + ratio + "|-)" : "-");
+    expected.add("kv\\.set\\.p16 cairn=" + POSITIVE + " lettuce=" + peer + " lettuce_coalesced=- jedis=" + peer
+        + " redisson=" + peer + " redis_benchmark=" + pipelinedByRedisBenchmark + pipelinedAllocations);
+    expected.add("kv\\.get\\.p16 cairn=" + POSITIVE + " lettuce=" + peer + " lettuce_coalesced=- jedis=" + peer
+        + " redisson=" + peer + " redis_benchmark=" + pipelinedByRedisBenchmark + pipelinedAllocations);
+    String redissonOnly = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=- lettuce_coalesced_alloc_b_op=-"
+        + " jedis_alloc_b_op=-"
         + " redisson_alloc_b_op=" + peerBytes;
-    String cairnOnly = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=- jedis_alloc_b_op=- redisson_alloc_b_op=-";
-    expected.add("kv\\.ratelimit cairn=" + POSITIVE + " lettuce=- jedis=- redisson=" + peer + " redis_benchmark=-"
+    String cairnOnly = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=- lettuce_coalesced_alloc_b_op=-"
+        + " jedis_alloc_b_op=- redisson_alloc_b_op=-";
+    expected.add("kv\\.ratelimit cairn=" + POSITIVE + " lettuce=- lettuce_coalesced=- jedis=- redisson=" + peer + " redis_benchmark=-"
         + redissonOnly);
-    expected.add("kv\\.ratelimit\\.gcra cairn=" + POSITIVE + " lettuce=- jedis=- redisson=- redis_benchmark=-"
+    expected.add("kv\\.ratelimit\\.gcra cairn=" + POSITIVE + " lettuce=- lettuce_coalesced=- jedis=- redisson=- redis_benchmark=-"
         + cairnOnly);
-    expected.add("kv\\.lock cairn=" + POSITIVE + " lettuce=- jedis=- redisson=" + peer + " redis_benchmark=-"
+    expected.add("kv\\.lock cairn=" + POSITIVE + " lettuce=- lettuce_coalesced=- jedis=- redisson=" + peer + " redis_benchmark=-"
         + redissonOnly);
     expected.add("kv\\.memory\\.set cairn=" + POSITIVE + " map=" + POSITIVE + " cairn_alloc_b_op=" + BYTES
         + " map_alloc_b_op=" + BYTES);

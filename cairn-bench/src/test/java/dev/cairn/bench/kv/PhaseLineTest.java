@@ -20,4 +20,13 @@ class PhaseLineTest {
     assertThat(line).hasToString("kv.memory.set cairn=1000 map=2000 jedis=- redis_benchmark=3000"
         + " cairn_alloc_b_op=96 map_alloc_b_op=- jedis_alloc_b_op=-");
   }
+
+  @Test
+  void toString_ratiosLastWithTwoDecimalsAndDashWhereAPeerIsMissing() {
+    PhaseLine line = new PhaseLine("kv.set").with("cairn", new Figure(3000, 10.0)).with("lettuce", new Figure(2000, 8.0))
+        .with("redis_benchmark", (Double) null).ratio("cairn", "lettuce").ratio("cairn", "redis_benchmark");
+
+    assertThat(line).hasToString("kv.set cairn=3000 lettuce=2000 redis_benchmark=- cairn_alloc_b_op=10"
+        + " lettuce_alloc_b_op=8 cairn_vs_lettuce=1.50 cairn_vs_redis_benchmark=-");
+  }
 }

@@ -6,6 +6,7 @@ import dev.cairn.kv.SetOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,13 @@ import java.util.function.Function;
 final class QueuedBatch implements Batch {
   private final PrefixedKeyValue view;
   private final InputCheck check;
+  // The result conversions, shared: a method reference or lambda written at each call would be a new object there.
+  private static final Function<Object, Optional<String>> TEXT =
+      value -> value == null ? Optional.empty() : Optional.of(new String((byte[]) value, StandardCharsets.UTF_8));
+  private static final Function<Object, Optional<byte[]>> BYTES = value -> Optional.ofNullable((byte[]) value);
+  private static final Function<Object, Boolean> BOOLEAN = Boolean.class::cast;
+  private static final Function<Object, Long> LONG = Long.class::cast;
+
   private final List<BatchCommand> commands = new ArrayList<>();
   private final List<Slot<?>> slots = new ArrayList<>();
 
@@ -28,46 +36,47 @@ final class QueuedBatch implements Batch {
 
   @Override
   public Reply<Optional<String>> get(String key) {
-    return queue(new BatchCommand.Get(view.fullKey(key)),
-        value -> Optional.ofNullable((byte[]) value).map(bytes -> new String(bytes, StandardCharsets.UTF_8)));
+    return queue(new BatchCommand.Get(view.fullKey(key)), TEXT);
   }
 
   @Override
   public Reply<Optional<byte[]>> getBytes(String key) {
-    return queue(new BatchCommand.Get(view.fullKey(key)), value -> Optional.ofNullable((byte[]) value));
+    return queue(new BatchCommand.Get(view.fullKey(key)), BYTES);
   }
 
   @Override
   public Reply<Boolean> set(String key, String value, SetOptions options) {
-    return setBytes(key, check.text(value, "value for key '" + key + "'"), options);
+    // checked as a single SET checks it: the message naming the key is built only on failure
+    return setBytes(key, check.textValue(key, value).getBytes(StandardCharsets.UTF_8), options);
   }
 
   @Override
   public Reply<Boolean> setBytes(String key, byte[] value, SetOptions options) {
     Objects.requireNonNull(options, "options");
     String full = view.fullKey(key);
-    return queue(new BatchCommand.Set(full, check.value(key, value), options), Boolean.class::cast);
+    return queue(new BatchCommand.Set(full, check.value(key, value), options), BOOLEAN);
   }
 
   @Override
   public Reply<Long> delete(String key) {
-    return queue(new BatchCommand.Delete(view.fullKey(key)), Long.class::cast);
+    return queue(new BatchCommand.Delete(view.fullKey(key)), LONG);
   }
 
   @Override
   public Reply<Boolean> exists(String key) {
-    return queue(new BatchCommand.Exists(view.fullKey(key)), Boolean.class::cast);
+    return queue(new BatchCommand.Exists(view.fullKey(key)), BOOLEAN);
   }
 
   @Override
   public Reply<Boolean> expire(String key, Duration ttl) {
     String full = view.fullKey(key);
-    return queue(new BatchCommand.Expire(full, SetOptions.requireValidTtl(Objects.requireNonNull(ttl, "ttl"))), Boolean.class::cast);
+    return queue(new BatchCommand.Expire(full, SetOptions.requireValidTtl(Objects.requireNonNull(ttl, "ttl"))),
+        BOOLEAN);
   }
 
   @Override
   public Reply<Long> incrBy(String key, long delta) {
-    return queue(new BatchCommand.IncrBy(view.fullKey(key), delta), Long.class::cast);
+    return queue(new BatchCommand.IncrBy(view.fullKey(key), delta), LONG);
   }
 
   @Override
@@ -80,7 +89,8 @@ final class QueuedBatch implements Batch {
     if (commands.isEmpty()) {
       return;
     }
-    List<Object> results = backend.batch(List.copyOf(commands));
+    // not copied: the queue is not touched again once it runs (a reply read inside the callback throws instead)
+    List<Object> results = backend.batch(Collections.unmodifiableList(commands));
     CairnException first = null;
     for (int i = 0; i < slots.size(); i++) {
       Object result = results.get(i);

@@ -33,11 +33,15 @@ import java.io.Serial;
 final class InFlightCommands extends ChannelInboundHandlerAdapter {
   private static final String NAME = "cairn-in-flight-commands";
 
-  /** Installs the handler on every command connection a client with these resources opens. */
+  /**
+   * Installs this handler, then {@link WriteCoalescing} just before it, on every command connection a client with
+   * these resources opens.
+   */
   static final NettyCustomizer CUSTOMIZER = new NettyCustomizer() {
     @Override
     public void afterChannelInitialized(Channel channel) {
       install(channel.pipeline());
+      WriteCoalescing.install(channel.pipeline());
     }
   };
 

@@ -14,7 +14,6 @@ import dev.cairn.kv.spi.DedicatedConnection;
 import dev.cairn.kv.spi.Script;
 import dev.cairn.kv.spi.ScriptResult;
 import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
@@ -75,6 +74,9 @@ public final class RedisBackend implements Backend {
 
   @Override
   public boolean set(String key, byte[] value, SetOptions options) {
+    if (RedisBatchCommands.isPlain(options)) {
+      return call("SET", key, () -> "OK".equals(commands.set(key, value)));
+    }
     SetArgs args = RedisBatchCommands.setArgs(options);
     return call("SET", key, () -> "OK".equals(commands.set(key, value, args)));
   }
@@ -114,30 +116,27 @@ public final class RedisBackend implements Backend {
     if (closed.get()) {
       throw Failures.closed(errorsUrl());
     }
-    // A future per command, or the exception that refused to send it (then nothing of it reached Redis). The
-    // whole batch is handed to the connection in one call, so it is written with one flush (per node on a Cluster)
-    // instead of one per command.
-    List<AsyncCommand<String, byte[], ?>> commands = new ArrayList<>(batch.size());
+    // The whole batch is handed to the connection in one call, so it is written with one flush (per node on a
+    // Cluster, where Lettuce routes each command by its key's slot) instead of one per command.
+    List<AsyncCommand<String, byte[], ?>> sent = new ArrayList<>(batch.size());
     for (BatchCommand command : batch) {
-      commands.add(RedisBatchCommands.of(command));
+      sent.add(RedisBatchCommands.of(command));
     }
-    List<Object> sent = new ArrayList<>(batch.size());
+    RuntimeException refused = null;
     try {
-      session.connection().dispatch(commands);
-      sent.addAll(commands);
+      session.connection().dispatch(sent);
     } catch (RuntimeException e) {
-      batch.forEach(command -> sent.add(e));
+      refused = e; // then nothing of the batch reached Redis: every command fails with it
     }
-    Duration timeout = errors.timeout();
+    long timeout = errors.timeout().toNanos();
     List<Object> results = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       BatchCommand command = batch.get(i);
       try {
-        if (sent.get(i) instanceof RuntimeException refused) {
+        if (refused != null) {
           throw refused;
         }
-        RedisFuture<?> future = (RedisFuture<?>) sent.get(i);
-        Object reply = LettuceFutures.awaitOrCancel(future, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        Object reply = LettuceFutures.awaitOrCancel(sent.get(i), timeout, TimeUnit.NANOSECONDS);
         results.add(switch (command) {
           case BatchCommand.Set ignored -> "OK".equals(reply);
           case BatchCommand.Exists ignored -> ((Long) reply) > 0;

@@ -27,7 +27,9 @@ final class RedisBatchCommands {
           async(CommandType.GET, new ValueOutput<>(RedisBackends.CODEC), args);
       case BatchCommand.Set set -> {
         args.addValue(set.value());
-        setArgs(set.options()).build(args);
+        if (!isPlain(set.options())) {
+          setArgs(set.options()).build(args);
+        }
         yield async(CommandType.SET, new StatusOutput<>(RedisBackends.CODEC), args);
       }
       case BatchCommand.Delete ignored -> async(CommandType.UNLINK, new IntegerOutput<>(RedisBackends.CODEC), args);
@@ -42,6 +44,11 @@ final class RedisBatchCommands {
   private static <T> AsyncCommand<String, byte[], T> async(CommandType type,
       io.lettuce.core.output.CommandOutput<String, byte[], T> output, CommandArgs<String, byte[]> args) {
     return new AsyncCommand<>(new Command<>(type, output, args));
+  }
+
+  /** Whether a SET with these options is a bare SET (no TTL, no condition), which needs no {@link SetArgs}. */
+  static boolean isPlain(SetOptions options) {
+    return options.ttl() == null && options.condition() == SetOptions.Condition.ALWAYS;
   }
 
   /** SET's options as Lettuce's arguments (PX, NX, XX). */
