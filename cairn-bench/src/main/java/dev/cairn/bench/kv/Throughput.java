@@ -1,8 +1,8 @@
 package dev.cairn.bench.kv;
 
+import dev.cairn.bench.internal.HeapAllocation;
 import dev.cairn.bench.internal.Progress;
 import dev.cairn.core.CairnException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +20,11 @@ import java.util.concurrent.Future;
  * interleaved, twice each, and keep their best round, so a burst of load from elsewhere on the machine or a
  * late-warming JIT does not favour whoever ran first.
  *
- * <p>Allocation is the growth of {@code getTotalThreadAllocatedBytes} over a timed run, divided by its operations:
- * the per-thread counters answer -1 for virtual threads, and the total also counts what a client's own I/O threads
- * allocate for the operations (Lettuce's event loop), which is part of their cost. Other threads of the process
- * allocate little meanwhile (the bench runs one peer at a time). Stateless.
+ * <p>Allocation is the growth of {@link HeapAllocation#totalBytes()} over a timed run, divided by its operations.
+ * Other threads of the process allocate little meanwhile (the bench runs one peer at a time). Stateless.
  */
 final class Throughput {
   private static final int ROUNDS = 2;
-  private static final com.sun.management.ThreadMXBean THREADS = allocationCounter();
 
   private Throughput() {}
 
@@ -89,14 +86,14 @@ final class Throughput {
           return null;
         }));
       }
-      allocatedBefore = allocatedBytes();
+      allocatedBefore = HeapAllocation.totalBytes();
       began = System.nanoTime();
       start.countDown();
       for (Future<?> worker : workers) {
         worker.get();
       }
       ended = System.nanoTime();
-      allocatedAfter = allocatedBytes();
+      allocatedAfter = HeapAllocation.totalBytes();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CairnException("INTERRUPTED", "interrupted while measuring", e);
@@ -104,20 +101,6 @@ final class Throughput {
       throw new CairnException("BENCH_OPERATION_FAILED", "a measured operation failed: " + e.getCause(), e.getCause());
     }
     double opsPerSecond = ops / ((ended - began) / 1e9);
-    return new Figure(opsPerSecond,
-        allocatedBefore < 0 || allocatedAfter < 0 ? null : (double) (allocatedAfter - allocatedBefore) / ops);
-  }
-
-  /** Bytes allocated by all threads since the JVM started, or -1 when this JVM cannot count them. */
-  private static long allocatedBytes() {
-    return THREADS == null ? -1 : THREADS.getTotalThreadAllocatedBytes();
-  }
-
-  private static com.sun.management.ThreadMXBean allocationCounter() {
-    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
-        && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
-      return threads;
-    }
-    return null;
+    return new Figure(opsPerSecond, HeapAllocation.perOperation(allocatedBefore, allocatedAfter, ops));
   }
 }
