@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measure subjects on Redis in the KRules layout against raw Lettuce on the same connection.",
-      "One line per phase, Cairn's rate over Lettuce's as ratio=, then each side's heap bytes allocated per operation"
-          + " (cairn_alloc_b_op=, lettuce_<command>_alloc_b_op=):",
+      "One line per phase: each side's rate, each side's heap bytes allocated per operation (cairn_alloc_b_op=,"
+          + " lettuce_<command>_alloc_b_op=), then Cairn's rate over Lettuce's (ratio=):",
       "  subject.store100 cairn=<stores/s> lettuce_hset=<ops/s> round_trips=<n>   100 properties set, then one"
           + " store(), against one HSET of 100 fields",
       "  subject.incr_contended cairn=<ops/s> lettuce_hincrby=<ops/s> lost=<n>   50 threads incrementing one"

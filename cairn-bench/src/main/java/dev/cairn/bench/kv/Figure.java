@@ -8,10 +8,10 @@ package dev.cairn.bench.kv;
  * @param allocatedBytesPerOp bytes allocated on the heap per operation by all threads of the process while the
  *     operation ran (the workers and any I/O threads working for them), or {@code null}
  */
-public record Figure(double opsPerSecond, Double allocatedBytesPerOp) {
+record Figure(double opsPerSecond, Double allocatedBytesPerOp) {
 
   /** The figure per command when one operation is {@code commands} commands (a batch, a pipeline). */
-  public Figure perCommand(int commands) {
+  Figure perCommand(int commands) {
     return new Figure(opsPerSecond * commands,
         allocatedBytesPerOp == null ? null : allocatedBytesPerOp / commands);
   }

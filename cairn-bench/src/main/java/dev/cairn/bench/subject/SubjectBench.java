@@ -1,8 +1,6 @@
 package dev.cairn.bench.subject;
 
 import dev.cairn.bench.BenchProgress;
-import dev.cairn.bench.kv.Figure;
-import dev.cairn.bench.kv.PhaseLine;
 import dev.cairn.bench.kv.SideBySide;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.spi.RedisAccess;
@@ -24,9 +22,9 @@ import java.util.function.Consumer;
  * measured side by side as the kv bench measures ({@link SideBySide}) and printed as its lines are:
  *
  * <pre>
- * subject.store100 cairn=N lettuce_hset=N round_trips=R ratio=X cairn_alloc_b_op=B lettuce_hset_alloc_b_op=B
- * subject.incr_contended cairn=N lettuce_hincrby=N lost=L ratio=X cairn_alloc_b_op=B lettuce_hincrby_alloc_b_op=B
- * subject.get cairn=N lettuce_hget=N ratio=X cairn_alloc_b_op=B lettuce_hget_alloc_b_op=B
+ * subject.store100 cairn=N lettuce_hset=N cairn_alloc_b_op=B lettuce_hset_alloc_b_op=B round_trips=R ratio=X
+ * subject.incr_contended cairn=N lettuce_hincrby=N cairn_alloc_b_op=B lettuce_hincrby_alloc_b_op=B lost=L ratio=X
+ * subject.get cairn=N lettuce_hget=N cairn_alloc_b_op=B lettuce_hget_alloc_b_op=B ratio=X
  * </pre>
  *
  * <p>N is operations per second, X Cairn's rate over Lettuce's, B heap bytes allocated per operation.
@@ -70,10 +68,10 @@ public final class SubjectBench {
 
   private static List<String> measure(SubjectBenchOptions options, Consumer<String> out, BenchProgress bar) {
     List<String> lines = new ArrayList<>();
-    Consumer<PhaseLine> emit = line -> {
+    Consumer<String> emit = line -> {
       bar.clear();
-      lines.add(line.toString());
-      out.accept(line.toString());
+      lines.add(line);
+      out.accept(line);
     };
     byte[] random = new byte[4];
     RANDOM.nextBytes(random);
@@ -83,32 +81,17 @@ public final class SubjectBench {
         Subjects subjects = Subjects.on(storage)) {
       SubjectPhases phases = new SubjectPhases(options, subjects, RedisAccess.of(kv).orElseThrow(), prefix);
       try {
-        Map<String, Figure> store = phases.store100(bar);
-        emit.accept(rates("subject.store100", store, "hset")
-            .column("round_trips", format(phases.roundTripsPerStore())).column("ratio", ratio(store)));
-        Map<String, Figure> increment = phases.incrementContended(bar);
-        emit.accept(rates("subject.incr_contended", increment, "hincrby")
-            .column("lost", phases.lostIncrements()).column("ratio", ratio(increment)));
-        Map<String, Figure> get = phases.get(bar);
-        emit.accept(rates("subject.get", get, "hget").column("ratio", ratio(get)));
+        SideBySide store = phases.store100(bar);
+        emit.accept(store.line(Map.of("round_trips", format(phases.roundTripsPerStore()))));
+        SideBySide increment = phases.incrementContended(bar);
+        emit.accept(increment.line(Map.of("lost", phases.lostIncrements())));
+        emit.accept(phases.get(bar).line(Map.of()));
       } finally {
         // every key the phases wrote, Cairn's and the raw peer's, is a subject under the prefix
         storage.names("").forEach(storage::flush);
       }
     }
     return lines;
-  }
-
-  /** {@code phase cairn=N lettuce_<command>=N}, with both sides' allocation columns. */
-  private static PhaseLine rates(String phase, Map<String, Figure> figures, String command) {
-    return new PhaseLine(phase).with("cairn", figures.get(SubjectPhases.CAIRN))
-        .with("lettuce_" + command, figures.get(SubjectPhases.LETTUCE));
-  }
-
-  /** Cairn's rate over raw Lettuce's. */
-  private static String ratio(Map<String, Figure> figures) {
-    return String.format(Locale.ROOT, "%.2f",
-        figures.get(SubjectPhases.CAIRN).opsPerSecond() / figures.get(SubjectPhases.LETTUCE).opsPerSecond());
   }
 
   private static String format(double value) {

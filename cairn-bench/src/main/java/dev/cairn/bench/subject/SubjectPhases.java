@@ -1,7 +1,6 @@
 package dev.cairn.bench.subject;
 
 import dev.cairn.bench.BenchProgress;
-import dev.cairn.bench.kv.Figure;
 import dev.cairn.bench.kv.SideBySide;
 import dev.cairn.kv.spi.RedisAccess;
 import dev.cairn.subject.Subject;
@@ -20,9 +19,10 @@ import java.util.concurrent.atomic.LongAdder;
  * phases one after the other.
  */
 final class SubjectPhases {
-  static final String CAIRN = "cairn";
-  static final String LETTUCE = "lettuce";
+  private static final String CAIRN = "cairn";
   private static final int PROPERTIES_STORED = 100;
+  /** Measurements of each phase, the best kept (see {@link SideBySide#measure}). */
+  private static final int REPEATS = 2;
 
   private final SubjectBenchOptions options;
   private final Subjects subjects;
@@ -45,7 +45,7 @@ final class SubjectPhases {
    * 100 cached sets and one store() per operation, from one thread, against one HSET of the same 100 fields. Each
    * operation writes a subject not stored before (the first cached set loads it, finding nothing).
    */
-  Map<String, Figure> store100(BenchProgress bar) {
+  SideBySide store100(BenchProgress bar) {
     var storage = subjects.storage();
     return new SideBySide("subject.store100")
         .peer(CAIRN, (thread, index) -> {
@@ -58,7 +58,7 @@ final class SubjectPhases {
           storeRoundTrips += storage.stats().roundTrips() - before;
           stores.increment();
         })
-        .peer(LETTUCE, (thread, index) -> {
+        .peer("lettuce_hset", (thread, index) -> {
           // what store() sends: the fields in KRules' layout, each value its JSON text
           Map<String, byte[]> fields = new LinkedHashMap<>();
           for (int property = 0; property < PROPERTIES_STORED; property++) {
@@ -68,7 +68,7 @@ final class SubjectPhases {
           raw.call("HSET", commands -> commands.hset(key, fields));
           rawStores.increment();
         })
-        .measure(1, options.stores(), bar);
+        .measure(1, options.stores(), REPEATS, bar);
   }
 
   /** Request/reply exchanges per store() in {@link #store100}, as the storage counted them. */
@@ -77,22 +77,23 @@ final class SubjectPhases {
   }
 
   /** Threads incrementing one property directly, against HINCRBY of one field of another hash. */
-  Map<String, Figure> incrementContended(BenchProgress bar) {
+  SideBySide incrementContended(BenchProgress bar) {
     int threads = options.incrementThreads();
     Subject[] perThread = new Subject[threads];
     for (int thread = 0; thread < threads; thread++) {
       perThread[thread] = subjects.get("contended");
     }
     String rawKey = key("raw-contended");
-    Map<String, Figure> figures = new SideBySide("subject.incr_contended")
+    SideBySide measured = new SideBySide("subject.incr_contended")
         .peer(CAIRN, (thread, index) -> {
           perThread[thread].increment("counter", 1, Write.DIRECT.mute());
           increments.increment();
         })
-        .peer(LETTUCE, (thread, index) -> raw.call("HINCRBY", commands -> commands.hincrby(rawKey, "pcounter", 1)))
-        .measure(threads, threads * options.incrementsPerThread(), bar);
+        .peer("lettuce_hincrby", (thread, index) ->
+            raw.call("HINCRBY", commands -> commands.hincrby(rawKey, "pcounter", 1)))
+        .measure(threads, threads * options.incrementsPerThread(), REPEATS, bar);
     lostIncrements = increments.sum() - (Long) subjects.get("contended").get("counter");
-    return figures;
+    return measured;
   }
 
   /** Increments issued in {@link #incrementContended} that the stored counter does not hold. */
@@ -104,7 +105,7 @@ final class SubjectPhases {
    * A fresh subject's property per operation against HGET of the same field decoded to a String, the least any
    * caller does with the bytes (Cairn decodes the JSON string {@code "value-1"} to one).
    */
-  Map<String, Figure> get(BenchProgress bar) {
+  SideBySide get(BenchProgress bar) {
     Subject seed = subjects.get("read");
     for (int property = 0; property < 10; property++) {
       seed.set("p" + property, "value-" + property);
@@ -113,9 +114,9 @@ final class SubjectPhases {
     String key = key("read");
     return new SideBySide("subject.get")
         .peer(CAIRN, (thread, index) -> subjects.get("read").get("p1"))
-        .peer(LETTUCE, (thread, index) ->
+        .peer("lettuce_hget", (thread, index) ->
             new String(raw.call("HGET", commands -> commands.hget(key, "pp1")), StandardCharsets.UTF_8))
-        .measure(options.getThreads(), options.gets(), bar);
+        .measure(options.getThreads(), options.gets(), REPEATS, bar);
   }
 
   /** The hash of a subject in KRules' layout, as SubjectStorages.redis documents it (the store has no view prefix). */

@@ -20,13 +20,4 @@ class PhaseLineTest {
     assertThat(line).hasToString("kv.memory.set cairn=1000 map=2000 jedis=- redis_benchmark=3000"
         + " cairn_alloc_b_op=96 map_alloc_b_op=- jedis_alloc_b_op=-");
   }
-
-  @Test
-  void toString_ownColumnsBetweenTheRatesAndTheAllocations() {
-    PhaseLine line = new PhaseLine("subject.incr_contended").with("cairn", new Figure(900.2, 310.4))
-        .with("lettuce_hincrby", new Figure(1800, 120.0)).column("lost", 0L).column("ratio", "0.50");
-
-    assertThat(line).hasToString("subject.incr_contended cairn=900 lettuce_hincrby=1800 lost=0 ratio=0.50"
-        + " cairn_alloc_b_op=310 lettuce_hincrby_alloc_b_op=120");
-  }
 }
