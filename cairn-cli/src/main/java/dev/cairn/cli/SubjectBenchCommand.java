@@ -22,11 +22,15 @@ import picocli.CommandLine.Spec;
     name = "subject",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure subjects on Redis in the KRules layout against raw Lettuce.",
-      "One line per phase:",
-      "  subject.store100 cairn=<stores/s> round_trips=<n>      100 properties set, then one store()",
-      "  subject.incr_contended cairn=<ops/s> lost=<n>          50 threads incrementing one property",
-      "  subject.get cairn=<ops/s> lettuce_hget=<ops/s>         property reads against raw Lettuce HGET",
+      "Measure subjects on Redis in the KRules layout against raw Lettuce on the same connection.",
+      "One line per phase: each side's rate, each side's heap bytes allocated per operation (cairn_alloc_b_op=,"
+          + " lettuce_<command>_alloc_b_op=), then Cairn's rate over Lettuce's (ratio=):",
+      "  subject.store100 cairn=<stores/s> lettuce_hset=<ops/s> round_trips=<n>   100 properties set, then one"
+          + " store(), against one HSET of 100 fields",
+      "  subject.incr_contended cairn=<ops/s> lettuce_hincrby=<ops/s> lost=<n>   50 threads incrementing one"
+          + " property",
+      "  subject.get cairn=<ops/s> lettuce_hget=<ops/s>                          property reads against HGET of"
+          + " the same field",
       "Keys live under a random cairn:bench:subject: prefix and are deleted afterwards; the server is never flushed.",
       "Progress goes to standard error: a bar on a terminal, else a line per step ('bench subject: cairn store100')."
     })

@@ -66,7 +66,7 @@ final class Throughput {
   }
 
   /** The higher rate and the lower allocation of two rounds. */
-  private static Figure better(Figure one, Figure other) {
+  static Figure better(Figure one, Figure other) {
     Double allocation = one.allocatedBytesPerOp() == null || other.allocatedBytesPerOp() == null ? null
         : Math.min(one.allocatedBytesPerOp(), other.allocatedBytesPerOp());
     return new Figure(Math.max(one.opsPerSecond(), other.opsPerSecond()), allocation);

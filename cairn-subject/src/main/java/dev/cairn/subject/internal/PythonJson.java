@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,55 @@ public final class PythonJson {
       throw new InvalidInputException("INVALID_JSON", "stored subject value is not JSON: " + e.getOriginalMessage(),
           e);
     }
+  }
+
+  /**
+   * As {@link #read(String)} for the UTF-8 bytes Redis hands back, without first copying them into a String when
+   * they are a plain ASCII string or a small integer (what KRules stores most): a property read then costs one
+   * String, as a raw HGET decoded to text does.
+   *
+   * @throws InvalidInputException {@code INVALID_JSON} for bytes that are not JSON
+   */
+  public static Object read(byte[] utf8) {
+    int length = utf8.length;
+    if (length >= 2 && utf8[0] == '"' && utf8[length - 1] == '"' && plainAscii(utf8, 1, length - 1)) {
+      return new String(utf8, 1, length - 2, StandardCharsets.ISO_8859_1);
+    }
+    if (length > 0 && length <= 18 && utf8[0] != '"') {
+      Long number = smallInteger(utf8);
+      if (number != null) {
+        return number;
+      }
+    }
+    return read(new String(utf8, StandardCharsets.UTF_8));
+  }
+
+  /** Whether {@code bytes[from..to)} are printable ASCII or DEL without a quote or backslash (no JSON escape). */
+  private static boolean plainAscii(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = bytes[i];
+      if (b < ' ' || b == '"' || b == '\\') { // negative: a UTF-8 multi-byte sequence, left to the decoder
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The integer of 1 to 18 bytes in JSON's form (no leading zero, no plus), or null. */
+  private static Long smallInteger(byte[] bytes) {
+    int start = bytes[0] == '-' ? 1 : 0;
+    if (start == bytes.length || (bytes[start] == '0' && bytes.length > start + 1)) {
+      return null;
+    }
+    long value = 0;
+    for (int i = start; i < bytes.length; i++) {
+      int digit = bytes[i] - '0';
+      if (digit < 0 || digit > 9) {
+        return null;
+      }
+      value = value * 10 + digit; // at most 18 digits: cannot overflow
+    }
+    return start == 1 ? -value : value;
   }
 
   /**

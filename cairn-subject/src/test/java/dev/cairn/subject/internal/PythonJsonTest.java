@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.core.InvalidInputException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +65,35 @@ class PythonJsonTest {
       assertThat((Double) read).isNaN();
     } else {
       assertThat(read).isEqualTo(Values.normalize(value));
+    }
+  }
+
+  /** Texts on both sides of the byte reader's shortcuts (plain ASCII strings, integers of up to 18 digits). */
+  static List<String> storedTexts() {
+    return List.of("\"\"", "\"value-1\"", "\"~ \u007f\"", "\"caf\u00e9\"", "\"\u65e5\"", "\"a\\\"b\"",
+        "\"\\u00e9\"", "\"tab\\there\"", "0", "-0", "7", "-42", "123456789012345678", "-123456789012345678",
+        "1234567890123456789", "9223372036854775808", "1.5", "1e+16", "NaN", "-Infinity", "true", "null", "[1, 2]",
+        "{\"a\": \"b\"}", "\"unterminated", "\"");
+  }
+
+  @ParameterizedTest
+  @MethodSource("storedTexts")
+  void readBytes_anyStoredText_sameAsReadingTheText(String text) {
+    Object fromText;
+    try {
+      fromText = PythonJson.read(text);
+    } catch (InvalidInputException e) {
+      assertThatThrownBy(() -> PythonJson.read(text.getBytes(StandardCharsets.UTF_8)))
+          .isInstanceOf(InvalidInputException.class).hasFieldOrPropertyWithValue("code", "INVALID_JSON");
+      return;
+    }
+    Object fromBytes = PythonJson.read(text.getBytes(StandardCharsets.UTF_8));
+    if (fromText instanceof Double number && number.isNaN()) {
+      assertThat((Double) fromBytes).isNaN();
+    } else if (fromText == null) {
+      assertThat(fromBytes).isNull();
+    } else {
+      assertThat(fromBytes).isEqualTo(fromText).hasSameClassAs(fromText);
     }
   }
 

@@ -50,6 +50,9 @@ public final class RedisStorage implements SubjectStorage {
   private final TransactionConnections connections;
   private final KeyValue ownedStore;
   private final KeyValue kv;
+  // Both fixed once built and needed on every call (a key, a name check): computed once, not per read.
+  private final String keyStart;
+  private final NameLimits nameLimits;
   // Client-side count of request/reply exchanges with the server, for stats() (the benchmark's round_trips).
   private final LongAdder roundTrips = new LongAdder();
 
@@ -69,11 +72,13 @@ public final class RedisStorage implements SubjectStorage {
     this.connections = new TransactionConnections(access, 16);
     this.ownedStore = ownsStore ? kv : null;
     this.kv = kv;
+    this.keyStart = access.fullKey("s:" + keyPrefix);
+    this.nameLimits = limitsAfter(keyStart);
   }
 
   /** The hash key of {@code subject} as Redis sees it. */
   public String key(String subject) {
-    return access.fullKey("s:" + keyPrefix + subject);
+    return keyStart.concat(subject);
   }
 
   @Override
@@ -287,7 +292,11 @@ public final class RedisStorage implements SubjectStorage {
    */
   @Override
   public NameLimits nameLimits() {
-    long keyOverhead = key("").getBytes(StandardCharsets.UTF_8).length;
+    return nameLimits;
+  }
+
+  private static NameLimits limitsAfter(String keyStart) {
+    long keyOverhead = keyStart.getBytes(StandardCharsets.UTF_8).length;
     long redisMax = NameLimits.REDIS.maxUtf8Bytes() + 1;
     return new NameLimits(Integer.MAX_VALUE, redisMax - Math.max(1, keyOverhead));
   }
@@ -323,7 +332,7 @@ public final class RedisStorage implements SubjectStorage {
   }
 
   private static Object decode(byte[] value) {
-    return PythonJson.read(new String(value, StandardCharsets.UTF_8));
+    return PythonJson.read(value);
   }
 
   private static void requireNoErrors(TransactionResult result, String what) {
