@@ -1,8 +1,8 @@
 package dev.cairn.bench.kv;
 
+import dev.cairn.bench.internal.AllocatedBytes;
 import dev.cairn.bench.internal.Progress;
 import dev.cairn.core.CairnException;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,6 @@ import java.util.concurrent.Future;
  */
 final class Throughput {
   private static final int ROUNDS = 2;
-  private static final com.sun.management.ThreadMXBean THREADS = allocationCounter();
 
   private Throughput() {}
 
@@ -110,14 +109,6 @@ final class Throughput {
 
   /** Bytes allocated by all threads since the JVM started, or -1 when this JVM cannot count them. */
   private static long allocatedBytes() {
-    return THREADS == null ? -1 : THREADS.getTotalThreadAllocatedBytes();
-  }
-
-  private static com.sun.management.ThreadMXBean allocationCounter() {
-    if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
-        && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
-      return threads;
-    }
-    return null;
+    return AllocatedBytes.total();
   }
 }
