@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** {@code cairn bench http} end to end, briefly: the printed line's shape, not its figures. */
 class HttpBenchCommandTest {
   private static final String LINE =
-      "http\\.page50 req_s=\\d+ p50_ms=\\d+\\.\\d{2} p99_ms=\\d+\\.\\d{2} direct_ops_s=\\d+";
+      "http\\.page50 conns=4 req_s=\\d+ p50_ms=\\d+\\.\\d{2} p99_ms=\\d+\\.\\d{2} direct_ops_s=\\d+ ratio=\\d+\\.\\d{2}"
+          + " cairn_alloc_b_op=(\\d+|-) direct_alloc_b_op=(\\d+|-)";
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private final Terminal terminal = new Terminal(

@@ -1,6 +1,7 @@
 package dev.cairn.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /**
  * Cairn's JSON settings in one place: Java time types as ISO-8601 text, unknown properties ignored on read.
@@ -82,6 +84,25 @@ public final class Json {
       throw new InvalidInputException("JSON_NOT_WRITABLE",
           "cannot write " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes {@code value} to {@code generator} as {@link #writeAnswer} writes it inside an answer (records in
+   * snake_case, through the same tree), for callers that stream an answer themselves and hand only the values
+   * they do not write directly to this method. Adds no {@code "success"}.
+   *
+   * @throws IOException when the generator's output fails
+   * @throws InvalidInputException {@code JSON_NOT_WRITABLE} if the value cannot be serialized
+   */
+  public static void writeAnswerValue(JsonGenerator generator, Object value) throws IOException {
+    JsonNode tree;
+    try {
+      tree = ANSWERS.valueToTree(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("JSON_NOT_WRITABLE",
+          "cannot write " + value.getClass().getName() + " as JSON: " + e.getMessage(), e);
+    }
+    ANSWERS.writeTree(generator, tree);
   }
 
   /**

@@ -1,13 +1,17 @@
 package dev.cairn.bench.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.cairn.bench.BenchProgress;
+import dev.cairn.bench.internal.HeapAllocation;
 import dev.cairn.bench.internal.TimedSteps;
+import dev.cairn.core.Json;
 import dev.cairn.core.Result;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.server.http.AdminConfig;
 import dev.cairn.server.http.AdminServer;
 import dev.cairn.server.http.AdminStores;
 import dev.cairn.sql.Database;
+import dev.cairn.sql.Page;
 import dev.cairn.sql.Query;
 import dev.cairn.sql.Table;
 import java.io.IOException;
@@ -18,7 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * The {@code cairn bench http} workload: {@code connections} concurrent clients page through
  * {@code GET /api/v1/db/tables/users?page=..&page_size=50} for a fixed time ({@code wrk} when installed, else
  * {@code java.net.http} clients on virtual threads in this JVM; see {@link HttpBenchOptions.Loader}), then the same
- * page query runs through the library directly ({@code Rows.query}) on as many virtual threads, so the line shows
- * what HTTP, routing and JSON cost on top of the query.
+ * page query runs through the library directly ({@code Rows.query}, its answer rendered to JSON bytes too) on as
+ * many virtual threads, so the line shows what HTTP and routing cost on top of the query and its rendering. Both
+ * sides report the heap bytes this JVM allocated per operation over their measured window.
  *
  * <p>Both sides run on the same database, one after the other, each after its own warm-up. Every request must
  * answer 200; a failure ends the run with an exception naming the status and the body's start.
@@ -71,30 +78,60 @@ public final class HttpBench {
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
       URI base = URI.create(server.url());
       Load http = page -> get(client, base, page);
-      Load direct = page -> database.rows("users").query(Query.all().page(page, HttpBenchOptions.PAGE_SIZE)
-          .withTotal()).orElseThrow();
+      Load direct = page -> directPage(database, page);
       HttpBenchOptions.Loader loader = options.loader().resolve();
       WrkLoad.Figures web;
+      long allocatedBefore;
+      long allocatedAfter;
       if (loader == HttpBenchOptions.Loader.WRK) {
         if (!options.warmup().isZero()) {
           bar.step("http page50 warm-up");
           WrkLoad.run(base, options.connections(), pages, options.warmup());
         }
         bar.step("http page50 round 1/1");
+        allocatedBefore = HeapAllocation.totalBytes();
         web = WrkLoad.run(base, options.connections(), pages, options.duration());
+        allocatedAfter = HeapAllocation.totalBytes();
       } else {
         bar.step("http page50 warm-up");
         run(http, options, pages, options.warmup(), bar);
         bar.step("http page50 round 1/1");
+        allocatedBefore = HeapAllocation.totalBytes();
         Measured measured = run(http, options, pages, options.duration(), bar);
-        web = new WrkLoad.Figures(measured.perSecond(), measured.millis(0.50), measured.millis(0.99));
+        allocatedAfter = HeapAllocation.totalBytes();
+        web = new WrkLoad.Figures(measured.perSecond(), measured.millis(0.50), measured.millis(0.99),
+            measured.sortedNanos().length);
       }
+      Double webBytes = HeapAllocation.perOperation(allocatedBefore, allocatedAfter, web.requests());
       bar.step("direct page50 warm-up");
       run(direct, options, pages, options.warmup(), bar);
       bar.step("direct page50 round 1/1");
+      long directBefore = HeapAllocation.totalBytes();
       Measured lib = run(direct, options, pages, options.duration(), bar);
-      return new HttpBenchResult(web.requestsPerSecond(), web.p50Millis(), web.p99Millis(), lib.perSecond(), loader);
+      Double directBytes = HeapAllocation.perOperation(directBefore, HeapAllocation.totalBytes(), lib.sortedNanos().length);
+      return new HttpBenchResult(options.connections(), web.requestsPerSecond(), web.p50Millis(), web.p99Millis(),
+          lib.perSecond(), loader, webBytes, directBytes);
     }
+  }
+
+  /**
+   * The direct side of one request: the same query (the page and the total count, as the HTTP answer has
+   * {@code total_records}) through the library, and its answer rendered to JSON bytes with the same keys by the
+   * shared mapper, since the HTTP side renders too; what an application serving the page without the admin API
+   * would do.
+   */
+  private static byte[] directPage(Database database, int page) throws JsonProcessingException {
+    Page<Map<String, Object>> rows = database.rows("users")
+        .query(Query.all().page(page, HttpBenchOptions.PAGE_SIZE).withTotal()).orElseThrow();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("success", true);
+    body.put("table", "users");
+    body.put("page", rows.page());
+    body.put("page_size", rows.pageSize());
+    body.put("total_records", rows.total().isPresent() ? rows.total().getAsLong() : null);
+    body.put("records", rows.items());
+    body.put("next", rows.next().map(Object::toString).orElse(null));
+    return Json.mapper().writeValueAsBytes(body);
   }
 
   /** One operation of the load on page {@code page} (1-based); throws when it fails. */

@@ -62,8 +62,10 @@ class HttpBenchTest {
 
   @Test
   void format_theDocumentedLine() {
-    assertThat(new HttpBenchResult(1234.4, 1.234, 9.876, 5678.6, HttpBenchOptions.Loader.WRK).format())
-        .isEqualTo("http.page50 req_s=1234 p50_ms=1.23 p99_ms=9.88 direct_ops_s=5679");
+    assertThat(new HttpBenchResult(50, 1234.4, 1.234, 9.876, 2468.8, HttpBenchOptions.Loader.WRK, 20480.4, null)
+        .format())
+        .isEqualTo("http.page50 conns=50 req_s=1234 p50_ms=1.23 p99_ms=9.88 direct_ops_s=2469 ratio=0.50"
+            + " cairn_alloc_b_op=20480 direct_alloc_b_op=-");
   }
 
   @Test
@@ -84,6 +86,7 @@ class HttpBenchTest {
     assertThat(figures.requestsPerSecond()).isEqualTo(3959.67);
     assertThat(figures.p50Millis()).isEqualTo(0.85);
     assertThat(figures.p99Millis()).isEqualTo(1200.0);
+    assertThat(figures.requests()).isEqualTo(20006);
   }
 
   @Test

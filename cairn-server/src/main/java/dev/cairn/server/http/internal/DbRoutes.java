@@ -148,17 +148,10 @@ public final class DbRoutes {
   private void rows(Context ctx) {
     Query query = queries.parse(ctx.queryParamMap());
     Database database = databases.resolve(ctx);
-    Rows rows = database.rows(ctx.pathParam("table"));
+    String table = ctx.pathParam("table");
+    Rows rows = database.rows(table);
     Page<Map<String, Object>> page = lanes.read(ctx, database, () -> Results.value(rows.query(query), MODULE));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("success", true);
-    body.put("table", ctx.pathParam("table"));
-    body.put("page", page.page());
-    body.put("page_size", page.pageSize());
-    body.put("total_records", page.total().isPresent() ? page.total().getAsLong() : null);
-    body.put("records", page.items());
-    body.put("next", page.next().map(Object::toString).orElse(null));
-    Responses.ok(ctx, body);
+    PageAnswer.write(ctx, table, page);
   }
 
   private void insert(Context ctx) {

@@ -5,6 +5,8 @@ import io.javalin.router.Endpoint;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,11 @@ import java.util.concurrent.TimeUnit;
 public final class RequestMetrics {
   private static final String STARTED = "cairn.request.started";
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  // Registering looks the meter up by a freshly built, sorted id; a request only needs its timer. Few keys: the
+  // route is the template, the status one of a handful.
+  private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
+
+  private record Key(String method, String route, int status) {}
 
   public void start(Context ctx) {
     ctx.attribute(STARTED, System.nanoTime());
@@ -26,13 +33,17 @@ public final class RequestMetrics {
     }
     Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
     String route = matched == null ? "unmatched" : matched.path;
-    Timer.builder("cairn.http.requests")
-        .description("Admin API requests")
-        .tag("method", ctx.method().name())
-        .tag("route", route)
-        .tag("status", Integer.toString(ctx.statusCode()))
-        .register(registry)
+    timers.computeIfAbsent(new Key(ctx.method().name(), route, ctx.statusCode()), this::timer)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+  }
+
+  private Timer timer(Key key) {
+    return Timer.builder("cairn.http.requests")
+        .description("Admin API requests")
+        .tag("method", key.method())
+        .tag("route", key.route())
+        .tag("status", Integer.toString(key.status()))
+        .register(registry);
   }
 
   public void scrape(Context ctx) {
