@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import dev.cairn.core.Json;
+import dev.cairn.core.Unicode;
 import dev.cairn.sql.Page;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -139,17 +140,12 @@ final class PageAnswer {
   }
 
   private static void requireWhole(String text) throws IOException {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-        } else {
-          throw new IOException("lone surrogate at " + i);
-        }
-      }
+    int at = Unicode.loneSurrogateIndex(text);
+    if (at >= 0) {
+      throw new IOException("lone surrogate at " + at);
     }
   }
+
 
   /** A byte buffer whose content is written out without a copy. */
   static final class Bytes extends ByteArrayOutputStream {
