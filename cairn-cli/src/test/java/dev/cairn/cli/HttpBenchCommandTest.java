@@ -24,7 +24,8 @@ class HttpBenchCommandTest {
   @Test
   void benchHttp_javaClients_printsTheLine() {
     int code = CairnCli.run(
-        new String[] {"bench", "http", "--seconds", "1", "--rows", "200", "--connections", "4", "--loader", "java"},
+        new String[] {"bench", "http", "--seconds", "1", "--rows", "200", "--connections", "4", "--warmup", "1",
+            "--loader", "java"},
         terminal);
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).strip()).matches(LINE);
@@ -35,7 +36,8 @@ class HttpBenchCommandTest {
   void benchHttp_wrk_printsTheLine() {
     Assumptions.assumeTrue(onPath("wrk"), "wrk is not installed");
     int code = CairnCli.run(
-        new String[] {"bench", "http", "--seconds", "1", "--rows", "200", "--connections", "4", "--loader", "wrk"},
+        new String[] {"bench", "http", "--seconds", "1", "--rows", "200", "--connections", "4", "--warmup", "1",
+            "--loader", "wrk"},
         terminal);
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8).strip()).matches(LINE);

@@ -83,11 +83,7 @@ public final class CairnUserStore implements UserStore {
   @Override
   public long page(int age, int page, int size) {
     Query query = Query.where(eq("age", age)).orderBy(desc("created_at")).page(page, size);
-    long sum = 0;
-    for (CairnBenchUser user : users.query(query).orElseThrow().items()) {
-      sum += user.age();
-    }
-    return sum;
+    return ageSum(users.query(query).orElseThrow());
   }
 
   @Override
@@ -118,8 +114,9 @@ public final class CairnUserStore implements UserStore {
     return ageSum(users.query(NEWEST_FIRST.limit(size).after(position)).orElseThrow());
   }
 
+  /** The ages of the page's rows summed, plus one when a next page exists (as the JDBC side counts). */
   private static long ageSum(Page<CairnBenchUser> page) {
-    long sum = 0;
+    long sum = page.hasNext() ? 1 : 0;
     for (CairnBenchUser user : page.items()) {
       sum += user.age();
     }

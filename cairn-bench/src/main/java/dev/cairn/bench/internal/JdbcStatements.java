@@ -38,7 +38,9 @@ record JdbcStatements(
     List<String> sql = List.of(
         "INSERT INTO " + table + " (name, email, age, created_at) VALUES (?, ?, ?, ?)",
         "SELECT " + columns + " FROM " + table + " WHERE id = ?",
-        "SELECT " + columns + " FROM " + table + " WHERE age = ? ORDER BY created_at DESC LIMIT ? OFFSET ?",
+        // With the key as the last sort column, as Cairn sorts: without it rows of one created_at come back in any
+        // order, so consecutive pages could repeat or skip rows.
+        "SELECT " + columns + " FROM " + table + " WHERE age = ?" + newestFirst + " OFFSET ?",
         update,
         joinAggregateSql(table),
         returning ? update + " RETURNING " + columns : update,

@@ -130,15 +130,9 @@ public final class JdbcUserStore implements UserStore {
     PreparedStatement select = statements().selectPage();
     try {
       select.setInt(1, age);
-      select.setInt(2, size);
+      select.setInt(2, size + 1);
       select.setLong(3, (long) (page - 1) * size);
-      long sum = 0;
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          sum += map(rows).age();
-        }
-      }
-      return sum;
+      return ageSum(select, size);
     } catch (SQLException e) {
       throw failure("page query", e);
     }
@@ -227,9 +221,9 @@ public final class JdbcUserStore implements UserStore {
   public long newestFirstPage(int page, int size) {
     PreparedStatement select = statements().newestFirstByOffset();
     try {
-      select.setInt(1, size);
+      select.setInt(1, size + 1);
       select.setLong(2, (long) (page - 1) * size);
-      return ageSum(select);
+      return ageSum(select, size);
     } catch (SQLException e) {
       throw failure("newest-first offset page", e);
     }
@@ -261,18 +255,28 @@ public final class JdbcUserStore implements UserStore {
       instants.bind(select, 2, positionCreatedAt);
       instants.bind(select, 3, positionCreatedAt);
       select.setLong(4, positionId);
-      select.setInt(5, size);
-      return ageSum(select);
+      select.setInt(5, size + 1);
+      return ageSum(select, size);
     } catch (SQLException e) {
       throw failure("newest-first keyset page", e);
     }
   }
 
-  private long ageSum(PreparedStatement select) throws SQLException {
+  /**
+   * The ages of the page's rows summed, plus one when a next page exists. The statement asks for {@code size + 1}
+   * rows, as Cairn does: its pages say whether another follows, and the extra row is how a hand-written DAO
+   * finds out too without a second query.
+   */
+  private long ageSum(PreparedStatement select, int size) throws SQLException {
     long sum = 0;
     try (ResultSet rows = select.executeQuery()) {
-      while (rows.next()) {
+      int read = 0;
+      while (read < size && rows.next()) {
         sum += map(rows).age();
+        read++;
+      }
+      if (read == size && rows.next()) {
+        sum++;
       }
     }
     return sum;

@@ -81,7 +81,18 @@ public final class DatabaseLanes implements AutoCloseable {
       Lane single = new Lane(name, 1, maxQueued);
       return new Lanes(single, single);
     }
-    return new Lanes(new Lane(name + "-read", poolSize, maxQueued), new Lane(name + "-write", 1, maxQueued));
+    return new Lanes(new Lane(name + "-read", sqliteReaders(poolSize), maxQueued),
+        new Lane(name + "-write", 1, maxQueued));
+  }
+
+  /**
+   * Threads for a SQLite file's reads: its read pool, but no more than the processors. A SQLite read is CPU work in
+   * this process, not a wait on a server, so threads beyond the cores only take turns on them: on 2 cores, 10 reads
+   * at once each ran at a fifth of the speed and the switching between them cost more than the reads (the read lane
+   * used 0.38 ms of CPU per page of 50 rows against 0.28 ms for the whole direct call, in {@code cairn bench http}).
+   */
+  static int sqliteReaders(int poolSize) {
+    return Math.max(1, Math.min(poolSize, Runtime.getRuntime().availableProcessors()));
   }
 
   @Override
