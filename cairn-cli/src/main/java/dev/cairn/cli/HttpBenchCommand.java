@@ -44,9 +44,6 @@ import picocli.CommandLine.Spec;
       "('bench http: http page50 round 1/1')."
     })
 final class HttpBenchCommand implements Callable<Integer> {
-  /** Seconds each side is warmed before every line after the first. */
-  private static final int LINE_WARMUP_SECONDS = 2;
-
   @Spec
   private CommandSpec spec;
 
@@ -71,9 +68,9 @@ final class HttpBenchCommand implements Callable<Integer> {
 
   // The first line measured a JVM that was still compiling: with 2 s of warm-up the JIT compiler used a third of a
   // core through the measured window and conns=50 answered 1,300-2,500 req/s, against 4,000-4,200 once warm.
-  @Option(names = "--warmup", paramLabel = "S", defaultValue = "15",
-      description = "Untimed seconds of load on each side before the first line, so the JIT has compiled both"
-          + " paths (default: ${DEFAULT-VALUE}); later lines warm each side for 2 s.")
+  @Option(names = "--warmup", paramLabel = "S", defaultValue = "60",
+      description = "Most seconds of untimed load on each side before it is measured; the warm-up ends earlier, once"
+          + " the JIT compiler is quiet (default: ${DEFAULT-VALUE}).")
   private int warmup;
 
   @Option(names = "--loader", paramLabel = "L", defaultValue = "auto",
@@ -92,8 +89,8 @@ final class HttpBenchCommand implements Callable<Integer> {
         throw new InvalidInputException("INVALID_OPTION", "--warmup must be >= 0, was " + warmup);
       }
       for (int count : connections) {
-        Duration warm = Duration.ofSeconds(runs.isEmpty() ? warmup : Math.min(warmup, LINE_WARMUP_SECONDS));
-        runs.add(new HttpBenchOptions(rows, count, warm, Duration.ofSeconds(seconds), loader()));
+        runs.add(new HttpBenchOptions(rows, count, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
+            loader()));
       }
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);

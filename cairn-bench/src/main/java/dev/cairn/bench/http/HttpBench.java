@@ -86,7 +86,7 @@ public final class HttpBench {
       if (loader == HttpBenchOptions.Loader.WRK) {
         if (!options.warmup().isZero()) {
           bar.step("http page50 warm-up");
-          WrkLoad.run(base, options.connections(), pages, options.warmup());
+          JitWarmUp.until(options.warmup(), step -> WrkLoad.run(base, options.connections(), pages, step));
         }
         bar.step("http page50 round 1/1");
         allocatedBefore = HeapAllocation.totalBytes();
@@ -94,7 +94,7 @@ public final class HttpBench {
         allocatedAfter = HeapAllocation.totalBytes();
       } else {
         bar.step("http page50 warm-up");
-        run(http, options, pages, options.warmup(), bar);
+        JitWarmUp.until(options.warmup(), step -> run(http, options, pages, step, bar));
         bar.step("http page50 round 1/1");
         allocatedBefore = HeapAllocation.totalBytes();
         Measured measured = run(http, options, pages, options.duration(), bar);
@@ -104,7 +104,7 @@ public final class HttpBench {
       }
       Double webBytes = HeapAllocation.perOperation(allocatedBefore, allocatedAfter, web.requests());
       bar.step("direct page50 warm-up");
-      run(direct, options, pages, options.warmup(), bar);
+      JitWarmUp.until(options.warmup(), step -> run(direct, options, pages, step, bar));
       bar.step("direct page50 round 1/1");
       long directBefore = HeapAllocation.totalBytes();
       Measured lib = run(direct, options, pages, options.duration(), bar);

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param rows rows in the {@code users} table when the bench creates it
  * @param connections concurrent clients (each a virtual thread with its own request in flight)
- * @param warmup load before measuring (JIT, pools, connections)
+ * @param warmup most load before measuring each side (JIT, pools, connections); it ends earlier once the JIT
+ *     compiler is quiet (see {@link JitWarmUp})
  * @param duration measured time per side (HTTP, then direct)
  * @param loader what generates the HTTP load
  */
