@@ -14,11 +14,11 @@ import java.util.function.Supplier;
  * connection pool, so that a blocking native call (sqlite-jdbc) never pins the carrier of a virtual thread, and
  * so that waiting is bounded (queue size, request deadline) instead of piling up in the pool.
  *
- * <p>Shapes: a SQLite file has a read lane of {@code poolSize} threads (its read pool) and a write lane of one
- * thread (its single writer connection), so queued writers never hold up reads; an in-memory SQLite database has
- * one connection, hence one lane of one thread; a server database has one lane of {@code poolSize} threads for
- * both. Migrations and registry-wide calls share one lane of their own. Lanes are made on first use and stopped
- * by {@link #close()}. Thread-safe.
+ * <p>Shapes: a SQLite file has a read lane of {@code poolSize} threads (its read pool), at most one per processor
+ * ({@link #sqliteReaders}), and a write lane of one thread (its single writer connection), so queued writers never
+ * hold up reads; an in-memory SQLite database has one connection, hence one lane of one thread; a server database
+ * has one lane of {@code poolSize} threads for both. Migrations and registry-wide calls share one lane of their own.
+ * Lanes are made on first use and stopped by {@link #close()}. Thread-safe.
  */
 public final class DatabaseLanes implements AutoCloseable {
   private final Duration requestTimeout;
@@ -87,9 +87,9 @@ public final class DatabaseLanes implements AutoCloseable {
 
   /**
    * Threads for a SQLite file's reads: its read pool, but no more than the processors. A SQLite read is CPU work in
-   * this process, not a wait on a server, so threads beyond the cores only take turns on them: on 2 cores, 10 reads
-   * at once each ran at a fifth of the speed and the switching between them cost more than the reads (the read lane
-   * used 0.38 ms of CPU per page of 50 rows against 0.28 ms for the whole direct call, in {@code cairn bench http}).
+   * this process, not a wait on a server, so threads beyond the cores only take turns on them: on 2 cores with 10
+   * read threads, the read lane used 0.38 ms of CPU per page of 50 rows against 0.28 ms for the whole direct call
+   * ({@code cairn bench http}, 50 connections).
    */
   static int sqliteReaders(int poolSize) {
     return Math.max(1, Math.min(poolSize, Runtime.getRuntime().availableProcessors()));
