@@ -179,6 +179,9 @@ final class ComponentCodec {
     if (type == short.class) {
       return (short) 0;
     }
+    if (type == char.class) {
+      return '\0';
+    }
     return (byte) 0;
   }
 }

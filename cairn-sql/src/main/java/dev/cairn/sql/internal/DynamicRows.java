@@ -113,14 +113,7 @@ final class DynamicRows implements Rows {
   @Override
   public Result<Page<Map<String, Object>>> query(Query query) {
     return context.observation.observed("query", () -> {
-      return run(engine -> {
-        Page<Object[]> page = Pager.page(engine, query);
-        List<Map<String, Object>> items = new ArrayList<>(page.items().size());
-        for (Object[] row : page.items()) {
-          items.add(toMap(engine.model, row));
-        }
-        return new Page<>(items, page.page(), page.pageSize(), page.total(), page.next());
-      });
+      return run(engine -> Pager.page(engine, query).map(row -> toMap(engine.model, row)));
     });
   }
 

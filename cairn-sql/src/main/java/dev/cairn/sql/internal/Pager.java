@@ -21,7 +21,24 @@ import org.jooq.Condition;
 final class Pager {
   private Pager() {}
 
-  static Page<Object[]> page(TableEngine engine, Query query) throws SQLException {
+  /**
+   * One page as rows in column order, before they are mapped: what the {@link Page} will hold, without the copy
+   * {@code Page} makes of its items (the mapped page is copied once, by {@link #map}).
+   */
+  record Rows(List<Object[]> items, int page, int pageSize, OptionalLong total, Optional<Cursor> next) {
+    /** The page of {@code map}'s results, which must not be {@code null}. */
+    @SuppressWarnings("unchecked")
+    <T> Page<T> map(java.util.function.Function<Object[], T> map) {
+      Object[] mapped = new Object[items.size()];
+      for (int i = 0; i < mapped.length; i++) {
+        mapped[i] = map.apply(items.get(i));
+      }
+      // List.of keeps its own copy, which Page's List.copyOf then takes as it is.
+      return new Page<>((List<T>) List.of(mapped), page, pageSize, total, next);
+    }
+  }
+
+  static Rows page(TableEngine engine, Query query) throws SQLException {
     int maxPageSize = engine.context.config.maxPageSize();
     TableModel model = engine.model;
     if (query.pageSize() > maxPageSize) {
@@ -66,7 +83,7 @@ final class Pager {
     } else {
       sql = render(engine, query, columns, descending, after, offset, shape);
     }
-    List<Object[]> rows = engine.select(sql);
+    List<Object[]> rows = engine.select(sql, query.pageSize() + 1);
     boolean more = rows.size() > query.pageSize();
     List<Object[]> items = more ? rows.subList(0, query.pageSize()) : rows;
     Optional<Cursor> next = Optional.empty();
@@ -79,7 +96,7 @@ final class Pager {
       next = Optional.of(Cursors.encode(signature, values));
     }
     OptionalLong total = query.countTotal() ? OptionalLong.of(engine.count(query.filter())) : OptionalLong.empty();
-    return new Page<>(items, keyset ? 1 : query.page(), query.pageSize(), total, next);
+    return new Rows(items, keyset ? 1 : query.page(), query.pageSize(), total, next);
   }
 
   /** Builds the page's SELECT with jOOQ, renders it and keeps it for {@code shape}; binds in creation order. */

@@ -14,28 +14,37 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * How a record type maps to a table: the {@link TableModel}, one {@link ComponentCodec} per component, and
- * method handles for the accessors and the canonical constructor, looked up once per type (cached by the
- * database) so that mapping a row costs no reflection.
+ * How a record type maps to a table: the {@link TableModel}, one {@link ComponentCodec} per component, and the
+ * means to build a record and read its components, made once per type (cached by the database) so that mapping a
+ * row costs no reflection: a generated class ({@link RecordAccessClass}) where the record's package is open to
+ * Cairn, else method handles for the accessors and the canonical constructor.
  */
 final class RecordMapping<T> {
   private final Class<T> type;
   private final TableModel model;
-  private final List<ComponentCodec> codecs;
+  private final ComponentCodec[] codecs;
   private final MethodHandle[] accessors;
   private final MethodHandle constructor;
+  /** {@code null} where the class could not be defined; then the handles do the work. */
+  private final RecordAccessClass.Access access;
 
   private RecordMapping(Class<T> type, TableModel model, List<ComponentCodec> codecs, MethodHandle[] accessors,
-      MethodHandle constructor) {
+      MethodHandle constructor, RecordAccessClass.Access access) {
     this.type = type;
     this.model = model;
-    this.codecs = codecs;
+    this.codecs = codecs.toArray(ComponentCodec[]::new);
     this.accessors = accessors;
     this.constructor = constructor;
+    this.access = access;
   }
 
   /** @throws InvalidInputException {@code INVALID_RECORD} when the type cannot be mapped */
   static <T extends Record> RecordMapping<T> of(Class<T> type) {
+    return of(type, true);
+  }
+
+  /** @param generate whether to try the generated class first ({@code false}: only the handles, for tests) */
+  static <T extends Record> RecordMapping<T> of(Class<T> type, boolean generate) {
     RecordComponent[] components = type.getRecordComponents();
     if (components == null || components.length == 0) {
       throw invalid(type, "has no components");
@@ -77,7 +86,8 @@ final class RecordMapping<T> {
           .asType(MethodType.methodType(Object.class, Object[].class));
       KeyStrategy strategy = keyStrategy(components, keyIndex);
       TableModel model = new TableModel(table, columns, keyIndex, strategy, aliases);
-      return new RecordMapping<>(type, model, List.copyOf(codecs), accessors, constructor);
+      return new RecordMapping<>(type, model, codecs, accessors, constructor,
+          generate ? RecordAccessClass.define(type, components) : null);
     } catch (ReflectiveOperationException | RuntimeException e) {
       if (e instanceof InvalidInputException invalid) {
         throw invalid;
@@ -145,15 +155,27 @@ final class RecordMapping<T> {
   }
 
   ComponentCodec codec(int index) {
-    return codecs.get(index);
+    return codecs[index];
+  }
+
+  /** Whether rows are mapped by a generated class rather than by method handles (for tests). */
+  boolean generated() {
+    return access != null;
   }
 
   /** The canonical column values of a record, in column order. */
   Object[] toRow(T record) {
     Object[] row = new Object[accessors.length];
+    if (access != null) {
+      access.copy(record, row);
+      for (int i = 0; i < row.length; i++) {
+        row[i] = codecs[i].toColumn(row[i]);
+      }
+      return row;
+    }
     try {
       for (int i = 0; i < accessors.length; i++) {
-        row[i] = codecs.get(i).toColumn((Object) accessors[i].invokeExact((Object) record));
+        row[i] = codecs[i].toColumn((Object) accessors[i].invokeExact((Object) record));
       }
     } catch (RuntimeException | Error e) {
       throw e;
@@ -163,14 +185,24 @@ final class RecordMapping<T> {
     return row;
   }
 
-  /** A record from canonical column values in column order. */
+  /**
+   * A record from canonical column values in column order. The values in {@code row} are replaced by the
+   * component values (one array a row instead of two: every caller reads a fresh row or overwrites it next).
+   */
   T fromRow(Object[] row) {
-    Object[] arguments = new Object[row.length];
     for (int i = 0; i < row.length; i++) {
-      arguments[i] = codecs.get(i).fromColumn(row[i]);
+      row[i] = codecs[i].fromColumn(row[i]);
+    }
+    if (access != null) {
+      try {
+        return type.cast(access.construct(row));
+      } catch (ClassCastException e) {
+        // The generated class casts to the exact wrapper (Long for long); the handles also widen (Integer to
+        // long), so an argument of another boxed type gets their answer, success or their ClassCastException.
+      }
     }
     try {
-      return type.cast((Object) constructor.invokeExact(arguments));
+      return type.cast((Object) constructor.invokeExact(row));
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {

@@ -381,13 +381,14 @@ final class TableEngine {
     }
   }
 
-  List<Object[]> select(Render.Sql sql) throws SQLException {
+  /** @param expectedRows how many rows the statement returns at most (its limit), to size the list once */
+  List<Object[]> select(Render.Sql sql, int expectedRows) throws SQLException {
     return executor.read(connection -> {
       {
         PreparedStatement statement = StatementCache.prepare(connection, sql.text());
         Jdbc.bindAll(statement, sql.binds());
         try (ResultSet rs = statement.executeQuery()) {
-          List<Object[]> rows = new ArrayList<>();
+          List<Object[]> rows = new ArrayList<>(expectedRows);
           while (rs.next()) {
             rows.add(readRow(rs));
           }

@@ -115,14 +115,7 @@ final class TypedTable<T extends Record> implements Table<T> {
   @Override
   public Result<Page<T>> query(Query query) {
     return engine.context.observation.observed("query", () -> {
-      return engine.run(() -> {
-        Page<Object[]> page = Pager.page(engine, query);
-        List<T> items = new ArrayList<>(page.items().size());
-        for (Object[] row : page.items()) {
-          items.add(mapping.fromRow(row));
-        }
-        return new Page<>(items, page.page(), page.pageSize(), page.total(), page.next());
-      });
+      return engine.run(() -> Pager.page(engine, query).map(mapping::fromRow));
     });
   }
 
