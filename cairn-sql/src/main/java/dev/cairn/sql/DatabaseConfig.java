@@ -220,11 +220,18 @@ public record DatabaseConfig(
   public static final String SQLITE_SYNCHRONOUS = "synchronous";
   /** See {@link #SQLITE_JOURNAL_MODE}: pages, or KiB when negative (Cairn's default is -16384, 16 MiB). */
   public static final String SQLITE_CACHE_SIZE = "cache_size";
+  /**
+   * See {@link #SQLITE_JOURNAL_MODE}: how many bytes of the file SQLite reads through a memory map (Cairn's default
+   * is 268435456, 256 MiB; {@code 0} reads with system calls only, as on a network file system, where an I/O error
+   * under a map would end the process instead of failing one read).
+   */
+  public static final String SQLITE_MMAP_SIZE = "mmap_size";
 
   private static final Map<String, Pattern> SQLITE_SETTINGS = Map.of(
       SQLITE_JOURNAL_MODE, Pattern.compile("(?i)DELETE|TRUNCATE|PERSIST|MEMORY|WAL|OFF"),
       SQLITE_SYNCHRONOUS, Pattern.compile("(?i)OFF|NORMAL|FULL|[0-2]"),
-      SQLITE_CACHE_SIZE, Pattern.compile("-?\\d{1,9}"));
+      SQLITE_CACHE_SIZE, Pattern.compile("-?\\d{1,9}"),
+      SQLITE_MMAP_SIZE, Pattern.compile("\\d{1,12}"));
 
   /**
    * The configuration the environment describes. Each setting has Cairn's name ({@code CAIRN_...}, which wins) and
@@ -244,8 +251,8 @@ public record DatabaseConfig(
    *       {@code CAIRN_DATABASE_ECHO} / {@code DATABASE_ECHO} ({@code true}/{@code false}): the
    *       {@link PoolSettings};
    *   <li>{@code CAIRN_SQLITE_JOURNAL_MODE} / {@code SQLITE_JOURNAL_MODE}, {@code ..._SYNCHRONOUS},
-   *       {@code ..._CACHE_SIZE}: the SQLite pragmas of every connection (ignored for other databases), as the URL
-   *       options {@link #SQLITE_JOURNAL_MODE} etc.
+   *       {@code ..._CACHE_SIZE}, {@code ..._MMAP_SIZE}: the SQLite pragmas of every connection (ignored for other
+   *       databases), as the URL options {@link #SQLITE_JOURNAL_MODE} etc.
    * </ul>
    * A variable overrides the URL option of the same setting.
    *
@@ -258,12 +265,13 @@ public record DatabaseConfig(
     StoreUrl parsed = parse(url);
     Map<String, String> params = new LinkedHashMap<>(parsed.params());
     if (parsed.kind() == StoreUrl.Kind.SQLITE) {
-      for (String pragma : List.of(SQLITE_JOURNAL_MODE, SQLITE_SYNCHRONOUS, SQLITE_CACHE_SIZE)) {
+      for (String pragma : List.of(SQLITE_JOURNAL_MODE, SQLITE_SYNCHRONOUS, SQLITE_CACHE_SIZE, SQLITE_MMAP_SIZE)) {
         String[] set = variable(environment, "SQLITE_" + pragma.toUpperCase(Locale.ROOT));
         if (set != null) {
           if (!SQLITE_SETTINGS.get(pragma).matcher(set[1]).matches()) {
             throw new InvalidInputException("INVALID_OPTION", set[0] + " must be one of "
-                + SQLITE_SETTINGS.get(pragma).pattern().replace("(?i)", "").replace("-?\\d{1,9}", "a whole number"),
+                + SQLITE_SETTINGS.get(pragma).pattern().replace("(?i)", "").replace("-?\\d{1,9}", "a whole number")
+                .replace("\\d{1,12}", "a whole number >= 0"),
                 Map.of("option", set[0]), null);
           }
           params.put(pragma, set[1]);

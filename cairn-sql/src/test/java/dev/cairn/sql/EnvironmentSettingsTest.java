@@ -28,6 +28,7 @@ class EnvironmentSettingsTest {
         "SQLITE_JOURNAL_MODE", "DELETE",
         "SQLITE_SYNCHRONOUS", "FULL",
         "SQLITE_CACHE_SIZE", "-4000",
+        "SQLITE_MMAP_SIZE", "0",
         "DATABASE_MAX_RETRIES", "2",
         "DATABASE_CONNECTION_TIMEOUT", "7",
         "DATABASE_POOL_SIZE", "3");
@@ -37,6 +38,7 @@ class EnvironmentSettingsTest {
           "delete");
       assertThat(Expect.ok(db.queryOne("PRAGMA synchronous")).getLong("synchronous")).isEqualTo(2L);
       assertThat(Expect.ok(db.queryOne("PRAGMA cache_size")).getLong("cache_size")).isEqualTo(-4000L);
+      assertThat(Expect.ok(db.queryOne("PRAGMA mmap_size")).getLong("mmap_size")).isZero();
       assertThat(Expect.ok(db.queryOne("PRAGMA busy_timeout")).getLong("timeout")).isEqualTo(7000L);
       // The writer sees the same settings as the readers.
       Long writerSynchronous = Expect.ok(db.transaction(tx -> tx.queryOne("PRAGMA synchronous")))
@@ -56,6 +58,7 @@ class EnvironmentSettingsTest {
           "wal");
       assertThat(Expect.ok(db.queryOne("PRAGMA synchronous")).getLong("synchronous")).isEqualTo(1L);
       assertThat(Expect.ok(db.queryOne("PRAGMA cache_size")).getLong("cache_size")).isEqualTo(-16384L);
+      assertThat(Expect.ok(db.queryOne("PRAGMA mmap_size")).getLong("mmap_size")).isEqualTo(268_435_456L);
       assertThat(db.config().retry()).isEqualTo(RetryPolicy.DEFAULT);
     }
   }
@@ -75,6 +78,11 @@ class EnvironmentSettingsTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("DATABASE_URL");
     assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?cache_size=lots"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("cache_size");
+    assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?mmap_size=-1"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("mmap_size");
+    assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", "sqlite:x.db",
+        "CAIRN_SQLITE_MMAP_SIZE", "lots"))).isInstanceOf(InvalidInputException.class)
+        .hasMessage("CAIRN_SQLITE_MMAP_SIZE must be one of a whole number >= 0");
   }
 
   // The pool variables (CAIRN_DATABASE_POOL_SIZE winning over DATABASE_POOL_SIZE, ...) are read back from the running

@@ -44,6 +44,7 @@ public final class JdbcConnector {
     sqlite.enforceForeignKeys(true);
     sqlite.setBusyTimeout((int) config.connectTimeout().toMillis());
     sqlite.setCacheSize(SQLITE_CACHE_SIZE);
+    sqlite.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, SQLITE_MMAP_SIZE);
     // Cairn starts write transactions with BEGIN IMMEDIATE; so does this connection when auto-commit is off.
     sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     return sqlite.toProperties();
@@ -51,6 +52,8 @@ public final class JdbcConnector {
 
   /** Cairn's SQLite page cache per connection: negative means KiB, so 16 MiB. */
   private static final int SQLITE_CACHE_SIZE = -16_384;
+  /** Cairn's memory-mapped part of the file: 256 MiB. */
+  private static final String SQLITE_MMAP_SIZE = "268435456";
 
   private static Properties postgresProperties(DatabaseConfig config) {
     Properties properties = credentials(config.url());

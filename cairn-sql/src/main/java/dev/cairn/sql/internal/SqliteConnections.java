@@ -37,6 +37,8 @@ import org.sqlite.SQLiteDataSource;
  * {@link SqliteQueryTimeout} handler.
  */
 final class SqliteConnections implements Connections {
+  /** 256 MiB of the file read through a memory map (see {@link DatabaseConfig#SQLITE_MMAP_SIZE}). */
+  private static final String DEFAULT_MMAP_SIZE = "268435456";
   private final HikariDataSource writers;
   private final HikariDataSource readers;
   private final Connection keeper;
@@ -135,6 +137,14 @@ final class SqliteConnections implements Connections {
     sqlite.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
     // Default negative: KiB, so 16 MiB of page cache per connection.
     sqlite.setCacheSize(Integer.parseInt(settings.getOrDefault(DatabaseConfig.SQLITE_CACHE_SIZE, "-16384")));
+    if (!config.url().isSqliteMemory()) {
+      // Each connection's page cache is its own: a read pool of several connections over a table larger than one
+      // cache keeps missing, and every miss is a read() and a copy. Through the map, all connections read the one
+      // page cache of the OS. Measured with raw JDBC, random reads by key over 1,000,000 rows went from 107,000 to
+      // 125,000-140,000 a second (100,000 rows: 132,000 either way).
+      sqlite.setPragma(SQLiteConfig.Pragma.MMAP_SIZE,
+          settings.getOrDefault(DatabaseConfig.SQLITE_MMAP_SIZE, DEFAULT_MMAP_SIZE));
+    }
     SQLiteDataSource dataSource = new QueryTimedDataSource(sqlite, config);
     dataSource.setUrl(jdbcUrl);
     return dataSource;
