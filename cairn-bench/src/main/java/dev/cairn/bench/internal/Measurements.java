@@ -58,18 +58,61 @@ public final class Measurements {
   }
 
   /**
-   * The best throughput of a side in a phase over all rounds. Best, not median: on a shared machine noise only
-   * ever slows a run down (another process takes the core, a GC lands in the loop), so the fastest round is the
-   * closest to what the code itself costs, and it is the statistic that stays stable with few rounds.
+   * The best throughput of a side in a phase over all rounds.
    *
    * @throws IllegalArgumentException when nothing was measured for that phase and side
    */
   public double best(String phase, String side) {
+    return runs(phase, side).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+  }
+
+  /**
+   * The phase's reported round (0-based): of the rounds in which both sides ran, the one whose ratio ({@code side}
+   * over {@code peer}) is the median, the lower of the middle two for an even count. Without a round of both, the
+   * last round of {@code side}.
+   *
+   * <p>Why not each side's best round: the two runs of a round are seconds apart, so what the machine does to one
+   * it mostly does to the other, and their ratio is what the round measured. Noise here goes both ways: on this
+   * 2-core machine a run at times goes twice as fast (PostgreSQL page_first rounds of the JDBC side: 6,241,
+   * 10,307 and 5,456 pages/s, its CPU time per page halving alike), and each side's best round paired one side's
+   * lucky spell with the other's ordinary one. The median ratio sets such a round aside, whichever side it helped.
+   *
+   * @throws IllegalArgumentException when nothing was measured for that phase and side
+   */
+  public int medianRatioRound(String phase, String side, String peer) {
+    List<Double> own = runs(phase, side);
+    List<Double> other = opsPerSecond.getOrDefault(phase, Map.of()).getOrDefault(peer, List.of());
+    int rounds = Math.min(own.size(), other.size());
+    if (rounds == 0) {
+      return own.size() - 1;
+    }
+    Integer[] order = new Integer[rounds];
+    for (int i = 0; i < rounds; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> own.get(i) / other.get(i)));
+    return order[(rounds - 1) / 2];
+  }
+
+  /**
+   * The throughput of a side in a phase in round {@code round} (0-based).
+   *
+   * @throws IllegalArgumentException when that side has no such round in that phase
+   */
+  public double inRound(String phase, String side, int round) {
+    List<Double> runs = runs(phase, side);
+    if (round < 0 || round >= runs.size()) {
+      throw new IllegalArgumentException("no round " + (round + 1) + " of " + side + " in " + phase);
+    }
+    return runs.get(round);
+  }
+
+  private List<Double> runs(String phase, String side) {
     List<Double> runs = opsPerSecond.getOrDefault(phase, Map.of()).get(side);
     if (runs == null || runs.isEmpty()) {
       throw new IllegalArgumentException("no measurement of " + side + " in " + phase);
     }
-    return runs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    return runs;
   }
 
   /**

@@ -16,9 +16,13 @@ public record PageDeepLine(double first, double offset, double keyset) {
     if (!measurements.phases().contains(NewestFirstPhase.DEEP_KEYSET)) {
       return Optional.empty();
     }
-    return Optional.of(new PageDeepLine(measurements.best(NewestFirstPhase.FIRST, "cairn"),
-        measurements.best(NewestFirstPhase.DEEP_OFFSET, "cairn"),
-        measurements.best(NewestFirstPhase.DEEP_KEYSET, "cairn")));
+    return Optional.of(new PageDeepLine(cairn(measurements, NewestFirstPhase.FIRST),
+        cairn(measurements, NewestFirstPhase.DEEP_OFFSET), cairn(measurements, NewestFirstPhase.DEEP_KEYSET)));
+  }
+
+  /** Cairn's figure as its phase's own line shows it (the round of the median ratio). */
+  private static double cairn(Measurements measurements, String phase) {
+    return measurements.inRound(phase, "cairn", measurements.medianRatioRound(phase, "cairn", "jdbc"));
   }
 
   public String format() {

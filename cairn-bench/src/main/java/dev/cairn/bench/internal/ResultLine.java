@@ -17,8 +17,11 @@ public record ResultLine(
     this(phase, cairnOpsPerSecond, jdbcOpsPerSecond, null, null);
   }
 
+  /** The line of the phase's round with the median ratio ({@link Measurements#medianRatioRound}). */
   public static ResultLine of(Measurements measurements, String phase) {
-    return new ResultLine(phase, measurements.best(phase, "cairn"), measurements.best(phase, "jdbc"),
+    int round = measurements.medianRatioRound(phase, "cairn", "jdbc");
+    return new ResultLine(phase, measurements.inRound(phase, "cairn", round),
+        measurements.inRound(phase, "jdbc", round),
         measurements.leastAllocation(phase, "cairn"), measurements.leastAllocation(phase, "jdbc"));
   }
 

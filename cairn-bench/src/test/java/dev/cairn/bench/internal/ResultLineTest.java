@@ -27,15 +27,31 @@ class ResultLineTest {
   }
 
   @Test
-  void of_picksTheBestRoundOfEachSide() {
+  void of_showsTheRoundWithTheMedianRatio_bothSidesOfIt() {
     Measurements measurements = new Measurements();
-    measurements.add("bulk_insert", "cairn", 1000, 2_000_000_000L, 1L); // 500 ops/s
-    measurements.add("bulk_insert", "cairn", 1000, 1_000_000_000L, 1L); // 1000 ops/s
-    measurements.add("bulk_insert", "jdbc", 1000, 500_000_000L, 1L); // 2000 ops/s
-    measurements.add("bulk_insert", "jdbc", 1000, 4_000_000_000L, 1L); // 250 ops/s
+    // Round ratios 500/2000 = 0.25 (the JDBC side's lucky spell), 1000/1000 = 1.00, 900/1000 = 0.90.
+    measurements.add("page_first", "cairn", 1000, 2_000_000_000L, 1L); // 500 ops/s
+    measurements.add("page_first", "jdbc", 1000, 500_000_000L, 1L); // 2000 ops/s
+    measurements.add("page_first", "cairn", 1000, 1_000_000_000L, 1L); // 1000 ops/s
+    measurements.add("page_first", "jdbc", 1000, 1_000_000_000L, 1L); // 1000 ops/s
+    measurements.add("page_first", "cairn", 900, 1_000_000_000L, 1L); // 900 ops/s
+    measurements.add("page_first", "jdbc", 1000, 1_000_000_000L, 1L); // 1000 ops/s
 
-    assertThat(ResultLine.of(measurements, "bulk_insert").format())
-        .startsWith("sql.bulk_insert cairn=1000 jdbc=2000 ratio=0.50 ");
+    assertThat(measurements.medianRatioRound("page_first", "cairn", "jdbc")).isEqualTo(2);
+    assertThat(ResultLine.of(measurements, "page_first").format())
+        .startsWith("sql.page_first cairn=900 jdbc=1000 ratio=0.90 ");
+  }
+
+  @Test
+  void medianRatioRound_ofAnEvenCount_isTheLowerMiddle() {
+    Measurements measurements = new Measurements();
+    measurements.add("bulk_insert", "cairn", 1000, 1_000_000_000L, 1L); // ratio 1.00
+    measurements.add("bulk_insert", "jdbc", 1000, 1_000_000_000L, 1L);
+    measurements.add("bulk_insert", "cairn", 500, 1_000_000_000L, 1L); // ratio 0.50
+    measurements.add("bulk_insert", "jdbc", 1000, 1_000_000_000L, 1L);
+
+    assertThat(measurements.medianRatioRound("bulk_insert", "cairn", "jdbc")).isEqualTo(1);
+    assertThat(ResultLine.of(measurements, "bulk_insert").ratio()).isEqualTo(0.5);
   }
 
   @Test
