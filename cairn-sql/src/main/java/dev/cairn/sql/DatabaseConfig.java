@@ -222,7 +222,7 @@ public record DatabaseConfig(
   public static final String SQLITE_CACHE_SIZE = "cache_size";
   /**
    * See {@link #SQLITE_JOURNAL_MODE}: how many bytes of the file SQLite reads through a memory map (Cairn's default
-   * is 268435456, 256 MiB; {@code 0} reads with system calls only, as on a network file system, where an I/O error
+   * is 1073741824, 1 GiB; {@code 0} reads with system calls only, as on a network file system, where an I/O error
    * under a map would end the process instead of failing one read).
    */
   public static final String SQLITE_MMAP_SIZE = "mmap_size";

@@ -58,7 +58,7 @@ class EnvironmentSettingsTest {
           "wal");
       assertThat(Expect.ok(db.queryOne("PRAGMA synchronous")).getLong("synchronous")).isEqualTo(1L);
       assertThat(Expect.ok(db.queryOne("PRAGMA cache_size")).getLong("cache_size")).isEqualTo(-16384L);
-      assertThat(Expect.ok(db.queryOne("PRAGMA mmap_size")).getLong("mmap_size")).isEqualTo(268_435_456L);
+      assertThat(Expect.ok(db.queryOne("PRAGMA mmap_size")).getLong("mmap_size")).isEqualTo(1_073_741_824L);
       assertThat(db.config().retry()).isEqualTo(RetryPolicy.DEFAULT);
     }
   }

@@ -52,8 +52,8 @@ public final class JdbcConnector {
 
   /** Cairn's SQLite page cache per connection: negative means KiB, so 16 MiB. */
   private static final int SQLITE_CACHE_SIZE = -16_384;
-  /** Cairn's memory-mapped part of the file: 256 MiB. */
-  private static final String SQLITE_MMAP_SIZE = "268435456";
+  /** Cairn's memory-mapped part of the file: 1 GiB. */
+  private static final String SQLITE_MMAP_SIZE = "1073741824";
 
   private static Properties postgresProperties(DatabaseConfig config) {
     Properties properties = credentials(config.url());
