@@ -48,7 +48,7 @@ public final class ModelDdl {
    * @throws dev.cairn.core.InvalidInputException {@code INVALID_RECORD} when the type cannot be mapped
    */
   public static TableShape shape(Class<? extends Record> type) {
-    TableModel model = RecordMapping.of(type).model();
+    TableModel model = RecordMapping.modelOf(type);
     List<ColumnShape> columns = new ArrayList<>();
     for (int i = 0; i < model.size(); i++) {
       ColumnModel column = model.column(i);
@@ -60,7 +60,7 @@ public final class ModelDdl {
 
   /** CREATE TABLE followed by CREATE INDEX statements, as {@code Table.create()} runs them. */
   public static List<String> create(Dialect dialect, Class<? extends Record> type) {
-    return Ddl.create(dsl(dialect), dialect, RecordMapping.of(type).model());
+    return Ddl.create(dsl(dialect), dialect, RecordMapping.modelOf(type));
   }
 
   /**
@@ -69,7 +69,7 @@ public final class ModelDdl {
    * default again afterwards where the model has none).
    */
   public static String addColumn(Dialect dialect, Class<? extends Record> type, String column) {
-    TableModel model = RecordMapping.of(type).model();
+    TableModel model = RecordMapping.modelOf(type);
     int index = model.indexOf(column);
     ColumnModel columnModel = model.column(index);
     DataType<?> dataType = Ddl.type(dialect, columnModel, false).nullable(columnModel.nullable());

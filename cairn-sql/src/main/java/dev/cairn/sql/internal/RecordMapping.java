@@ -43,6 +43,11 @@ final class RecordMapping<T> {
     return of(type, true);
   }
 
+  /** The table model of {@code type} alone, without defining the generated class (DDL needs no rows mapped). */
+  static TableModel modelOf(Class<? extends Record> type) {
+    return of(type, false).model();
+  }
+
   /** @param generate whether to try the generated class first ({@code false}: only the handles, for tests) */
   static <T extends Record> RecordMapping<T> of(Class<T> type, boolean generate) {
     RecordComponent[] components = type.getRecordComponents();
