@@ -41,7 +41,7 @@ final class Pager {
   /**
    * A query's sort resolved against the table: the sort columns with the key appended, their directions, the
    * cursor signature, the value kinds a cursor holds and the sort's part of the statement's shape. Made once per
-   * sort list and engine ({@link TableEngine#sortPlan}): resolving names and building the strings showed in
+   * sort list and table ({@link TableStatements#sortPlan}): resolving names and building the strings showed in
    * keyset-page profiles at a few percent of Cairn's time.
    */
   record SortPlan(List<Integer> columns, List<Boolean> descending, String signature, List<ValueKind> kinds,
@@ -70,7 +70,8 @@ final class Pager {
     }
     QueryRenderer renderer = new QueryRenderer(engine.resolver, engine.context.dialect);
     boolean keyset = query.after() != null;
-    SortPlan plan = engine.sortPlan(query.sort(), sort -> SortPlan.of(model, renderer, sort));
+    TableStatements statements = engine.statements();
+    SortPlan plan = statements.sortPlan(query.sort(), sort -> SortPlan.of(model, renderer, sort));
     List<Integer> columns = plan.columns();
     List<Boolean> descending = plan.descending();
     // Checks the filter and collects its values; the condition itself is only built on a cache miss.
@@ -88,7 +89,7 @@ final class Pager {
     }
     boolean offset = !keyset && query.offset() > 0;
     String shape = shape(query, plan, keyset, offset) + afterShape;
-    RenderedQueries.Rendered rendered = engine.statements().rendered().cached(shape);
+    RenderedQueries.Rendered rendered = statements.rendered().cached(shape);
     Render.Sql sql;
     if (rendered != null) {
       if (keyset) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The CRUD engine behind both {@link TypedTable} and {@link DynamicRows}: rows are arrays of canonical values in
@@ -41,9 +40,6 @@ final class TableEngine {
   final TableModel model;
   final Executor executor;
   private final Dialect dialect;
-  /** Resolved sorts by sort list, bounded: a sort list can come from a request (the admin API's sort_by). */
-  private final Map<List<Sort>, Pager.SortPlan> sortPlans = new ConcurrentHashMap<>();
-  private static final int MAX_SORT_PLANS = 256;
 
   TableEngine(SqlContext context, ColumnResolver resolver, Executor executor) {
     this.context = context;
@@ -72,21 +68,6 @@ final class TableEngine {
 
   TableStatements statements() {
     return context.statements(model);
-  }
-
-  /**
-   * The plan of {@code sort}, made by {@code make} on first use and kept while fewer than {@link #MAX_SORT_PLANS}
-   * are; a sort naming an unknown column throws from {@code make} every time, and nothing is kept for it.
-   */
-  Pager.SortPlan sortPlan(List<Sort> sort, java.util.function.Function<List<Sort>, Pager.SortPlan> make) {
-    Pager.SortPlan plan = sortPlans.get(sort);
-    if (plan == null) {
-      plan = make.apply(sort);
-      if (sortPlans.size() < MAX_SORT_PLANS) {
-        sortPlans.putIfAbsent(List.copyOf(sort), plan);
-      }
-    }
-    return plan;
   }
 
   /** Inserts and returns the row with its generated key filled in. */

@@ -1,6 +1,7 @@
 package dev.cairn.sql.internal;
 
 import dev.cairn.sql.Dialect;
+import dev.cairn.sql.Sort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ final class TableStatements {
   private final Map<List<Integer>, String> updatesByColumns = new ConcurrentHashMap<>();
   private final Map<List<Integer>, String> plainUpdatesByColumns = new ConcurrentHashMap<>();
   private final RenderedQueries rendered = new RenderedQueries();
+  /** Resolved sorts by sort list, bounded: a sort list can come from a request (the admin API's sort_by). */
+  private final Map<List<Sort>, Pager.SortPlan> sortPlans = new ConcurrentHashMap<>();
+  private static final int SORT_PLAN_LIMIT = 256;
 
   TableStatements(DSLContext dsl, Dialect dialect, TableModel model) {
     this.dsl = dsl;
@@ -61,6 +65,23 @@ final class TableStatements {
   /** Rendered dynamic queries of this table, by shape. */
   RenderedQueries rendered() {
     return rendered;
+  }
+
+  /**
+   * The plan of {@code sort} on this table, made by {@code make} on first use and kept while fewer than
+   * {@link #SORT_PLAN_LIMIT} are. A plan depends on the model alone (typed tables and dynamic rows both resolve
+   * names through it), so both share it, as they share {@link #rendered}. A sort naming an unknown column throws
+   * from {@code make} every time, and nothing is kept for it.
+   */
+  Pager.SortPlan sortPlan(List<Sort> sort, java.util.function.Function<List<Sort>, Pager.SortPlan> make) {
+    Pager.SortPlan plan = sortPlans.get(sort);
+    if (plan == null) {
+      plan = make.apply(sort);
+      if (sortPlans.size() < SORT_PLAN_LIMIT) {
+        sortPlans.putIfAbsent(List.copyOf(sort), plan);
+      }
+    }
+    return plan;
   }
 
   boolean updateReturnsRow() {
