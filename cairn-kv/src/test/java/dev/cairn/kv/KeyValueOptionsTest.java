@@ -28,6 +28,28 @@ class KeyValueOptionsTest {
   }
 
   @Test
+  void withBatchConnections_outsideTheRange_invalidOptionNamingIt() {
+    for (int connections : new int[] {-1, KeyValueOptions.MAX_BATCH_CONNECTIONS + 1}) {
+      assertThatThrownBy(() -> KeyValueOptions.defaults().withBatchConnections(connections))
+          .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
+          .hasMessageContaining("batchConnections must be in 0..1024, got " + connections);
+    }
+    assertThat(KeyValueOptions.defaults().batchConnections()).isEqualTo(16);
+    assertThat(KeyValueOptions.defaults().withBatchConnections(0).batchConnections()).isZero();
+  }
+
+  @Test
+  void open_batchConnectionsUrlParameterNotANumber_invalidUrlBeforeConnecting() {
+    // port 1: nothing listens there, so a connection attempt would fail differently
+    assertThatThrownBy(() -> KeyValue.open("redis://:pw@127.0.0.1:1?batch_connections=many"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_URL"))
+        .hasMessageContaining("batch_connections 'many'")
+        .hasMessageNotContaining(":pw@");
+    assertThatThrownBy(() -> KeyValue.open("redis://127.0.0.1:1?batch_connections=2000"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"));
+  }
+
+  @Test
   void open_memoryUrl_worksWithoutServer() {
     try (KeyValue kv = KeyValue.open("memory:")) {
       kv.set("k", "v");

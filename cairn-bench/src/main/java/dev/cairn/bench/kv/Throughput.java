@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  * Other threads of the process allocate little meanwhile (the bench runs one peer at a time). Stateless.
  */
 final class Throughput {
-  private static final int ROUNDS = 2;
+  static final int ROUNDS = 2;
 
   private Throughput() {}
 
@@ -49,10 +49,19 @@ final class Throughput {
   /** As {@link #measure(int, int, Map, Progress)} over {@code rounds} interleaved rounds. */
   static Map<String, Figure> measure(int threads, int ops, int rounds, Map<String, Operation> peers,
       Progress progress) {
+    return measure(threads, ops, Math.max(threads, ops / 10), rounds, peers, progress);
+  }
+
+  /**
+   * As {@link #measure(int, int, int, Map, Progress)} with {@code warmUpOps} untimed operations per peer first
+   * (at least one per thread).
+   */
+  static Map<String, Figure> measure(int threads, int ops, int warmUpOps, int rounds, Map<String, Operation> peers,
+      Progress progress) {
     int total = peers.size() * (1 + rounds);
     int done = 0;
     for (Operation peer : peers.values()) {
-      run(threads, Math.max(threads, ops / 10), peer);
+      run(threads, Math.max(threads, warmUpOps), peer);
       progress.update(++done, total);
     }
     Map<String, Figure> best = new LinkedHashMap<>();

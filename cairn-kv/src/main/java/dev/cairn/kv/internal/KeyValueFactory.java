@@ -17,7 +17,7 @@ public final class KeyValueFactory {
   public static KeyValue open(String url, KeyValueOptions options) {
     Objects.requireNonNull(options, "options");
     StoreUrl parsed = StoreUrl.parse(url);
-    KeyValueOptions effective = withUrlTimeout(parsed, options);
+    KeyValueOptions effective = withUrlBatchConnections(parsed, withUrlTimeout(parsed, options));
     Backend backend = switch (parsed.kind()) {
       case MEMORY -> new MemoryBackend(effective.clock(), effective.expirySweepInterval());
       case REDIS, REDIS_SENTINEL, REDIS_CLUSTER -> RedisBackends.connect(parsed, effective);
@@ -26,6 +26,18 @@ public final class KeyValueFactory {
               + " redis-sentinel:// or redis-cluster://");
     };
     return PrefixedKeyValue.store(backend, effective.maxValueBytes());
+  }
+
+  private static KeyValueOptions withUrlBatchConnections(StoreUrl url, KeyValueOptions options) {
+    String connections = url.params().get("batch_connections");
+    if (connections == null) {
+      return options;
+    }
+    if (!connections.matches("\\d{1,4}")) {
+      throw new InvalidInputException("INVALID_URL", "store URL " + url.redacted() + " has batch_connections '"
+          + connections + "' that is not a number in 0.." + KeyValueOptions.MAX_BATCH_CONNECTIONS);
+    }
+    return options.withBatchConnections(Integer.parseInt(connections));
   }
 
   private static KeyValueOptions withUrlTimeout(StoreUrl url, KeyValueOptions options) {

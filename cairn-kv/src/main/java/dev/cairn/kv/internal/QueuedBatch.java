@@ -26,8 +26,10 @@ final class QueuedBatch implements Batch {
   private static final Function<Object, Boolean> BOOLEAN = Boolean.class::cast;
   private static final Function<Object, Long> LONG = Long.class::cast;
 
-  private final List<BatchCommand> commands = new ArrayList<>();
-  private final List<Slot<?>> slots = new ArrayList<>();
+  // Sized for a typical pipeline of 16: growing from ArrayList's 10 copied both lists twice per such batch, which
+  // was the top allocation site of `cairn bench kv`'s kv.set.p16 in a JFR profile.
+  private final List<BatchCommand> commands = new ArrayList<>(16);
+  private final List<Slot<?>> slots = new ArrayList<>(16);
 
   QueuedBatch(PrefixedKeyValue view, InputCheck check) {
     this.view = view;

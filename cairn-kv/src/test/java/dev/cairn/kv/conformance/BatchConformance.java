@@ -76,6 +76,38 @@ public interface BatchConformance extends KeyValueFixture {
   }
 
   @Test
+  default void batch_largeValuesAndNonAsciiKeys_sameBytesAsSingleCommands() {
+    // 20 values of 20,000 bytes: more than a plain Redis batch connection takes in one write (64 KiB), and
+    // each reply larger than its read buffer (16 KiB)
+    List<byte[]> values = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      byte[] value = new byte[20_000];
+      for (int b = 0; b < value.length; b++) {
+        value[b] = (byte) (b * 31 + i);
+      }
+      values.add(value);
+    }
+    kv().batch(batch -> {
+      for (int i = 0; i < values.size(); i++) {
+        batch.setBytes("big" + i, values.get(i), SetOptions.always());
+      }
+      batch.set("ключ-🗝-" + 1, "значение");
+    });
+    List<Reply<Optional<byte[]>>> reads = new ArrayList<>();
+    List<Reply<Optional<String>>> small = new ArrayList<>();
+    kv().batch(batch -> {
+      reads.add(batch.getBytes("big7"));
+      small.add(batch.get("ключ-🗝-1"));
+      small.add(batch.get("ключ-🗝-2"));
+    });
+
+    assertThat(reads.getFirst().get()).hasValueSatisfying(read -> assertThat(read).isEqualTo(values.get(7)));
+    assertThat(small).extracting(Reply::get).containsExactly(Optional.of("значение"), Optional.empty());
+    assertThat(kv().getBytes("big19")).hasValueSatisfying(read -> assertThat(read).isEqualTo(values.get(19)));
+    assertThat(kv().get("ключ-🗝-1")).contains("значение");
+  }
+
+  @Test
   default void batch_bytes_roundTrip() {
     byte[] binary = {0, (byte) 0xff, 0x7f, (byte) 0x80};
     AtomicReference<Reply<Optional<byte[]>>> read = new AtomicReference<>();

@@ -49,10 +49,13 @@ public final class RedisBackend implements Backend {
   private final RedisErrors errors;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Set<RedisSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+  /** Where batches run on a plain standalone Redis; {@code null} elsewhere. */
+  private final PipelineConnections pipelines;
 
-  RedisBackend(String kind, RedisSession session, RedisErrors errors) {
+  RedisBackend(String kind, RedisSession session, RedisErrors errors, PipelineConnections pipelines) {
     this.kind = kind;
     this.session = session;
+    this.pipelines = pipelines;
     this.commands = session.commands();
     this.errors = errors;
   }
@@ -107,7 +110,9 @@ public final class RedisBackend implements Backend {
   }
 
   /**
-   * Writes every command on the shared connection before waiting for the first reply (Lettuce's asynchronous view
+   * On a plain standalone Redis, runs the batch on a {@link PipelineConnections} connection (one write, replies read
+   * on the calling thread). Elsewhere, and for a batch too large for that path, writes every command on the shared
+   * connection before waiting for the first reply (Lettuce's asynchronous view
    * sends each at once; on a Cluster each to its key's node), then collects the replies in order, each translated
    * like a single command's. Waiting is bounded per reply by the command timeout.
    */
@@ -115,6 +120,9 @@ public final class RedisBackend implements Backend {
   public List<Object> batch(List<BatchCommand> batch) {
     if (closed.get()) {
       throw Failures.closed(errorsUrl());
+    }
+    if (pipelines != null && PipelineConnections.fits(batch)) {
+      return pipelines.run(batch);
     }
     // The whole batch is handed to the connection in one call, so it is written with one flush (per node on a
     // Cluster, where Lettuce routes each command by its key's slot) instead of one per command.
@@ -137,28 +145,12 @@ public final class RedisBackend implements Backend {
           throw refused;
         }
         Object reply = LettuceFutures.awaitOrCancel(sent.get(i), timeout, TimeUnit.NANOSECONDS);
-        results.add(switch (command) {
-          case BatchCommand.Set ignored -> "OK".equals(reply);
-          case BatchCommand.Exists ignored -> ((Long) reply) > 0;
-          case BatchCommand.Expire ignored -> Boolean.TRUE.equals(reply);
-          default -> reply;
-        });
+        results.add(RedisBatchCommands.converted(command, reply));
       } catch (RuntimeException e) {
-        results.add(errors.onCommand(e, name(command), command.key()));
+        results.add(errors.onCommand(e, RedisBatchCommands.name(command), command.key()));
       }
     }
     return results;
-  }
-
-  private static String name(BatchCommand command) {
-    return switch (command) {
-      case BatchCommand.Get ignored -> "GET";
-      case BatchCommand.Set ignored -> "SET";
-      case BatchCommand.Delete ignored -> "UNLINK";
-      case BatchCommand.Exists ignored -> "EXISTS";
-      case BatchCommand.Expire ignored -> "PEXPIRE";
-      case BatchCommand.IncrBy ignored -> "INCRBY";
-    };
   }
 
   @Override
@@ -287,6 +279,9 @@ public final class RedisBackend implements Backend {
     if (closed.compareAndSet(false, true)) {
       // subscriptions first: each stops its listener thread, which would otherwise wait forever
       List.copyOf(subscriptions).forEach(RedisSubscription::close);
+      if (pipelines != null) {
+        pipelines.close();
+      }
       session.close();
     }
   }

@@ -51,7 +51,7 @@ public final class RedisBackends {
     try {
       return client instanceof RedisClusterClient cluster
           ? connectCluster(cluster, tls, errors)
-          : connectStandalone((RedisClient) client, url, tls, errors);
+          : connectStandalone((RedisClient) client, url, tls, errors, options.batchConnections());
     } catch (RuntimeException e) {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
       resources.shutdown(0, 1, TimeUnit.SECONDS);
@@ -66,10 +66,11 @@ public final class RedisBackends {
         connection.sync(), connection.async(), () -> cluster.connectPubSub(CODEC), () -> {
           StatefulRedisClusterConnection<String, byte[]> own = cluster.connect(CODEC);
           return new RedisDedicatedConnection(own, own.sync(), errors);
-        }), errors);
+        }), errors, null);
   }
 
-  private static Backend connectStandalone(RedisClient standalone, StoreUrl url, RedisTls tls, RedisErrors errors) {
+  private static Backend connectStandalone(RedisClient standalone, StoreUrl url, RedisTls tls, RedisErrors errors,
+      int batchConnections) {
     Duration timeout = errors.timeout();
     standalone.setOptions(clientOptions(tls, timeout, false));
     boolean sentinel = url.kind() == StoreUrl.Kind.REDIS_SENTINEL;
@@ -81,7 +82,7 @@ public final class RedisBackends {
         () -> standalone.connectPubSub(CODEC, uri), () -> {
           StatefulRedisConnection<String, byte[]> own = standalone.connect(CODEC, uri);
           return new RedisDedicatedConnection(own, own.sync(), errors);
-        }), errors);
+        }), errors, PipelineConnections.forUrl(url, database(url), batchConnections, errors));
   }
 
   private static RedisURI.Builder uri(StoreUrl url, RedisTls tls, Duration timeout) {

@@ -41,6 +41,31 @@ final class RedisBatchCommands {
     };
   }
 
+  /** The command's name in failure messages. */
+  static String name(BatchCommand command) {
+    return switch (command) {
+      case BatchCommand.Get ignored -> "GET";
+      case BatchCommand.Set ignored -> "SET";
+      case BatchCommand.Delete ignored -> "UNLINK";
+      case BatchCommand.Exists ignored -> "EXISTS";
+      case BatchCommand.Expire ignored -> "PEXPIRE";
+      case BatchCommand.IncrBy ignored -> "INCRBY";
+    };
+  }
+
+  /**
+   * A successful reply as the batch hands it on: a Boolean for SET, EXISTS and PEXPIRE, else as decoded. PEXPIRE's
+   * reply is a Boolean from Lettuce's output and an integer (1 or 0) from {@link PipelineConnection}.
+   */
+  static Object converted(BatchCommand command, Object reply) {
+    return switch (command) {
+      case BatchCommand.Set ignored -> "OK".equals(reply);
+      case BatchCommand.Exists ignored -> ((Long) reply) > 0;
+      case BatchCommand.Expire ignored -> reply instanceof Long set ? set == 1L : Boolean.TRUE.equals(reply);
+      default -> reply;
+    };
+  }
+
   private static <T> AsyncCommand<String, byte[], T> async(CommandType type,
       io.lettuce.core.output.CommandOutput<String, byte[], T> output, CommandArgs<String, byte[]> args) {
     return new AsyncCommand<>(new Command<>(type, output, args));

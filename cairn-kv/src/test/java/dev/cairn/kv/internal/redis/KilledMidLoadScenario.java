@@ -3,6 +3,7 @@ package dev.cairn.kv.internal.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.UnavailableException;
+import dev.cairn.kv.Batch;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.KeyValueOptions;
 import dev.cairn.kv.OutcomeUnknownException;
@@ -62,6 +63,10 @@ abstract class KilledMidLoadScenario {
         workers.add(Thread.ofVirtual().start(() -> incrementUntilStopped(kv)));
         String worker = "w" + t;
         workers.add(Thread.ofVirtual().start(() -> setUntilStopped(kv, worker)));
+      }
+      for (int t = 0; t < 4; t++) {
+        String worker = "b" + t;
+        workers.add(Thread.ofVirtual().start(() -> batchUntilStopped(kv, worker)));
       }
       try {
         for (int kill = 0; kill < KILLS; kill++) {
@@ -123,6 +128,35 @@ abstract class KilledMidLoadScenario {
       } catch (RuntimeException e) {
         failures.incrementAndGet();
         classify(e, () -> unknownKeys.add(key), () -> neverSentKeys.add(key));
+      }
+    }
+  }
+
+  /** Batches of a set and an increment, each reply counted as the single calls count theirs. */
+  private void batchUntilStopped(KeyValue kv, String worker) {
+    for (long i = 0; running.get(); i++) {
+      String key = "set:" + worker + ":" + i;
+      List<Batch.Reply<?>> replies = new ArrayList<>(2);
+      try {
+        kv.batch(batch -> {
+          replies.add(batch.set(key, "v"));
+          replies.add(batch.incrBy("counter", 1));
+        });
+      } catch (RuntimeException e) {
+        failures.incrementAndGet(); // each reply below tells its own command's fate
+      }
+      try {
+        replies.get(0).get();
+        ackedKeys.add(key);
+        successes.incrementAndGet();
+      } catch (RuntimeException e) {
+        classify(e, () -> unknownKeys.add(key), () -> neverSentKeys.add(key));
+      }
+      try {
+        replies.get(1).get();
+        ackedIncrements.incrementAndGet();
+      } catch (RuntimeException e) {
+        classify(e, unknownIncrements::incrementAndGet, neverSentIncrements::incrementAndGet);
       }
     }
   }

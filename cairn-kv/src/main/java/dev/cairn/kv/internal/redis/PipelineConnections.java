@@ -1,0 +1,194 @@
+package dev.cairn.kv.internal.redis;
+
+import dev.cairn.core.CairnException;
+import dev.cairn.core.StoreUrl;
+import dev.cairn.core.UnavailableException;
+import dev.cairn.kv.internal.BatchCommand;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The connections batches run on against a plain standalone Redis ({@code redis://}): up to
+ * {@link dev.cairn.kv.KeyValueOptions#batchConnections()} {@link PipelineConnection}s, opened when first needed
+ * and kept while idle. A batch borrows one, writes every command with one write, reads the replies on its own
+ * thread and gives the connection back. Thread-safe.
+ *
+ * <p>Failures follow the shared connection's rules ({@link RedisErrors}), so a batch's replies fail the same way on
+ * either path: a command that provably never reached Redis fails with {@code KV_UNAVAILABLE} (no connection could be
+ * opened, or none was free within the command timeout); a command written and unanswered when the connection broke,
+ * timed out or was interrupted fails as of unknown outcome; nothing is ever sent twice. A connection that failed is
+ * closed, never lent again.
+ *
+ * <p>TLS, Sentinel and Cluster URLs do not use this path: there the shared Lettuce connection carries batches, with
+ * its TLS settings, its master discovery and its slot routing.
+ */
+final class PipelineConnections implements AutoCloseable {
+  /**
+   * Batches larger than this, encoded, take the shared connection instead: a write here blocks with no deadline
+   * while the server does not read, and up to this size it fits the socket's send buffer.
+   */
+  static final int MAX_BATCH_BYTES = 64 * 1024;
+
+  private final InetSocketAddress address;
+  private final String user;
+  private final String password;
+  private final int database;
+  private final RedisErrors errors;
+  private final ConcurrentLinkedDeque<PipelineConnection> idle = new ConcurrentLinkedDeque<>();
+  private final int max;
+  private final Semaphore lent;
+  private volatile boolean closed;
+
+  private PipelineConnections(int max, InetSocketAddress address, String user, String password, int database,
+      RedisErrors errors) {
+    this.max = max;
+    this.lent = new Semaphore(max);
+    this.address = address;
+    this.user = user;
+    this.password = password;
+    this.database = database;
+    this.errors = errors;
+  }
+
+  /**
+   * The pool for {@code url} holding at most {@code max} connections, or {@code null} when batches to it go over
+   * the shared connection ({@code max} 0, TLS, Sentinel, Cluster).
+   */
+  static PipelineConnections forUrl(StoreUrl url, int database, int max, RedisErrors errors) {
+    if (max == 0 || url.kind() != StoreUrl.Kind.REDIS || url.tls()) {
+      return null;
+    }
+    return new PipelineConnections(max, InetSocketAddress.createUnresolved(url.host().name(), url.host().port()),
+        url.user(), url.password(), database, errors);
+  }
+
+  /**
+   * Runs the batch: each command's reply, converted as the shared connection's batch converts it, or the
+   * {@link CairnException} it failed with, in order.
+   */
+  List<Object> run(List<BatchCommand> batch) {
+    List<Object> results = new ArrayList<>(batch.size());
+    PipelineConnection connection;
+    try {
+      connection = borrow();
+    } catch (RuntimeException e) {
+      CairnException failure = e instanceof CairnException cairn ? cairn : errors.onCommand(e, "batch", null);
+      batch.forEach(command -> results.add(failure));
+      return results;
+    }
+    boolean healthy = false;
+    int size = batch.size(); // indexed loops: the list is an unmodifiable view, whose iterator showed in profiles
+    try {
+      for (int i = 0; i < size; i++) {
+        connection.append(batch.get(i));
+      }
+      connection.flush();
+      for (int i = 0; i < size; i++) {
+        BatchCommand command = batch.get(i);
+        Object reply = connection.readReply();
+        results.add(reply instanceof RedisCommandExecutionException refused
+            ? errors.onCommand(refused, RedisBatchCommands.name(command), command.key())
+            : RedisBatchCommands.converted(command, reply));
+      }
+      healthy = true;
+    } catch (IOException e) {
+      RuntimeException lost = lost(e);
+      for (int i = results.size(); i < size; i++) {
+        BatchCommand command = batch.get(i);
+        results.add(errors.onCommand(lost, RedisBatchCommands.name(command), command.key()));
+      }
+    } finally {
+      giveBack(connection, healthy);
+    }
+    return results;
+  }
+
+  /** Whether a batch of this encoded size may run here (see {@link #MAX_BATCH_BYTES}). */
+  static boolean fits(List<BatchCommand> batch) {
+    long bytes = 0;
+    for (BatchCommand command : batch) {
+      bytes += 64 + command.key().length() * 3L + (command instanceof BatchCommand.Set set ? set.value().length : 0);
+    }
+    return bytes <= MAX_BATCH_BYTES;
+  }
+
+  private PipelineConnection borrow() {
+    try {
+      if (!lent.tryAcquire(errors.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new UnavailableException("KV_UNAVAILABLE", "Redis at " + errors.url() + ": no batch connection of "
+            + max + " was free within " + errors.timeout().toMillis() + " ms; the batch was not sent");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UnavailableException("KV_UNAVAILABLE", "interrupted while waiting for a batch connection to Redis at "
+          + errors.url() + "; the batch was not sent", e);
+    }
+    try {
+      for (PipelineConnection pooled = idle.pollFirst(); pooled != null; pooled = idle.pollFirst()) {
+        if (!pooled.closedByServer()) {
+          return pooled;
+        }
+        pooled.close();
+      }
+      return PipelineConnection.open(resolved(), user, password, database, errors.timeout());
+    } catch (IOException e) {
+      lent.release();
+      throw new RedisConnectionException("cannot connect: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      lent.release();
+      throw e;
+    }
+  }
+
+  private InetSocketAddress resolved() {
+    // resolved on every open, so a name that moves to a new address is followed after a failure
+    return new InetSocketAddress(address.getHostString(), address.getPort());
+  }
+
+  private void giveBack(PipelineConnection connection, boolean healthy) {
+    try {
+      if (healthy && !closed) {
+        idle.addFirst(connection); // the most recently used first: the others may idle out on the server
+        if (closed && idle.remove(connection)) {
+          connection.close(); // closed meanwhile: close() may have drained the deque before the add
+        }
+      } else {
+        connection.close();
+      }
+    } finally {
+      lent.release();
+    }
+  }
+
+  /** A broken connection as the Lettuce failure {@link RedisErrors} reads the same way on the shared connection. */
+  private static RuntimeException lost(IOException e) {
+    if (e instanceof SocketTimeoutException) {
+      return new RedisCommandTimeoutException("no answer within the command timeout");
+    }
+    if (e instanceof ClosedByInterruptException || e instanceof InterruptedIOException) {
+      return new RedisCommandInterruptedException(e);
+    }
+    return new RedisException("connection lost after the batch was sent: " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (PipelineConnection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+      connection.close();
+    }
+  }
+}
