@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 
 /**
  * Measures operations per second of an operation run {@code ops} times by {@code threads} virtual threads that start
- * together, after an untimed warm-up of a tenth as many operations (JIT, connections, script caches). The clock
+ * together, after an untimed warm-up of a tenth as many operations unless the caller sets another count (JIT,
+ * connections, script caches). The clock
  * runs from the common start to the last thread's end, as redis-benchmark counts. Peers compared in one phase run
  * interleaved, twice each, and keep their best round, so a burst of load from elsewhere on the machine or a
  * late-warming JIT does not favour whoever ran first.

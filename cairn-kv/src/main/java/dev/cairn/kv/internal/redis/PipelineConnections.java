@@ -71,8 +71,9 @@ final class PipelineConnections implements AutoCloseable {
     if (max == 0 || url.kind() != StoreUrl.Kind.REDIS || url.tls()) {
       return null;
     }
+    String user = url.user() == null || url.user().isEmpty() ? null : url.user();
     return new PipelineConnections(max, InetSocketAddress.createUnresolved(url.host().name(), url.host().port()),
-        url.user(), url.password(), database, errors);
+        user, url.password(), database, errors);
   }
 
   /**
