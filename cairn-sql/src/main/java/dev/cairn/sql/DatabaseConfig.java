@@ -227,11 +227,19 @@ public record DatabaseConfig(
    */
   public static final String SQLITE_MMAP_SIZE = "mmap_size";
 
-  private static final Map<String, Pattern> SQLITE_SETTINGS = Map.of(
-      SQLITE_JOURNAL_MODE, Pattern.compile("(?i)DELETE|TRUNCATE|PERSIST|MEMORY|WAL|OFF"),
-      SQLITE_SYNCHRONOUS, Pattern.compile("(?i)OFF|NORMAL|FULL|[0-2]"),
-      SQLITE_CACHE_SIZE, Pattern.compile("-?\\d{1,9}"),
-      SQLITE_MMAP_SIZE, Pattern.compile("\\d{1,12}"));
+  /** A SQLite setting's valid values, as a pattern and in the words its error message uses. */
+  private record SqliteSetting(Pattern valid, String description) {
+    SqliteSetting(String pattern, String description) {
+      this(Pattern.compile(pattern), description);
+    }
+  }
+
+  private static final Map<String, SqliteSetting> SQLITE_SETTINGS = Map.of(
+      SQLITE_JOURNAL_MODE, new SqliteSetting("(?i)DELETE|TRUNCATE|PERSIST|MEMORY|WAL|OFF",
+          "one of DELETE, TRUNCATE, PERSIST, MEMORY, WAL, OFF"),
+      SQLITE_SYNCHRONOUS, new SqliteSetting("(?i)OFF|NORMAL|FULL|[0-2]", "one of OFF, NORMAL, FULL, 0, 1, 2"),
+      SQLITE_CACHE_SIZE, new SqliteSetting("-?\\d{1,9}", "a whole number of up to 9 digits (negative: KiB)"),
+      SQLITE_MMAP_SIZE, new SqliteSetting("\\d{1,12}", "a whole number of bytes >= 0, up to 12 digits"));
 
   /**
    * The configuration the environment describes. Each setting has Cairn's name ({@code CAIRN_...}, which wins) and
@@ -268,10 +276,9 @@ public record DatabaseConfig(
       for (String pragma : List.of(SQLITE_JOURNAL_MODE, SQLITE_SYNCHRONOUS, SQLITE_CACHE_SIZE, SQLITE_MMAP_SIZE)) {
         String[] set = variable(environment, "SQLITE_" + pragma.toUpperCase(Locale.ROOT));
         if (set != null) {
-          if (!SQLITE_SETTINGS.get(pragma).matcher(set[1]).matches()) {
-            throw new InvalidInputException("INVALID_OPTION", set[0] + " must be one of "
-                + SQLITE_SETTINGS.get(pragma).pattern().replace("(?i)", "").replace("-?\\d{1,9}", "a whole number")
-                .replace("\\d{1,12}", "a whole number >= 0"),
+          SqliteSetting setting = SQLITE_SETTINGS.get(pragma);
+          if (!setting.valid().matcher(set[1]).matches()) {
+            throw new InvalidInputException("INVALID_OPTION", set[0] + " must be " + setting.description(),
                 Map.of("option", set[0]), null);
           }
           params.put(pragma, set[1]);
@@ -363,11 +370,11 @@ public record DatabaseConfig(
     if (url.kind() != StoreUrl.Kind.SQLITE) {
       return;
     }
-    SQLITE_SETTINGS.forEach((name, valid) -> {
+    SQLITE_SETTINGS.forEach((name, setting) -> {
       String value = url.params().get(name);
-      if (value != null && !valid.matcher(value).matches()) {
-        throw new InvalidInputException("INVALID_OPTION", "SQLite option " + name + " must match " + valid.pattern()
-            .replace("(?i)", ""), Map.of("option", name), null);
+      if (value != null && !setting.valid().matcher(value).matches()) {
+        throw new InvalidInputException("INVALID_OPTION", "SQLite option " + name + " must be "
+            + setting.description(), Map.of("option", name), null);
       }
     });
   }

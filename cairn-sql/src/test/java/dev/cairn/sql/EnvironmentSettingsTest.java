@@ -78,11 +78,16 @@ class EnvironmentSettingsTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("DATABASE_URL");
     assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?cache_size=lots"))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("cache_size");
+    // the same words on the URL path as on the environment's: not the pattern the value is checked with
     assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?mmap_size=-1"))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("mmap_size");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("SQLite option mmap_size must be a whole number of bytes >= 0, up to 12 digits");
+    assertThatThrownBy(() -> DatabaseConfig.of("sqlite:x.db?journal_mode=fast"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("SQLite option journal_mode must be one of DELETE, TRUNCATE, PERSIST, MEMORY, WAL, OFF");
     assertThatThrownBy(() -> DatabaseConfig.fromEnvironment(Map.of("DATABASE_URL", "sqlite:x.db",
         "CAIRN_SQLITE_MMAP_SIZE", "lots"))).isInstanceOf(InvalidInputException.class)
-        .hasMessage("CAIRN_SQLITE_MMAP_SIZE must be one of a whole number >= 0");
+        .hasMessage("CAIRN_SQLITE_MMAP_SIZE must be a whole number of bytes >= 0, up to 12 digits");
   }
 
   // The pool variables (CAIRN_DATABASE_POOL_SIZE winning over DATABASE_POOL_SIZE, ...) are read back from the running

@@ -3,9 +3,10 @@ package dev.cairn.bench.kv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.core.StoreUrl;
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
-import dev.cairn.testkit.RedisService;
+import dev.cairn.testkit.kv.PrivateRedis;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
@@ -13,9 +14,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A tiny run of the kv workload: the lines and their columns, not the figures (performance is not asserted). */
+/**
+ * A tiny run of the kv workload: the lines and their columns, not the figures (performance is not asserted). On a
+ * private Redis, so that "no key left behind" sees only this run's keys, not those of a bench or of redis-benchmark
+ * run by hand against the machine's shared server meanwhile.
+ */
 class KvBenchTest {
-  @RegisterExtension static final RedisService REDIS = new RedisService();
+  @RegisterExtension static final PrivateRedis REDIS = PrivateRedis.plain();
 
   private static final String POSITIVE = "[1-9]\\d*";
   /** Bytes per operation: zero is possible (a read the JIT compiled to allocate nothing). */
@@ -29,16 +34,16 @@ class KvBenchTest {
 
     assertThat(printed).isEqualTo(lines);
     // the raw clients take plain redis:// URLs only; redis-benchmark also has to be installed
-    String peer = RedisBenchmarkRun.supports(REDIS.storeUrl()) ? POSITIVE : "-";
-    String peerBytes = RedisBenchmarkRun.supports(REDIS.storeUrl()) ? BYTES : "-";
-    boolean redisBenchmark = RedisBenchmarkRun.supports(REDIS.storeUrl()) && RedisBenchmarkRun.find().isPresent();
+    String peer = RedisBenchmarkRun.supports(StoreUrl.parse(REDIS.url())) ? POSITIVE : "-";
+    String peerBytes = RedisBenchmarkRun.supports(StoreUrl.parse(REDIS.url())) ? BYTES : "-";
+    boolean redisBenchmark = RedisBenchmarkRun.supports(StoreUrl.parse(REDIS.url())) && RedisBenchmarkRun.find().isPresent();
     List<String> expected = new ArrayList<>();
     String measuredByRedisBenchmark = redisBenchmark ? POSITIVE : "-";
     String allocations = " cairn_alloc_b_op=" + BYTES + " lettuce_alloc_b_op=" + peerBytes
         + " lettuce_coalesced_alloc_b_op=" + peerBytes + " jedis_alloc_b_op=" + peerBytes + " redisson_alloc_b_op="
         + peerBytes;
     String ratio = "\\d+\\.\\d\\d";
-    String peerRatio = RedisBenchmarkRun.supports(REDIS.storeUrl()) ? ratio : "-";
+    String peerRatio = RedisBenchmarkRun.supports(StoreUrl.parse(REDIS.url())) ? ratio : "-";
     String ratios = " cairn_vs_lettuce=" + peerRatio + " cairn_vs_lettuce_coalesced=" + peerRatio
         + " cairn_vs_redis_benchmark=" + (redisBenchmark ? ratio : "-");
     expected.add("kv\\.set cairn=" + POSITIVE + " lettuce=" + peer + " lettuce_coalesced=" + peer + " jedis=" + peer
