@@ -23,8 +23,8 @@ import java.io.PrintStream;
  * <p>Each side works on its own table ({@code bench_users_cairn}, {@code bench_users_jdbc}: two record types
  * differing only in their {@code @TableName}, both created by Cairn so their DDL is identical); both tables are
  * dropped at the end, even after a failure, and a temporary SQLite database is deleted. Phases are interleaved
- * side by side after an untimed warm-up (see {@code WorkloadRunner}); each line shows the round whose ratio is the
- * median of the rounds' (see {@code Measurements#medianRatioRound}).
+ * side by side after an untimed warm-up (see {@code WorkloadRunner}); each line shows the pair of rounds (one of
+ * each order) whose ratio is the median (see {@code Measurements#median}).
  */
 public final class SqlBench {
   /** Exit code when the database cannot be reached or the workload fails (the CLI's "failure" code). */

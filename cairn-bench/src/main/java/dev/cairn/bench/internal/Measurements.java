@@ -66,45 +66,56 @@ public final class Measurements {
     return runs(phase, side).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
   }
 
+  /** A side's and its peer's figures for one phase, as its line reports them. */
+  public record Pick(double side, double peer) {
+    public double ratio() {
+      return side / peer;
+    }
+  }
+
   /**
-   * The phase's reported round (0-based): of the rounds in which both sides ran, the one whose ratio ({@code side}
-   * over {@code peer}) is the median, the lower of the middle two for an even count. Without a round of both, the
-   * last round of {@code side}.
+   * The phase's reported figures: the rounds in which both sides ran are taken in consecutive pairs (1-2, 3-4, ...;
+   * an odd last round alone), a pair's figure of each side is the geometric mean of its rounds, and of the pairs,
+   * the one whose ratio ({@code side} over {@code peer}) is the median is reported, the lower of the middle two for
+   * an even count. Without a round of both, {@code side}'s last round (and the peer's, if any).
    *
-   * <p>Why not each side's best round: the two runs of a round are seconds apart, so what the machine does to one
-   * it mostly does to the other, and their ratio is what the round measured. Noise here goes both ways: on this
-   * 2-core machine a run at times goes twice as fast (PostgreSQL page_first rounds of the JDBC side: 6,241,
-   * 10,307 and 5,456 pages/s, its CPU time per page halving alike), and each side's best round paired one side's
-   * lucky spell with the other's ordinary one. The median ratio sets such a round aside, whichever side it helped.
+   * <p>Why the median and not each side's best round: the two runs of a round are seconds apart, so what the
+   * machine does to one it mostly does to the other, and their ratio is what the round measured. Noise here goes
+   * both ways: on this 2-core machine a run at times goes twice as fast (PostgreSQL page_first rounds of the JDBC
+   * side: 6,241, 10,307 and 5,456 pages/s, its CPU time per page halving alike), and each side's best round paired
+   * one side's lucky spell with the other's ordinary one. The median sets such a round aside, whichever side it
+   * helped.
+   *
+   * <p>Why pairs: {@link WorkloadRunner} runs a round's phases Cairn first in odd rounds and JDBC first in even ones,
+   * and on SQLite the side that runs second writes faster, whichever it is (update_own_tx rounds, Cairn first,
+   * JDBC first, Cairn first: cairn 22,130, 27,140, 22,935 and jdbc 27,257, 23,672, 27,624 updates/s). The
+   * median of single rounds then carries the bias of whichever order ran more often (0.83 there); a pair holds one
+   * round of each order, and the geometric mean cancels a factor the order multiplies the ratio by (0.99 there).
    *
    * @throws IllegalArgumentException when nothing was measured for that phase and side
    */
-  public int medianRatioRound(String phase, String side, String peer) {
+  public Pick median(String phase, String side, String peer) {
     List<Double> own = runs(phase, side);
     List<Double> other = opsPerSecond.getOrDefault(phase, Map.of()).getOrDefault(peer, List.of());
     int rounds = Math.min(own.size(), other.size());
     if (rounds == 0) {
-      return own.size() - 1;
+      return new Pick(own.getLast(), Double.NaN);
     }
-    Integer[] order = new Integer[rounds];
-    for (int i = 0; i < rounds; i++) {
-      order[i] = i;
+    List<Pick> pairs = new ArrayList<>();
+    for (int first = 0; first < rounds; first += 2) {
+      int end = Math.min(rounds, first + 2);
+      pairs.add(new Pick(geometricMean(own.subList(first, end)), geometricMean(other.subList(first, end))));
     }
-    java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> own.get(i) / other.get(i)));
-    return order[(rounds - 1) / 2];
+    pairs.sort(java.util.Comparator.comparingDouble(Pick::ratio));
+    return pairs.get((pairs.size() - 1) / 2);
   }
 
-  /**
-   * The throughput of a side in a phase in round {@code round} (0-based).
-   *
-   * @throws IllegalArgumentException when that side has no such round in that phase
-   */
-  public double inRound(String phase, String side, int round) {
-    List<Double> runs = runs(phase, side);
-    if (round < 0 || round >= runs.size()) {
-      throw new IllegalArgumentException("no round " + (round + 1) + " of " + side + " in " + phase);
+  private static double geometricMean(List<Double> values) {
+    double logs = 0;
+    for (double value : values) {
+      logs += Math.log(value);
     }
-    return runs.get(round);
+    return Math.exp(logs / values.size());
   }
 
   private List<Double> runs(String phase, String side) {

@@ -20,9 +20,9 @@ public record PageDeepLine(double first, double offset, double keyset) {
         cairn(measurements, NewestFirstPhase.DEEP_OFFSET), cairn(measurements, NewestFirstPhase.DEEP_KEYSET)));
   }
 
-  /** Cairn's figure as its phase's own line shows it (the round of the median ratio). */
+  /** Cairn's figure as its phase's own line shows it (the pair of rounds of the median ratio). */
   private static double cairn(Measurements measurements, String phase) {
-    return measurements.inRound(phase, "cairn", measurements.medianRatioRound(phase, "cairn", "jdbc"));
+    return measurements.median(phase, "cairn", "jdbc").side();
   }
 
   public String format() {

@@ -17,11 +17,10 @@ public record ResultLine(
     this(phase, cairnOpsPerSecond, jdbcOpsPerSecond, null, null);
   }
 
-  /** The line of the phase's round with the median ratio ({@link Measurements#medianRatioRound}). */
+  /** The line of the phase's pair of rounds with the median ratio ({@link Measurements#median}). */
   public static ResultLine of(Measurements measurements, String phase) {
-    int round = measurements.medianRatioRound(phase, "cairn", "jdbc");
-    return new ResultLine(phase, measurements.inRound(phase, "cairn", round),
-        measurements.inRound(phase, "jdbc", round),
+    Measurements.Pick pick = measurements.median(phase, "cairn", "jdbc");
+    return new ResultLine(phase, pick.side(), pick.peer(),
         measurements.leastAllocation(phase, "cairn"), measurements.leastAllocation(phase, "jdbc"));
   }
 

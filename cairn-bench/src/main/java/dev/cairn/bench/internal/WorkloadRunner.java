@@ -11,7 +11,8 @@ import java.util.List;
  * phase keeps the two timings of a phase seconds apart, so the slow spells of a shared machine hit both sides alike
  * instead of one whole side. Odd rounds run the Cairn side first, even rounds the JDBC side: a side that always
  * ran first would always meet what the phase before left running on the server (autovacuum after a bulk insert,
- * a checkpoint), and a round's ratio is what is reported.
+ * a checkpoint), and the second side can be faster whichever it is; so a line reports a pair of rounds, one of
+ * each order ({@link Measurements#median}), and the default count of rounds is even.
  *
  * <p>The database is settled before every timed run (untimed), so no run pays for what the one before left
  * behind, and at its end (timed), so every run pays for what it leaves behind: on SQLite, checkpointing the

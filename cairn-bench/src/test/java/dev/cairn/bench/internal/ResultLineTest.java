@@ -2,6 +2,7 @@ package dev.cairn.bench.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,32 +27,51 @@ class ResultLineTest {
         .endsWith(" cairn_alloc_b_op=701 jdbc_alloc_b_op=500");
   }
 
-  @Test
-  void of_showsTheRoundWithTheMedianRatio_bothSidesOfIt() {
-    Measurements measurements = new Measurements();
-    // Round ratios 500/2000 = 0.25 (the JDBC side's lucky spell), 1000/1000 = 1.00, 900/1000 = 0.90.
-    measurements.add("page_first", "cairn", 1000, 2_000_000_000L, 1L); // 500 ops/s
-    measurements.add("page_first", "jdbc", 1000, 500_000_000L, 1L); // 2000 ops/s
-    measurements.add("page_first", "cairn", 1000, 1_000_000_000L, 1L); // 1000 ops/s
-    measurements.add("page_first", "jdbc", 1000, 1_000_000_000L, 1L); // 1000 ops/s
-    measurements.add("page_first", "cairn", 900, 1_000_000_000L, 1L); // 900 ops/s
-    measurements.add("page_first", "jdbc", 1000, 1_000_000_000L, 1L); // 1000 ops/s
-
-    assertThat(measurements.medianRatioRound("page_first", "cairn", "jdbc")).isEqualTo(2);
-    assertThat(ResultLine.of(measurements, "page_first").format())
-        .startsWith("sql.page_first cairn=900 jdbc=1000 ratio=0.90 ");
+  /** One round: {@code cairn} and {@code jdbc} operations per second. */
+  private static void round(Measurements measurements, String phase, int cairn, int jdbc) {
+    measurements.add(phase, "cairn", cairn, 1_000_000_000L, 1L);
+    measurements.add(phase, "jdbc", jdbc, 1_000_000_000L, 1L);
   }
 
   @Test
-  void medianRatioRound_ofAnEvenCount_isTheLowerMiddle() {
+  void of_showsThePairOfRoundsWithTheMedianRatio_geometricMeansOfBothSides() {
     Measurements measurements = new Measurements();
-    measurements.add("bulk_insert", "cairn", 1000, 1_000_000_000L, 1L); // ratio 1.00
-    measurements.add("bulk_insert", "jdbc", 1000, 1_000_000_000L, 1L);
-    measurements.add("bulk_insert", "cairn", 500, 1_000_000_000L, 1L); // ratio 0.50
-    measurements.add("bulk_insert", "jdbc", 1000, 1_000_000_000L, 1L);
+    round(measurements, "page_first", 500, 2000); // pair 1: the JDBC side's lucky spell, ratio 0.5
+    round(measurements, "page_first", 1000, 1000);
+    round(measurements, "page_first", 900, 1000); // pair 2: ratio sqrt(0.9 * 1.0) = 0.95
+    round(measurements, "page_first", 1000, 1000);
+    round(measurements, "page_first", 2000, 1000); // a lone last round: ratio 2.0
+    Measurements.Pick pick = measurements.median("page_first", "cairn", "jdbc");
 
-    assertThat(measurements.medianRatioRound("bulk_insert", "cairn", "jdbc")).isEqualTo(1);
-    assertThat(ResultLine.of(measurements, "bulk_insert").ratio()).isEqualTo(0.5);
+    assertThat(pick.side()).isCloseTo(Math.sqrt(900 * 1000), offset(1e-6));
+    assertThat(pick.peer()).isCloseTo(1000, offset(1e-6));
+    assertThat(ResultLine.of(measurements, "page_first").format())
+        .startsWith("sql.page_first cairn=949 jdbc=1000 ratio=0.95 ");
+  }
+
+  @Test
+  void median_sideThatRunsSecondIsFaster_theOrderCancelsWithinAPair() {
+    // Cairn runs first in odd rounds, JDBC in even ones, and the second side is 20% faster: the rounds' ratios
+    // are 1/1.2, 1.2, 1/1.2, 1.2. One order's rounds alone would say 0.83 or 1.20; a pair says 1.00.
+    Measurements measurements = new Measurements();
+    round(measurements, "update_own_tx", 1000, 1200);
+    round(measurements, "update_own_tx", 1200, 1000);
+    round(measurements, "update_own_tx", 1000, 1200);
+    round(measurements, "update_own_tx", 1200, 1000);
+
+    assertThat(measurements.median("update_own_tx", "cairn", "jdbc").ratio())
+        .isCloseTo(1.0, offset(1e-9));
+  }
+
+  @Test
+  void median_ofAnEvenCountOfPairs_isTheLowerMiddle() {
+    Measurements measurements = new Measurements();
+    round(measurements, "bulk_insert", 1000, 1000); // pair ratio 1.00
+    round(measurements, "bulk_insert", 1000, 1000);
+    round(measurements, "bulk_insert", 500, 1000); // pair ratio 0.50
+    round(measurements, "bulk_insert", 500, 1000);
+
+    assertThat(ResultLine.of(measurements, "bulk_insert").ratio()).isCloseTo(0.5, offset(1e-9));
   }
 
   @Test
