@@ -24,7 +24,7 @@ public record SqlBenchOptions(String dbUrl, int rows, int rounds, boolean progre
   }
 
   public static SqlBenchOptions defaults(String dbUrl) {
-    return new SqlBenchOptions(dbUrl, 100_000, 4, true);
+    return new SqlBenchOptions(dbUrl, 100_000, 6, true);
   }
 
   public SqlBenchOptions withRows(int n) {
