@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,10 @@ final class PipelineConnection implements AutoCloseable {
     try {
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
       channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+      if (address.isUnresolved()) {
+        // an IOException like any other failure to connect (connect would throw UnresolvedAddressException)
+        throw new UnknownHostException("unknown host " + address.getHostString());
+      }
       channel.socket().connect(address, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
       channel.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
       PipelineConnection connection = new PipelineConnection(channel);
