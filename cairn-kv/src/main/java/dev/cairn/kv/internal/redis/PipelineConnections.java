@@ -105,8 +105,10 @@ final class PipelineConnections implements AutoCloseable {
             : RedisBatchCommands.converted(command, reply));
       }
       healthy = true;
-    } catch (IOException e) {
-      RuntimeException lost = lost(e);
+    } catch (IOException | RuntimeException e) {
+      // a RuntimeException here is a reply this reader cannot parse (a number that is none): the stream is lost
+      RuntimeException lost = e instanceof IOException io ? lost(io)
+          : new RedisException("unreadable reply from Redis: " + e.getMessage(), e);
       for (int i = results.size(); i < size; i++) {
         BatchCommand command = batch.get(i);
         results.add(errors.onCommand(lost, RedisBatchCommands.name(command), command.key()));
