@@ -3,6 +3,7 @@ package dev.cairn.kv.internal.redis;
 import dev.cairn.kv.SetOptions;
 import dev.cairn.kv.internal.BatchCommand;
 import io.lettuce.core.RedisCommandExecutionException;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,11 +148,6 @@ final class PipelineConnection implements AutoCloseable {
     }
   }
 
-  /** Bytes appended and not yet sent. */
-  int pendingBytes() {
-    return outLength;
-  }
-
   /** Writes everything appended, then empties the output buffer. */
   void flush() throws IOException {
     ByteBuffer pending = ByteBuffer.wrap(out, 0, outLength);
@@ -212,12 +208,13 @@ final class PipelineConnection implements AutoCloseable {
         return new String(buffer, start, i - start, StandardCharsets.UTF_8);
       }
     }
-    StringBuilder line = new StringBuilder();
+    // the line runs past the buffer: collected byte by byte and decoded as the fast path decodes it
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
     for (byte b = next(); b != '\r'; b = next()) {
-      line.append((char) (b & 0xff));
+      line.write(b);
     }
     next();
-    return line.toString();
+    return line.toString(StandardCharsets.UTF_8);
   }
 
   private byte next() throws IOException {
