@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param batchConnections on a plain standalone Redis ({@code redis://}), how many connections of their own
  *     {@link KeyValue#batch} calls may hold at once besides the shared one (each batch writes on one and reads its
  *     replies on the calling thread); {@code 0} sends batches on the shared connection, as TLS, Sentinel and
- *     Cluster URLs always do. The memory store has none.
+ *     Cluster URLs always do, and also sends single commands there instead of combining concurrent ones on two
+ *     connections of their own. The memory store has none.
  */
 public record KeyValueOptions(Duration commandTimeout, long maxValueBytes, Clock clock, Duration expirySweepInterval,
     int batchConnections) {

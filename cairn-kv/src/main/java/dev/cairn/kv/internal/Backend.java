@@ -122,6 +122,7 @@ public interface Backend extends AutoCloseable {
           case BatchCommand.Exists exists -> exists(exists.key());
           case BatchCommand.Expire expire -> expire(expire.key(), expire.ttl());
           case BatchCommand.IncrBy incr -> incrBy(incr.key(), incr.delta());
+          case BatchCommand.HashGet hashGet -> hashGet(hashGet.key(), hashGet.field());
         });
       } catch (CairnException e) {
         if (results.isEmpty() && isClosedStore(e)) {

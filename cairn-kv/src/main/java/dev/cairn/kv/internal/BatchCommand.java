@@ -29,4 +29,10 @@ public sealed interface BatchCommand {
 
   /** Result: {@link Long}, the value after the increment. */
   record IncrBy(String key, long delta) implements BatchCommand {}
+
+  /**
+   * Result: the field's bytes, or {@code null} when the hash or the field is missing. Not offered by
+   * {@link dev.cairn.kv.Batch}; single HGETs of Redis-backed subjects are combined as this command.
+   */
+  record HashGet(String key, String field) implements BatchCommand {}
 }

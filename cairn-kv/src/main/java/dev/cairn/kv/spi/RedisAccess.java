@@ -45,6 +45,17 @@ public final class RedisAccess {
   }
 
   /**
+   * HGET of the raw {@code key}'s {@code field}: the field's bytes, or {@code null} when missing. The same command
+   * as through {@link #call}, but on a plain standalone Redis combined with other threads' concurrent single
+   * commands (see the README's Key-value section) instead of taking the shared connection.
+   *
+   * @throws dev.cairn.core.CairnException as {@link KeyValue} documents
+   */
+  public byte[] hashGet(String key, String field) {
+    return backend.hashGet(key, field);
+  }
+
+  /**
    * Opens a connection of its own for blocking commands.
    *
    * @throws dev.cairn.core.UnavailableException {@code KV_UNAVAILABLE} when it cannot connect

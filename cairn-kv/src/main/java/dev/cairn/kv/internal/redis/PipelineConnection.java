@@ -19,7 +19,7 @@ import java.util.Arrays;
 /**
  * One plain (no TLS) RESP2 connection to a standalone Redis, driven by blocking reads and writes on the calling
  * thread: a batch is encoded into one buffer, written with one write, and its replies are parsed as they arrive.
- * Only the commands a {@link BatchCommand} can be (GET, SET, UNLINK, EXISTS, PEXPIRE, INCRBY) and the handshake
+ * Only the commands a {@link BatchCommand} can be (GET, SET, UNLINK, EXISTS, PEXPIRE, INCRBY, HGET) and the handshake
  * (AUTH, SELECT, CLIENT SETNAME) are spoken. Used by one thread at a time ({@link PipelineConnections} lends it
  * out); not thread-safe.
  *
@@ -30,8 +30,10 @@ import java.util.Arrays;
  * 1.3-1.5 million, as redis-benchmark -P16 does with its 50.
  */
 final class PipelineConnection implements AutoCloseable {
-  /** The client name these connections give themselves ({@code CLIENT SETNAME}). */
+  /** The client name batch connections give themselves ({@code CLIENT SETNAME}). */
   static final String NAME = "cairn-batch";
+  /** The client name the {@link CommandCombiner}'s connections give themselves. */
+  static final String COMBINER_NAME = "cairn-commands";
 
   private final SocketChannel channel;
   private final InputStream in;
@@ -48,13 +50,14 @@ final class PipelineConnection implements AutoCloseable {
   }
 
   /**
-   * Connects, authenticates when a password is given ({@code AUTH [user] password}) and selects the database.
+   * Connects, authenticates when a password is given ({@code AUTH [user] password}), selects the database and
+   * names the connection ({@code CLIENT SETNAME name}).
    *
    * @throws IOException the connection failed or timed out
    * @throws RedisCommandExecutionException the server refused AUTH or SELECT (its error reply as the message)
    */
   static PipelineConnection open(InetSocketAddress address, String user, String password, int database,
-      Duration timeout) throws IOException {
+      String name, Duration timeout) throws IOException {
     SocketChannel channel = SocketChannel.open();
     try {
       channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -66,7 +69,7 @@ final class PipelineConnection implements AutoCloseable {
       channel.socket().connect(address, (int) Math.min(Integer.MAX_VALUE, timeout.toMillis()));
       channel.socket().setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
       PipelineConnection connection = new PipelineConnection(channel);
-      connection.handshake(user, password, database);
+      connection.handshake(user, password, database, name);
       return connection;
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -74,7 +77,7 @@ final class PipelineConnection implements AutoCloseable {
     }
   }
 
-  private void handshake(String user, String password, int database) throws IOException {
+  private void handshake(String user, String password, int database, String name) throws IOException {
     boolean authenticates = password != null;
     if (authenticates) {
       // one-argument AUTH when no user is named, which servers before Redis 6 (no ACL users) also accept
@@ -89,7 +92,7 @@ final class PipelineConnection implements AutoCloseable {
       command(2).bulk("SELECT").bulk(Integer.toString(database));
     }
     // named, so that CLIENT LIST tells an operator (and the tests) which connections carry batches
-    command(3).bulk("CLIENT").bulk("SETNAME").bulk(NAME);
+    command(3).bulk("CLIENT").bulk("SETNAME").bulk(name);
     flush();
     Object auth = authenticates ? readReply() : null;
     Object select = selects ? readReply() : null;
@@ -132,6 +135,7 @@ final class PipelineConnection implements AutoCloseable {
       case BatchCommand.Expire expire ->
           command(3).bulk("PEXPIRE").bulk(expire.key()).bulk(Long.toString(expire.ttl().toMillis()));
       case BatchCommand.IncrBy incr -> command(3).bulk("INCRBY").bulk(incr.key()).bulk(Long.toString(incr.delta()));
+      case BatchCommand.HashGet hashGet -> command(3).bulk("HGET").bulk(hashGet.key()).bulk(hashGet.field());
     }
   }
 

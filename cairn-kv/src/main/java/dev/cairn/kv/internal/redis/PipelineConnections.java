@@ -46,6 +46,7 @@ final class PipelineConnections implements AutoCloseable {
   private final String user;
   private final String password;
   private final int database;
+  private final String name;
   private final RedisErrors errors;
   private final ConcurrentLinkedDeque<PipelineConnection> idle = new ConcurrentLinkedDeque<>();
   private final int max;
@@ -53,7 +54,8 @@ final class PipelineConnections implements AutoCloseable {
   private volatile boolean closed;
 
   private PipelineConnections(int max, InetSocketAddress address, String user, String password, int database,
-      RedisErrors errors) {
+      String name, RedisErrors errors) {
+    this.name = name;
     this.max = max;
     this.lent = new Semaphore(max);
     this.address = address;
@@ -64,16 +66,16 @@ final class PipelineConnections implements AutoCloseable {
   }
 
   /**
-   * The pool for {@code url} holding at most {@code max} connections, or {@code null} when batches to it go over
+   * The pool for {@code url} holding at most {@code max} connections, named {@code name} on the server, or {@code null} when batches to it go over
    * the shared connection ({@code max} 0, TLS, Sentinel, Cluster).
    */
-  static PipelineConnections forUrl(StoreUrl url, int database, int max, RedisErrors errors) {
+  static PipelineConnections forUrl(StoreUrl url, int database, int max, String name, RedisErrors errors) {
     if (max == 0 || url.kind() != StoreUrl.Kind.REDIS || url.tls()) {
       return null;
     }
     String user = url.user() == null || url.user().isEmpty() ? null : url.user();
     return new PipelineConnections(max, InetSocketAddress.createUnresolved(url.host().name(), url.host().port()),
-        user, url.password(), database, errors);
+        user, url.password(), database, name, errors);
   }
 
   /**
@@ -123,9 +125,19 @@ final class PipelineConnections implements AutoCloseable {
   static boolean fits(List<BatchCommand> batch) {
     long bytes = 0;
     for (BatchCommand command : batch) {
-      bytes += 64 + command.key().length() * 3L + (command instanceof BatchCommand.Set set ? set.value().length : 0);
+      bytes += encodedSize(command);
     }
     return bytes <= MAX_BATCH_BYTES;
+  }
+
+  /** At least the bytes {@code command} takes on the wire (a key's UTF-8 is at most 3 bytes per char). */
+  static long encodedSize(BatchCommand command) {
+    long argument = switch (command) {
+      case BatchCommand.Set set -> set.value().length;
+      case BatchCommand.HashGet hashGet -> hashGet.field().length() * 3L;
+      default -> 0;
+    };
+    return 64 + command.key().length() * 3L + argument;
   }
 
   private PipelineConnection borrow() {
@@ -139,6 +151,21 @@ final class PipelineConnections implements AutoCloseable {
       throw new UnavailableException("KV_UNAVAILABLE", "interrupted while waiting for a batch connection to Redis at "
           + errors.url() + "; the batch was not sent", e);
     }
+    return idleOrNew();
+  }
+
+  /**
+   * A connection if one is free now (idle, or a new one while fewer than the maximum are open), else {@code null};
+   * never waits for one. Give it back with {@link #giveBack}.
+   *
+   * @throws RedisConnectionException no connection could be opened
+   */
+  PipelineConnection tryBorrow() {
+    return lent.tryAcquire() ? idleOrNew() : null;
+  }
+
+  /** Under a permit already taken: an idle connection still open, or a new one; the permit is released on failure. */
+  private PipelineConnection idleOrNew() {
     try {
       for (PipelineConnection pooled = idle.pollFirst(); pooled != null; pooled = idle.pollFirst()) {
         if (!pooled.closedByServer()) {
@@ -146,7 +173,7 @@ final class PipelineConnections implements AutoCloseable {
         }
         pooled.close();
       }
-      return PipelineConnection.open(resolved(), user, password, database, errors.timeout());
+      return PipelineConnection.open(resolved(), user, password, database, name, errors.timeout());
     } catch (IOException e) {
       lent.release();
       throw new RedisConnectionException("cannot connect: " + e.getMessage(), e);
@@ -161,7 +188,8 @@ final class PipelineConnections implements AutoCloseable {
     return new InetSocketAddress(address.getHostString(), address.getPort());
   }
 
-  private void giveBack(PipelineConnection connection, boolean healthy) {
+  /** Returns a borrowed connection: kept for reuse when {@code healthy}, else closed. */
+  void giveBack(PipelineConnection connection, boolean healthy) {
     try {
       if (healthy && !closed) {
         idle.addFirst(connection); // the most recently used first: the others may idle out on the server
@@ -177,7 +205,7 @@ final class PipelineConnections implements AutoCloseable {
   }
 
   /** A broken connection as the Lettuce failure {@link RedisErrors} reads the same way on the shared connection. */
-  private static RuntimeException lost(IOException e) {
+  static RuntimeException lost(IOException e) {
     if (e instanceof SocketTimeoutException) {
       return new RedisCommandTimeoutException("no answer within the command timeout");
     }

@@ -39,7 +39,9 @@ import java.util.function.Supplier;
 
 /**
  * The Redis backend: every call is one blocking command on the shared connection (Lettuce pipelines concurrent
- * virtual-thread callers on it), translated by {@link RedisErrors}. The cluster view of Lettuce splits multi-key
+ * virtual-thread callers on it), translated by {@link RedisErrors}; on a plain standalone Redis, small single-key
+ * GET, SET, EXISTS, PEXPIRE, INCRBY, UNLINK and HGET go through a {@link CommandCombiner} instead, and batches through
+ * {@link PipelineConnections}. The cluster view of Lettuce splits multi-key
  * commands (MGET, MSET, UNLINK) by slot and SCAN walks every master, so this class is the same for all topologies.
  */
 public final class RedisBackend implements Backend {
@@ -51,11 +53,15 @@ public final class RedisBackend implements Backend {
   private final Set<RedisSubscription> subscriptions = ConcurrentHashMap.newKeySet();
   /** Where batches run on a plain standalone Redis; {@code null} elsewhere. */
   private final PipelineConnections pipelines;
+  /** Where single small commands run on a plain standalone Redis; {@code null} elsewhere. */
+  private final CommandCombiner combiner;
 
-  RedisBackend(String kind, RedisSession session, RedisErrors errors, PipelineConnections pipelines) {
+  RedisBackend(String kind, RedisSession session, RedisErrors errors, PipelineConnections pipelines,
+      CommandCombiner combiner) {
     this.kind = kind;
     this.session = session;
     this.pipelines = pipelines;
+    this.combiner = combiner;
     this.commands = session.commands();
     this.errors = errors;
   }
@@ -72,11 +78,20 @@ public final class RedisBackend implements Backend {
 
   @Override
   public byte[] get(String key) {
+    if (combiner != null) {
+      return (byte[]) combined(new BatchCommand.Get(key));
+    }
     return call("GET", key, () -> commands.get(key));
   }
 
   @Override
   public boolean set(String key, byte[] value, SetOptions options) {
+    if (combiner != null) {
+      BatchCommand.Set set = new BatchCommand.Set(key, value, options);
+      if (CommandCombiner.takes(set)) {
+        return (Boolean) combined(set);
+      }
+    }
     if (RedisBatchCommands.isPlain(options)) {
       return call("SET", key, () -> "OK".equals(commands.set(key, value)));
     }
@@ -86,16 +101,25 @@ public final class RedisBackend implements Backend {
 
   @Override
   public long delete(List<String> keys) {
+    if (combiner != null && keys.size() == 1) {
+      return (Long) combined(new BatchCommand.Delete(keys.getFirst()));
+    }
     return call("UNLINK", null, () -> commands.unlink(keys.toArray(String[]::new)));
   }
 
   @Override
   public boolean exists(String key) {
+    if (combiner != null) {
+      return (Boolean) combined(new BatchCommand.Exists(key));
+    }
     return call("EXISTS", key, () -> commands.exists(key) > 0);
   }
 
   @Override
   public boolean expire(String key, Duration ttl) {
+    if (combiner != null) {
+      return (Boolean) combined(new BatchCommand.Expire(key, ttl));
+    }
     return call("PEXPIRE", key, () -> commands.pexpire(key, ttl.toMillis()));
   }
 
@@ -106,6 +130,9 @@ public final class RedisBackend implements Backend {
 
   @Override
   public long incrBy(String key, long delta) {
+    if (combiner != null) {
+      return (Long) combined(new BatchCommand.IncrBy(key, delta));
+    }
     return call("INCRBY", key, () -> commands.incrby(key, delta));
   }
 
@@ -191,6 +218,12 @@ public final class RedisBackend implements Backend {
 
   @Override
   public byte[] hashGet(String key, String field) {
+    if (combiner != null) {
+      BatchCommand.HashGet hashGet = new BatchCommand.HashGet(key, field);
+      if (CommandCombiner.takes(hashGet)) {
+        return (byte[]) combined(hashGet);
+      }
+    }
     return call("HGET", key, () -> commands.hget(key, field));
   }
 
@@ -282,6 +315,9 @@ public final class RedisBackend implements Backend {
       if (pipelines != null) {
         pipelines.close();
       }
+      if (combiner != null) {
+        combiner.close();
+      }
       session.close();
     }
   }
@@ -298,6 +334,14 @@ public final class RedisBackend implements Backend {
 
   private String errorsUrl() {
     return errors.url();
+  }
+
+  /** Runs a single command through the {@link CommandCombiner}; its failures are already translated. */
+  private Object combined(BatchCommand command) {
+    if (closed.get()) {
+      throw Failures.closed(errorsUrl());
+    }
+    return combiner.run(command);
   }
 
   private <T> T call(String what, String key, Supplier<T> command) {

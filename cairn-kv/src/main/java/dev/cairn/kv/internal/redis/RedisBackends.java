@@ -66,7 +66,7 @@ public final class RedisBackends {
         connection.sync(), connection.async(), () -> cluster.connectPubSub(CODEC), () -> {
           StatefulRedisClusterConnection<String, byte[]> own = cluster.connect(CODEC);
           return new RedisDedicatedConnection(own, own.sync(), errors);
-        }), errors, null);
+        }), errors, null, null);
   }
 
   private static Backend connectStandalone(RedisClient standalone, StoreUrl url, RedisTls tls, RedisErrors errors,
@@ -82,7 +82,9 @@ public final class RedisBackends {
         () -> standalone.connectPubSub(CODEC, uri), () -> {
           StatefulRedisConnection<String, byte[]> own = standalone.connect(CODEC, uri);
           return new RedisDedicatedConnection(own, own.sync(), errors);
-        }), errors, PipelineConnections.forUrl(url, database(url), batchConnections, errors));
+        }), errors, PipelineConnections.forUrl(url, database(url), batchConnections,
+        PipelineConnection.NAME, errors),
+        CommandCombiner.forUrl(url, database(url), batchConnections, errors));
   }
 
   private static RedisURI.Builder uri(StoreUrl url, RedisTls tls, Duration timeout) {

@@ -38,6 +38,8 @@ final class RedisBatchCommands {
           async(CommandType.PEXPIRE, new BooleanOutput<>(RedisBackends.CODEC), args.add(expire.ttl().toMillis()));
       case BatchCommand.IncrBy incr ->
           async(CommandType.INCRBY, new IntegerOutput<>(RedisBackends.CODEC), args.add(incr.delta()));
+      case BatchCommand.HashGet hashGet ->
+          async(CommandType.HGET, new ValueOutput<>(RedisBackends.CODEC), args.add(hashGet.field()));
     };
   }
 
@@ -50,6 +52,7 @@ final class RedisBatchCommands {
       case BatchCommand.Exists ignored -> "EXISTS";
       case BatchCommand.Expire ignored -> "PEXPIRE";
       case BatchCommand.IncrBy ignored -> "INCRBY";
+      case BatchCommand.HashGet ignored -> "HGET";
     };
   }
 

@@ -10,9 +10,6 @@ import dev.cairn.kv.KeyValueOptions;
 import dev.cairn.kv.OutcomeUnknownException;
 import dev.cairn.testkit.kv.PrivateRedis;
 import io.lettuce.core.KillArgs;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,29 +31,20 @@ class RedisBatchConnectionsTest {
   private static final String PASSWORD = "s3cret-batch";
   @RegisterExtension static final PrivateRedis REDIS = PrivateRedis.plain("--requirepass", PASSWORD);
 
-  private static RedisClient adminClient;
-  private static StatefulRedisConnection<String, String> adminConnection;
+  private static RedisAdmin admin;
 
   @BeforeAll
   static void connectAdmin() {
-    adminClient = RedisClient.create(RedisURI.builder().withHost("127.0.0.1").withPort(REDIS.port())
-        .withPassword(PASSWORD.toCharArray()).withDatabase(2).build());
+    admin = new RedisAdmin(REDIS.port(), PASSWORD);
   }
 
   @AfterAll
   static void closeAdmin() {
-    if (adminConnection != null) {
-      adminConnection.close();
-    }
-    adminClient.shutdown();
+    admin.close();
   }
 
-  /** The administrator's view; connected again after a server restart. */
   private static RedisCommands<String, String> admin() {
-    if (adminConnection == null || !adminConnection.isOpen()) {
-      adminConnection = adminClient.connect();
-    }
-    return adminConnection.sync();
+    return admin.commands();
   }
 
   private static String url() {
@@ -64,8 +52,7 @@ class RedisBatchConnectionsTest {
   }
 
   private static long batchClients() {
-    return admin().clientList().lines().filter(line -> line.contains(" name=" + PipelineConnection.NAME + " "))
-        .count();
+    return admin.clientsNamed(PipelineConnection.NAME).size();
   }
 
   @Test
@@ -138,7 +125,7 @@ class RedisBatchConnectionsTest {
   void batch_idleConnectionKilledByServer_nextBatchRunsOnAFreshOne() {
     try (KeyValue kv = KeyValue.open(url())) {
       kv.batch(batch -> batch.set("killed:a", "1"));
-      admin().clientList().lines().filter(line -> line.contains(" name=" + PipelineConnection.NAME + " "))
+      admin.clientsNamed(PipelineConnection.NAME).stream()
           .map(line -> line.substring(line.indexOf("id=") + 3, line.indexOf(' ')))
           .forEach(id -> admin().clientKill(KillArgs.Builder.id(Long.parseLong(id))));
 

@@ -139,7 +139,7 @@ public final class RedisStorage implements SubjectStorage {
   @Override
   public PropertyValue read(String subject, PropertyKind kind, String property) {
     roundTrips.increment();
-    byte[] value = access.call("HGET", commands -> commands.hget(key(subject), kind.field(property)));
+    byte[] value = access.hashGet(key(subject), kind.field(property));
     return value == null ? null : new PropertyValue(decode(value));
   }
 
