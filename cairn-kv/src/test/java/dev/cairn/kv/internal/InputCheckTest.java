@@ -22,6 +22,25 @@ class InputCheckTest {
   }
 
   @Test
+  void mayHaveSurrogate_loneSurrogateAmongAscii_trueAndRefused() {
+    // a shortcut that encodes the text to find non-ASCII chars would miss these: UTF-8 has one '?' byte for a
+    // lone surrogate, as many bytes as chars, like pure ASCII (such a shortcut was tried, and refused by this test)
+    for (int length : new int[] {15, 16, 64, 256, 257}) {
+      for (int at : new int[] {0, length / 2, length - 1}) {
+        StringBuilder text = new StringBuilder("v".repeat(length));
+        text.setCharAt(at, '\udc00');
+
+        assertThat(InputCheck.mayHaveSurrogate(text.toString())).as("length %d, at %d", length, at).isTrue();
+        assertThatThrownBy(() -> CHECK.textValue("k", text.toString())).as("length %d, at %d", length, at)
+            .isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.code()).isEqualTo("INVALID_UNICODE"));
+      }
+    }
+    assertThat(InputCheck.mayHaveSurrogate("v".repeat(40) + "\ud83d\ude00" + "v".repeat(22))).isTrue();
+    assertThat(InputCheck.mayHaveSurrogate("v".repeat(64))).isFalse();
+  }
+
+  @Test
   void mayHaveSurrogate_charsBelowTheSurrogates_false() {
     // OR-ing these gives 0xd7ff, just below the surrogates: the block test must not turn it into a hit
     assertThat(InputCheck.mayHaveSurrogate("ab\u5000\u87ff\u1234xyz\u00e9\u07ff" + "v".repeat(64))).isFalse();
