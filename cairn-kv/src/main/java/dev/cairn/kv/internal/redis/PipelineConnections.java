@@ -4,6 +4,7 @@ import dev.cairn.core.CairnException;
 import dev.cairn.core.StoreUrl;
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.internal.BatchCommand;
+import dev.cairn.kv.internal.Failures;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
@@ -159,13 +160,22 @@ final class PipelineConnections implements AutoCloseable {
    * never waits for one. Give it back with {@link #giveBack}.
    *
    * @throws RedisConnectionException no connection could be opened
+   * @throws CairnException {@code KV_CLOSED} after {@link #close()}
    */
   PipelineConnection tryBorrow() {
     return lent.tryAcquire() ? idleOrNew() : null;
   }
 
-  /** Under a permit already taken: an idle connection still open, or a new one; the permit is released on failure. */
+  /**
+   * Under a permit already taken: an idle connection still open, or a new one; the permit is released on failure.
+   * Refused once the pool is closed, so that a caller racing {@link #close()} cannot open a connection afterwards
+   * and send its command to a store already closed.
+   */
   private PipelineConnection idleOrNew() {
+    if (closed) {
+      lent.release();
+      throw Failures.closed(errors.url());
+    }
     try {
       for (PipelineConnection pooled = idle.pollFirst(); pooled != null; pooled = idle.pollFirst()) {
         if (!pooled.closedByServer()) {

@@ -3,6 +3,8 @@ package dev.cairn.kv.internal.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.core.CairnException;
+import dev.cairn.core.StoreUrl;
 import dev.cairn.core.UnavailableException;
 import dev.cairn.kv.KeyValue;
 import dev.cairn.kv.KeyValueOptions;
@@ -212,6 +214,18 @@ class CommandCombinerTest {
       assertThat(kv.incr("interrupted:n")).as("applied once or not at all before").isBetween(1L, 2L);
       assertThat(kv.get("interrupted:a")).isEqualTo(Optional.of("1"));
     }
+  }
+
+  @Test
+  void closedConnections_refuseToOpenOne() {
+    // a caller that passed the store's closed check just before close() would otherwise open a connection and send
+    PipelineConnections connections = PipelineConnections.forUrl(StoreUrl.parse(url()), 2, 2,
+        PipelineConnection.COMBINER_NAME, new RedisErrors("redis://127.0.0.1:" + REDIS.port(), Duration.ofSeconds(1)));
+    connections.close();
+
+    assertThatThrownBy(connections::tryBorrow)
+        .isInstanceOfSatisfying(CairnException.class, e -> assertThat(e.code()).isEqualTo("KV_CLOSED"));
+    assertThat(combinerClients()).isEmpty();
   }
 
   @Test
