@@ -78,19 +78,18 @@ public final class RedisBackend implements Backend {
 
   @Override
   public byte[] get(String key) {
-    if (combiner != null) {
-      return (byte[]) combined(new BatchCommand.Get(key));
+    BatchCommand.Get get = new BatchCommand.Get(key);
+    if (combines(get)) {
+      return (byte[]) combined(get);
     }
     return call("GET", key, () -> commands.get(key));
   }
 
   @Override
   public boolean set(String key, byte[] value, SetOptions options) {
-    if (combiner != null) {
-      BatchCommand.Set set = new BatchCommand.Set(key, value, options);
-      if (CommandCombiner.takes(set)) {
-        return (Boolean) combined(set);
-      }
+    BatchCommand.Set set = new BatchCommand.Set(key, value, options);
+    if (combines(set)) {
+      return (Boolean) combined(set);
     }
     if (RedisBatchCommands.isPlain(options)) {
       return call("SET", key, () -> "OK".equals(commands.set(key, value)));
@@ -101,24 +100,29 @@ public final class RedisBackend implements Backend {
 
   @Override
   public long delete(List<String> keys) {
-    if (combiner != null && keys.size() == 1) {
-      return (Long) combined(new BatchCommand.Delete(keys.getFirst()));
+    if (keys.size() == 1) {
+      BatchCommand.Delete delete = new BatchCommand.Delete(keys.getFirst());
+      if (combines(delete)) {
+        return (Long) combined(delete);
+      }
     }
     return call("UNLINK", null, () -> commands.unlink(keys.toArray(String[]::new)));
   }
 
   @Override
   public boolean exists(String key) {
-    if (combiner != null) {
-      return (Boolean) combined(new BatchCommand.Exists(key));
+    BatchCommand.Exists exists = new BatchCommand.Exists(key);
+    if (combines(exists)) {
+      return (Boolean) combined(exists);
     }
     return call("EXISTS", key, () -> commands.exists(key) > 0);
   }
 
   @Override
   public boolean expire(String key, Duration ttl) {
-    if (combiner != null) {
-      return (Boolean) combined(new BatchCommand.Expire(key, ttl));
+    BatchCommand.Expire expire = new BatchCommand.Expire(key, ttl);
+    if (combines(expire)) {
+      return (Boolean) combined(expire);
     }
     return call("PEXPIRE", key, () -> commands.pexpire(key, ttl.toMillis()));
   }
@@ -130,8 +134,9 @@ public final class RedisBackend implements Backend {
 
   @Override
   public long incrBy(String key, long delta) {
-    if (combiner != null) {
-      return (Long) combined(new BatchCommand.IncrBy(key, delta));
+    BatchCommand.IncrBy incr = new BatchCommand.IncrBy(key, delta);
+    if (combines(incr)) {
+      return (Long) combined(incr);
     }
     return call("INCRBY", key, () -> commands.incrby(key, delta));
   }
@@ -218,11 +223,9 @@ public final class RedisBackend implements Backend {
 
   @Override
   public byte[] hashGet(String key, String field) {
-    if (combiner != null) {
-      BatchCommand.HashGet hashGet = new BatchCommand.HashGet(key, field);
-      if (CommandCombiner.takes(hashGet)) {
-        return (byte[]) combined(hashGet);
-      }
+    BatchCommand.HashGet hashGet = new BatchCommand.HashGet(key, field);
+    if (combines(hashGet)) {
+      return (byte[]) combined(hashGet);
     }
     return call("HGET", key, () -> commands.hget(key, field));
   }
@@ -334,6 +337,15 @@ public final class RedisBackend implements Backend {
 
   private String errorsUrl() {
     return errors.url();
+  }
+
+  /**
+   * Whether {@code command} runs through the {@link CommandCombiner}: there is one (plain standalone Redis) and the
+   * command is small enough ({@link CommandCombiner#takes}); a large key or value takes the shared connection, since
+   * a combined round is written with no deadline.
+   */
+  private boolean combines(BatchCommand command) {
+    return combiner != null && CommandCombiner.takes(command);
   }
 
   /** Runs a single command through the {@link CommandCombiner}; its failures are already translated. */

@@ -229,10 +229,14 @@ class CommandCombinerTest {
   }
 
   @Test
-  void largeValue_takesTheSharedConnection() {
+  void largeValueOrKey_takesTheSharedConnection() {
     try (KeyValue kv = KeyValue.open(url())) {
       String large = "x".repeat(CommandCombiner.MAX_COMMAND_BYTES + 1);
       kv.set("large:a", large);
+      String largeKey = "large:" + "k".repeat(CommandCombiner.MAX_COMMAND_BYTES);
+      assertThat(kv.incr(largeKey)).isEqualTo(1);
+      assertThat(kv.get(largeKey)).hasValue("1");
+      assertThat(kv.exists(largeKey)).isTrue();
       assertThat(combinerClients()).as("not combined").isEmpty();
       assertThat(admin().get("large:a")).isEqualTo(large);
     }
