@@ -92,8 +92,8 @@ record InputCheck(long maxValueBytes) {
    * <p>Why a plain loop with {@code >=}: C2 unswitches the loop on the string's coder, and in the Latin-1 copy
    * every char is {@code byte & 0xff}, which it knows is below U+D800, so the test folds away and the loop with it:
    * a 64-char ASCII value costs ~1 ns instead of 16-25 ns for chars OR-ed in blocks of 8 (the form before, which C2
-   * cannot fold) in a micro-benchmark on this machine, with the coder branch of {@code charAt} seen both ways. Text stored
-   * UTF-16 is scanned char by char.
+   * cannot fold) in a micro-benchmark on the bench machine, with the coder branch of {@code charAt} seen both ways.
+   * Text stored UTF-16 is scanned char by char (16-21 ns for 64 chars, either form).
    */
   static boolean mayHaveSurrogate(String text) {
     for (int i = 0, length = text.length(); i < length; i++) {
