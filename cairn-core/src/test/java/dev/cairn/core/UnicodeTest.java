@@ -57,4 +57,48 @@ class UnicodeTest {
     }
     assertThat(Unicode.utf8Length("x\uD83D")).isEqualTo(2);
   }
+
+  @Test
+  void mayHaveSurrogate_loneSurrogateAtEveryPosition_true() {
+    for (int length = 1; length <= 21; length++) {
+      for (int at = 0; at < length; at++) {
+        StringBuilder text = new StringBuilder("\u07ff".repeat(length));
+        text.setCharAt(at, at % 2 == 0 ? '\ud800' : '\udfff');
+
+        assertThat(Unicode.mayHaveSurrogate(text.toString())).as("length %d, at %d", length, at).isTrue();
+        assertThat(Unicode.loneSurrogateIndex(text.toString())).as("length %d, at %d", length, at).isEqualTo(at);
+      }
+    }
+  }
+
+  @Test
+  void mayHaveSurrogate_loneSurrogateAmongAscii_trueAndFound() {
+    // Latin-1 text with one lone surrogate is stored UTF-16 as a whole: the check must see it wherever it is
+    for (int length : new int[] {15, 16, 64, 256, 257}) {
+      for (int at : new int[] {0, length / 2, length - 1}) {
+        StringBuilder text = new StringBuilder("v".repeat(length));
+        text.setCharAt(at, '\udc00');
+
+        assertThat(Unicode.mayHaveSurrogate(text.toString())).as("length %d, at %d", length, at).isTrue();
+        assertThat(Unicode.loneSurrogateIndex(text.toString())).as("length %d, at %d", length, at).isEqualTo(at);
+        assertThat(Unicode.loneSurrogateIndex(text)).as("builder, length %d, at %d", length, at).isEqualTo(at);
+      }
+    }
+    assertThat(Unicode.mayHaveSurrogate("v".repeat(40) + "\ud83d\ude00" + "v".repeat(22))).isTrue();
+    assertThat(Unicode.mayHaveSurrogate("v".repeat(64))).isFalse();
+  }
+
+  @Test
+  void mayHaveSurrogate_charsBelowTheSurrogates_false() {
+    assertThat(Unicode.mayHaveSurrogate("ab\u5000\u87ff\u1234xyz\u00e9\u07ff\ud7ff" + "v".repeat(64))).isFalse();
+    assertThat(Unicode.mayHaveSurrogate("")).isFalse();
+  }
+
+  @Test
+  void loneSurrogateIndex_charsAboveTheSurrogates_minusOne() {
+    // private use and CJK compatibility chars pass the quick check and must then pass the precise one
+    assertThat(Unicode.mayHaveSurrogate("\ue000\uf900\uffff")).isTrue();
+    assertThat(Unicode.loneSurrogateIndex("\ue000\uf900\uffff")).isEqualTo(-1);
+    assertThat(Unicode.loneSurrogateIndex("\ue000\uf900\uffff\ud800")).isEqualTo(3);
+  }
 }

@@ -18,7 +18,7 @@ record InputCheck(long maxValueBytes) {
     if (key.isEmpty()) {
       throw new InvalidInputException("EMPTY_KEY", "key must not be empty");
     }
-    return mayHaveSurrogate(key) ? Unicode.requireWellFormed(key, "key") : key;
+    return Unicode.requireWellFormed(key, "key");
   }
 
   String field(String field) {
@@ -26,7 +26,7 @@ record InputCheck(long maxValueBytes) {
     if (field.isEmpty()) {
       throw new InvalidInputException("EMPTY_FIELD", "hash field must not be empty");
     }
-    return mayHaveSurrogate(field) ? Unicode.requireWellFormed(field, "hash field") : field;
+    return Unicode.requireWellFormed(field, "hash field");
   }
 
   String channel(String channel) {
@@ -58,7 +58,7 @@ record InputCheck(long maxValueBytes) {
    */
   String textValue(String key, String text) {
     Objects.requireNonNull(text, "value");
-    if (mayHaveSurrogate(text)) {
+    if (Unicode.mayHaveSurrogate(text)) {
       Unicode.requireWellFormed(text, "value for key '" + key + "'");
     }
     if ((long) text.length() * 3 > maxValueBytes) {
@@ -82,26 +82,6 @@ record InputCheck(long maxValueBytes) {
     return new InvalidInputException("VALUE_TOO_LARGE",
         "value for key '" + key + "' is " + bytes + " bytes, over the limit of " + maxValueBytes + " bytes",
         Map.of("key", key, "bytes", bytes, "maxBytes", maxValueBytes), null);
-  }
-
-  /**
-   * Whether {@code text} may hold a surrogate, paired or not: a quick pre-check on every key and text value before
-   * the precise {@link Unicode} check, which only text with a char at or above U+D800 needs (false positives, chars
-   * from U+E000 up, just take the precise path).
-   *
-   * <p>Why a plain loop with {@code >=}: C2 unswitches the loop on the string's coder, and in the Latin-1 copy
-   * every char is {@code byte & 0xff}, which it knows is below U+D800, so the test folds away and the loop with it:
-   * a 64-char ASCII value costs ~1 ns instead of 16-25 ns for chars OR-ed in blocks of 8 (the form before, which C2
-   * cannot fold) in a micro-benchmark on the bench machine, with the coder branch of {@code charAt} seen both ways.
-   * Text stored UTF-16 is scanned char by char (16-21 ns for 64 chars, either form).
-   */
-  static boolean mayHaveSurrogate(String text) {
-    for (int i = 0, length = text.length(); i < length; i++) {
-      if (text.charAt(i) >= Character.MIN_SURROGATE) {
-        return true;
-      }
-    }
-    return false;
   }
 
   List<String> nonEmpty(List<String> names, String what) {
