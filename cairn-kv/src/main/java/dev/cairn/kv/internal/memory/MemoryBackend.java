@@ -80,14 +80,14 @@ public final class MemoryBackend implements Backend {
 
   @Override
   public byte[] get(String key) {
-    Entry entry = liveEntry(key);
-    return entry == null ? null : entry.bytes(key);
+    Object stored = liveEntry(key);
+    return stored == null ? null : Entry.bytes(stored, key);
   }
 
   @Override
   public String getText(String key) {
-    Entry entry = liveEntry(key);
-    return entry == null ? null : entry.text(key);
+    Object stored = liveEntry(key);
+    return stored == null ? null : Entry.text(stored, key);
   }
 
   // The hot paths enter and exit the gate inline rather than through shared(Supplier): no lambda per call.
@@ -273,22 +273,22 @@ public final class MemoryBackend implements Backend {
   }
 
   /**
-   * The live entry at {@code key}: read optimistically (no write to shared memory, see {@link Gate}); read shared
+   * The live value at {@code key}, in its stored form (see {@link Entry}): read optimistically (no write to shared memory, see {@link Gate}); read shared
    * when an exclusive operation ran meanwhile or the entry has expired, whose removal is a write. The entry is
    * immutable as far as strings go, so the caller may convert its value after the gate.
    */
-  private Entry liveEntry(String key) {
+  private Object liveEntry(String key) {
     requireOpen();
     long stamp = gate.version();
-    Entry entry = data.peek(key);
-    if (gate.validate(stamp) && (entry == null || !data.expired(entry))) {
-      return entry;
+    Object stored = data.peek(key);
+    if (gate.validate(stamp) && (stored == null || !data.expired(stored))) {
+      return stored;
     }
     return liveEntryShared(key);
   }
 
   /** The slow path of {@link #liveEntry}, apart so the fast one inlines into every read. */
-  private Entry liveEntryShared(String key) {
+  private Object liveEntryShared(String key) {
     int slot = gate.enterShared();
     try {
       return data.live(key);

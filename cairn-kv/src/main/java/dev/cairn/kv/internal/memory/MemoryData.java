@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 
 /**
- * The memory store's keys. Design: one {@link ConcurrentHashMap} of immutable {@link Entry}s; every single-key
+ * The memory store's keys. Design: one {@link ConcurrentHashMap} of immutable values in their stored form (see
+ * {@link Entry}: a persistent string as itself, anything else in an {@code Entry}); every single-key
  * operation is one {@code compute} on its key, so it is atomic without a global lock. Expiry is lazy (an expired
  * entry counts as absent and is removed when met) plus {@link #sweep()}, which the backend runs periodically.
  * Multi-key atomicity (MSET, scripts) is the backend's job: it runs those under an exclusive lock that excludes
@@ -40,7 +41,7 @@ import java.util.function.Consumer;
  * removals per key; that is why every removal below is a {@code compute} rather than a plain {@code remove}.
  */
 final class MemoryData implements ScriptStore {
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Object> entries = new ConcurrentHashMap<>();
   private final ConcurrentSkipListSet<String> index = new ConcurrentSkipListSet<>();
   private final Clock clock;
 
@@ -59,21 +60,21 @@ final class MemoryData implements ScriptStore {
   }
 
   byte[] getString(String key) {
-    Entry entry = live(key);
-    return entry == null ? null : entry.bytes(key);
+    Object stored = live(key);
+    return stored == null ? null : Entry.bytes(stored, key);
   }
 
   /**
-   * The entry at {@code key}, live or expired, without side effects: for an optimistic read, which must not write
-   * (the caller checks {@link #expired(Entry)} and falls back to {@link #live(String)}).
+   * The stored form at {@code key}, live or expired, without side effects: for an optimistic read, which must not
+   * write (the caller checks {@link #expired(Object)} and falls back to {@link #live(String)}).
    */
-  Entry peek(String key) {
+  Object peek(String key) {
     return entries.get(key);
   }
 
-  /** Whether {@code entry} has expired; reads the clock only for an entry that can expire. */
-  boolean expired(Entry entry) {
-    return entry.expires() && entry.expired(clock.millis());
+  /** Whether a stored form has expired; reads the clock only for one that can expire. */
+  boolean expired(Object stored) {
+    return Entry.expires(stored) && Entry.expired(stored, clock.millis());
   }
 
   /** Sets bytes: the store keeps a copy. */
@@ -92,11 +93,11 @@ final class MemoryData implements ScriptStore {
     if (options.condition() != SetOptions.Condition.ALWAYS) {
       return setConditionally(key, value, options);
     }
-    put(key, new Entry(value, options.ttl() == null ? Entry.NO_EXPIRY : clock.millis() + options.ttl().toMillis()));
+    put(key, Entry.of(value, options.ttl() == null ? Entry.NO_EXPIRY : clock.millis() + options.ttl().toMillis()));
     return true;
   }
 
-  private void put(String key, Entry fresh) {
+  private void put(String key, Object fresh) {
     if (entries.put(key, fresh) == null) {
       indexCreated(key);
     }
@@ -111,10 +112,10 @@ final class MemoryData implements ScriptStore {
 
   private boolean setConditionally(String key, Object value, SetOptions options) {
     long now = clock.millis();
-    Entry fresh = new Entry(value, options.ttl() == null ? Entry.NO_EXPIRY : now + options.ttl().toMillis());
+    Object fresh = Entry.of(value, options.ttl() == null ? Entry.NO_EXPIRY : now + options.ttl().toMillis());
     boolean[] written = {false};
     entries.compute(key, (k, old) -> {
-      boolean present = old != null && !old.expired(now);
+      boolean present = old != null && !Entry.expired(old, now);
       boolean write = switch (options.condition()) {
         case ALWAYS -> true;
         case IF_ABSENT -> !present;
@@ -133,12 +134,12 @@ final class MemoryData implements ScriptStore {
 
   @Override
   public boolean delete(String key) {
-    Entry[] removed = {null};
+    Object[] removed = {null};
     entries.computeIfPresent(key, (k, old) -> {
       removed[0] = old;
       return indexed(k, old, null);
     });
-    return removed[0] != null && !removed[0].expired(clock.millis());
+    return removed[0] != null && !Entry.expired(removed[0], clock.millis());
   }
 
   boolean exists(String key) {
@@ -150,11 +151,11 @@ final class MemoryData implements ScriptStore {
     long now = clock.millis();
     boolean[] found = {false};
     entries.computeIfPresent(key, (k, old) -> {
-      if (old.expired(now)) {
+      if (Entry.expired(old, now)) {
         return indexed(k, old, null);
       }
       found[0] = true;
-      return old.withExpiry(now + ttl.toMillis());
+      return Entry.of(Entry.valueOf(old), now + ttl.toMillis());
     });
     return found[0];
   }
@@ -162,12 +163,12 @@ final class MemoryData implements ScriptStore {
   @Override
   public Ttl ttl(String key) {
     long now = clock.millis();
-    Entry entry = live(key, now);
-    if (entry == null) {
+    Object stored = live(key, now);
+    if (stored == null) {
       return Ttl.missing();
     }
-    return entry.expiresAt() == Entry.NO_EXPIRY ? Ttl.persistent() : Ttl.expiringIn(
-        Duration.ofMillis(entry.expiresAt() - now));
+    long expiresAt = Entry.expiresAtOf(stored);
+    return expiresAt == Entry.NO_EXPIRY ? Ttl.persistent() : Ttl.expiringIn(Duration.ofMillis(expiresAt - now));
   }
 
   @Override
@@ -175,17 +176,17 @@ final class MemoryData implements ScriptStore {
     long now = clock.millis();
     long[] result = {0};
     entries.compute(key, (k, old) -> {
-      boolean present = old != null && !old.expired(now);
+      boolean present = old != null && !Entry.expired(old, now);
       long current = 0;
       if (present) {
-        current = switch (old.value()) {
+        current = switch (Entry.valueOf(old)) {
           case String text -> Integers.parse(key, text);
           case byte[] bytes -> Integers.parse(key, bytes);
           default -> throw Failures.wrongType(key);
         };
       }
       result[0] = Integers.add(key, current, delta);
-      return indexed(k, old, new Entry(Integers.text(result[0]), present ? old.expiresAt() : Entry.NO_EXPIRY));
+      return indexed(k, old, Entry.of(Integers.text(result[0]), present ? Entry.expiresAtOf(old) : Entry.NO_EXPIRY));
     });
     return result[0];
   }
@@ -239,12 +240,13 @@ final class MemoryData implements ScriptStore {
 
   @Override
   public <T> Optional<T> object(String key, Class<T> type) {
-    Entry entry = live(key);
-    if (entry == null) {
+    Object stored = live(key);
+    if (stored == null) {
       return Optional.empty();
     }
-    if (type.isInstance(entry.value())) {
-      return Optional.of(type.cast(entry.value()));
+    Object value = Entry.valueOf(stored);
+    if (type.isInstance(value)) {
+      return Optional.of(type.cast(value));
     }
     throw Failures.wrongType(key);
   }
@@ -255,7 +257,7 @@ final class MemoryData implements ScriptStore {
       throw new InvalidInputException("WRONG_TYPE", "putObject is for script-owned objects, not strings or hashes");
     }
     long expiresAt = ttl == null ? Entry.NO_EXPIRY : clock.millis() + ttl.toMillis();
-    entries.compute(key, (k, old) -> indexed(k, old, new Entry(value, expiresAt)));
+    entries.compute(key, (k, old) -> indexed(k, old, Entry.of(value, expiresAt)));
   }
 
   /**
@@ -281,8 +283,8 @@ final class MemoryData implements ScriptStore {
       }
       examined++;
       last = key;
-      Entry entry = entries.get(key);
-      if (entry != null && !entry.expired(now) && Glob.matches(pattern, key)) {
+      Object stored = entries.get(key);
+      if (stored != null && !Entry.expired(stored, now) && Glob.matches(pattern, key)) {
         keys.add(key);
       }
     }
@@ -295,7 +297,7 @@ final class MemoryData implements ScriptStore {
   /** Live keys matching {@code pattern}, evaluated lazily while iterating. */
   Iterator<String> scan(String pattern) {
     return entries.entrySet().stream()
-        .filter(entry -> !entry.getValue().expired(clock.millis()) && Glob.matches(pattern, entry.getKey()))
+        .filter(entry -> !Entry.expired(entry.getValue(), clock.millis()) && Glob.matches(pattern, entry.getKey()))
         .map(Map.Entry::getKey)
         .iterator();
   }
@@ -307,21 +309,21 @@ final class MemoryData implements ScriptStore {
 
   long liveKeys() {
     long now = clock.millis();
-    return entries.values().stream().filter(entry -> !entry.expired(now)).count();
+    return entries.values().stream().filter(stored -> !Entry.expired(stored, now)).count();
   }
 
   /** Removes expired entries; an entry replaced meanwhile is left alone (removal is conditional on the value). */
   void sweep() {
     long now = clock.millis();
-    entries.forEach((key, entry) -> {
-      if (entry.expired(now)) {
-        removeIfSame(key, entry);
+    entries.forEach((key, stored) -> {
+      if (Entry.expired(stored, now)) {
+        removeIfSame(key, stored);
       }
     });
   }
 
-  /** Keeps the index equal to the map's key set; called inside the key's compute with its old and new entry. */
-  private Entry indexed(String key, Entry old, Entry result) {
+  /** Keeps the index equal to the map's key set; called inside the key's compute with its old and new value. */
+  private Object indexed(String key, Object old, Object result) {
     if (old == null && result != null) {
       index.add(key);
     } else if (old != null && result == null) {
@@ -330,28 +332,34 @@ final class MemoryData implements ScriptStore {
     return result;
   }
 
-  /** Removes {@code key} if it still holds {@code entry} (an expired one); a newer entry is left alone. */
-  private void removeIfSame(String key, Entry entry) {
-    entries.computeIfPresent(key, (k, current) -> current == entry ? indexed(k, current, null) : current);
+  /**
+   * Removes {@code key} if it still holds {@code stored} (an expired {@code Entry}, compared by identity: a bare
+   * string never expires, so never comes here); a newer value is left alone.
+   */
+  private void removeIfSame(String key, Object stored) {
+    entries.computeIfPresent(key, (k, current) -> current == stored ? indexed(k, current, null) : current);
   }
 
-  /** The entry at {@code key} unless it has expired (then it is removed); reads the clock only if it can expire. */
-  Entry live(String key) {
-    Entry entry = entries.get(key);
-    if (entry != null && expired(entry)) {
-      removeIfSame(key, entry);
+  /**
+   * The stored form at {@code key} unless it has expired (then it is removed); reads the clock only if it can
+   * expire.
+   */
+  Object live(String key) {
+    Object stored = entries.get(key);
+    if (stored != null && expired(stored)) {
+      removeIfSame(key, stored);
       return null;
     }
-    return entry;
+    return stored;
   }
 
-  private Entry live(String key, long now) {
-    Entry entry = entries.get(key);
-    if (entry != null && entry.expired(now)) {
-      removeIfSame(key, entry);
+  private Object live(String key, long now) {
+    Object stored = entries.get(key);
+    if (stored != null && Entry.expired(stored, now)) {
+      removeIfSame(key, stored);
       return null;
     }
-    return entry;
+    return stored;
   }
 
   /**
@@ -361,17 +369,19 @@ final class MemoryData implements ScriptStore {
   private void withHash(String key, boolean create, Consumer<HashValue> action) {
     long now = clock.millis();
     entries.compute(key, (k, old) -> {
-      boolean present = old != null && !old.expired(now);
-      if (present && !(old.value() instanceof HashValue)) {
+      boolean present = old != null && !Entry.expired(old, now);
+      if (present && !(Entry.valueOf(old) instanceof HashValue)) {
         throw Failures.wrongType(key);
       }
       if (!present && !create) {
         // an expired hash goes: through indexed(), like every removal, or its key would stay in the scan index
         return indexed(k, old, null);
       }
-      Entry entry = present ? old : new Entry(new HashValue(), Entry.NO_EXPIRY);
-      action.accept((HashValue) entry.value());
-      return indexed(k, old, ((HashValue) entry.value()).fields().isEmpty() ? null : entry);
+      // a hash is never a bare value (Entry.of keeps only strings bare), so the Entry holding it is kept as it is
+      Object stored = present ? old : Entry.of(new HashValue(), Entry.NO_EXPIRY);
+      HashValue hash = (HashValue) Entry.valueOf(stored);
+      action.accept(hash);
+      return indexed(k, old, hash.fields().isEmpty() ? null : stored);
     });
   }
 }
