@@ -88,7 +88,7 @@ public final class SqlBench {
       Measurements measurements;
       try {
         WorkloadRunner runner = new WorkloadRunner(cairn, jdbc, jdbc::settle, listener);
-        measurements = runner.run(Workload.of(options.rows()), options.rounds());
+        measurements = runner.run(Workload.of(options.rows()), options.rounds(), options.phases());
       } catch (RuntimeException failure) {
         // Our tables only, and even after a failure: a server database must be left as it was found.
         dropAfterFailure(cairn, failure);

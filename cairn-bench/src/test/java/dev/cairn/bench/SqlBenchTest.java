@@ -20,6 +20,26 @@ class SqlBenchTest {
   }
 
   @Test
+  void run_somePhases_runsThoseAndBulkInsertOnly() {
+    BenchRun run = BenchRun.of(new SqlBenchOptions(null, 200, 1, false, Set.of("get_by_id", "update_own_tx")));
+
+    assertThat(run.exit()).as("exit code, stderr: %s", run.err()).isZero();
+    assertThat(run.out().lines().map(line -> line.substring(0, line.indexOf(' '))).toList())
+        .containsExactly("sql.bulk_insert", "sql.get_by_id", "sql.update_own_tx");
+  }
+
+  @Test
+  void run_theNewestFirstPhases_printsThePageDeepLine() {
+    BenchRun run = BenchRun.of(new SqlBenchOptions(null, 200, 1, false,
+        Set.of("page_first", "page_deep_offset", "page_deep_keyset")));
+
+    assertThat(run.exit()).as("exit code, stderr: %s", run.err()).isZero();
+    assertThat(run.out().lines().map(line -> line.substring(0, line.indexOf(' '))).toList())
+        .containsExactly("sql.bulk_insert", "sql.page_first", "sql.page_deep_offset", "sql.page_deep_keyset",
+            "sql.page_deep");
+  }
+
+  @Test
   void run_defaultDatabase_deletesItsTemporaryDirectory() throws IOException {
     Set<Path> before = benchDirectories();
 

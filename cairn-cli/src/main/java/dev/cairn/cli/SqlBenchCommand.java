@@ -5,6 +5,8 @@ import dev.cairn.bench.SqlBench;
 import dev.cairn.bench.SqlBenchOptions;
 import dev.cairn.core.InvalidInputException;
 import dev.cairn.core.StoreUrl;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +52,15 @@ final class SqlBenchCommand implements Callable<Integer> {
       description = "Interleaved Cairn/JDBC rounds per phase (default: ${DEFAULT-VALUE}).")
   private int rounds;
 
+  @Option(
+      names = "--phases",
+      paramLabel = "NAME",
+      split = ",",
+      description = "Run only these phases (comma-separated; bulk_insert always runs, as the others read its rows):"
+          + " bulk_insert, get_by_id, page_filter_sort, raw_query, page_first, page_deep_offset, page_deep_keyset,"
+          + " update_own_tx, update_count_own_tx (default: all).")
+  private List<String> phases = List.of();
+
   @Option(names = "--no-progress", description = "Do not show progress on standard error (a bar on a terminal,"
       + " a line per step elsewhere).")
   private boolean noProgress;
@@ -65,7 +76,7 @@ final class SqlBenchCommand implements Callable<Integer> {
   private SqlBenchOptions options() {
     checkDatabaseUrl();
     try {
-      return new SqlBenchOptions(dbUrl, rows, rounds, !noProgress);
+      return new SqlBenchOptions(dbUrl, rows, rounds, !noProgress, Set.copyOf(phases));
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package dev.cairn.bench.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,9 +12,10 @@ import java.util.Optional;
  */
 public record PageDeepLine(double first, double offset, double keyset) {
 
-  /** The line of {@code measurements}, empty when they hold no newest-first phases. */
+  /** The line of {@code measurements}, empty unless they hold all three newest-first phases. */
   public static Optional<PageDeepLine> of(Measurements measurements) {
-    if (!measurements.phases().contains(NewestFirstPhase.DEEP_KEYSET)) {
+    if (!measurements.phases().containsAll(
+        List.of(NewestFirstPhase.FIRST, NewestFirstPhase.DEEP_OFFSET, NewestFirstPhase.DEEP_KEYSET))) {
       return Optional.empty();
     }
     return Optional.of(new PageDeepLine(cairn(measurements, NewestFirstPhase.FIRST),

@@ -1,6 +1,7 @@
 package dev.cairn.bench.internal;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The sizes of one run of the phases over a table of {@code rows} rows.
@@ -72,5 +73,23 @@ public record Workload(int rows, int chunkSize, int pages, int pageSize) {
     return List.of(new BulkInsertPhase(this), new GetByIdPhase(this), new PageFilterSortPhase(this),
         new RawQueryPhase(this), NewestFirstPhase.first(this), NewestFirstPhase.deepOffset(this),
         NewestFirstPhase.deepKeyset(this), new UpdateOwnTxPhase(this), new UpdateCountPhase(this));
+  }
+
+  /**
+   * The phases named in {@code only}, in the order they run, and {@code bulk_insert} always: every other phase
+   * reads the rows it writes. An empty set means every phase. Each phase prepares what it needs itself, so any
+   * subset runs as it would in the whole workload.
+   */
+  public List<Phase> phases(Set<String> only) {
+    if (only.isEmpty()) {
+      return phases();
+    }
+    List<Phase> all = phases();
+    return all.stream().filter(phase -> phase == all.getFirst() || only.contains(phase.name())).toList();
+  }
+
+  /** The names of the phases, in the order they run ({@code bulk_insert} first). */
+  public static List<String> phaseNames() {
+    return of(100).phases().stream().map(Phase::name).toList();
   }
 }

@@ -4,6 +4,7 @@ import dev.cairn.core.CairnException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the phases on both sides, interleaved. First a short untimed warm-up of each side, then {@code rounds}
@@ -54,8 +55,16 @@ public final class WorkloadRunner {
 
   /** Warms both sides up, runs {@code rounds} interleaved rounds and returns every timing. */
   public Measurements run(Workload workload, int rounds) {
-    runRound(workload.warmUp().phases(), "warm-up", false, null);
-    List<Phase> phases = workload.phases();
+    return run(workload, rounds, Set.of());
+  }
+
+  /**
+   * As {@link #run(Workload, int)}, with only the phases named in {@code only} and {@code bulk_insert}, warm-up
+   * included (see {@link Workload#phases(Set)}; empty means all).
+   */
+  public Measurements run(Workload workload, int rounds, Set<String> only) {
+    runRound(workload.warmUp().phases(only), "warm-up", false, null);
+    List<Phase> phases = workload.phases(only);
     Measurements measurements = new Measurements();
     for (int round = 1; round <= rounds; round++) {
       runRound(phases, "round " + round + "/" + rounds, round % 2 == 0, measurements);
