@@ -35,8 +35,8 @@ public record SqlBenchOptions(String dbUrl, int rows, int rounds, boolean progre
     List<String> known = phaseNames();
     for (String phase : phases) {
       if (!known.contains(phase)) {
-        throw new InvalidInputException("INVALID_OPTION", "no phase is named '" + printable(phase) + "'; the phases are "
-            + String.join(", ", known), Map.of("option", "phases"), null);
+        throw new InvalidInputException("INVALID_OPTION", "no phase is named '" + printable(phase)
+            + "'; the phases are " + String.join(", ", known), Map.of("option", "phases"), null);
       }
     }
   }

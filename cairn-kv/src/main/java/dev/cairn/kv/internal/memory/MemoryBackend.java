@@ -273,9 +273,9 @@ public final class MemoryBackend implements Backend {
   }
 
   /**
-   * The live value at {@code key}, in its stored form (see {@link Entry}): read optimistically (no write to shared memory, see {@link Gate}); read shared
-   * when an exclusive operation ran meanwhile or the entry has expired, whose removal is a write. The entry is
-   * immutable as far as strings go, so the caller may convert its value after the gate.
+   * The live value at {@code key}, in its stored form (see {@link Entry}): read optimistically (no write to shared
+   * memory, see {@link Gate}); read shared when an exclusive operation ran meanwhile or the entry has expired, whose
+   * removal is a write. A string is immutable in either form, so the caller may convert it after the gate.
    */
   private Object liveEntry(String key) {
     requireOpen();

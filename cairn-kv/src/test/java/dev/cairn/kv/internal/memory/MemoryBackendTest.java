@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.core.testing.ManualClock;
 import dev.cairn.kv.SetOptions;
+import dev.cairn.kv.Ttl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,33 @@ class MemoryBackendTest {
       assertThat(backend.storedEntries()).isEqualTo(2);
       assertThat(backend.exists("long")).isTrue();
       assertThat(backend.exists("forever")).isTrue();
+    }
+  }
+
+  @Test
+  void persistentString_expireThenSetAgain_movesBetweenTheTwoStoredForms() {
+    // a persistent string is stored as itself, an expiring one in an Entry: every step crosses between the two
+    try (MemoryBackend backend = new MemoryBackend(clock, Duration.ofHours(1))) {
+      backend.setText("k", "v1", SetOptions.always());
+      assertThat(backend.ttl("k")).isEqualTo(Ttl.persistent());
+
+      assertThat(backend.expire("k", Duration.ofSeconds(10))).isTrue();
+      assertThat(backend.incrBy("n", 5)).isEqualTo(5);
+      assertThat(backend.expire("n", Duration.ofSeconds(10))).isTrue();
+      assertThat(backend.incrBy("n", 1)).isEqualTo(6);
+      clock.advance(Duration.ofSeconds(4));
+      assertThat(backend.ttl("k").remaining()).isEqualTo(Duration.ofSeconds(6));
+      assertThat(backend.ttl("n").remaining()).as("INCR keeps the expiry").isEqualTo(Duration.ofSeconds(6));
+      assertThat(backend.getText("k")).isEqualTo("v1");
+
+      backend.set("k", bytes("v2"), SetOptions.always());
+      clock.advance(Duration.ofSeconds(10));
+      backend.sweep();
+
+      assertThat(backend.getText("k")).as("SET cleared the expiry").isEqualTo("v2");
+      assertThat(backend.ttl("k")).isEqualTo(Ttl.persistent());
+      assertThat(backend.exists("n")).isFalse();
+      assertThat(backend.storedEntries()).isEqualTo(1);
     }
   }
 
