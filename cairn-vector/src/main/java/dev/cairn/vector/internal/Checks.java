@@ -1,6 +1,7 @@
 package dev.cairn.vector.internal;
 
 import dev.cairn.core.Result;
+import dev.cairn.core.Unicode;
 import dev.cairn.sql.Filter;
 import dev.cairn.vector.CollectionSpec;
 import dev.cairn.vector.IndexParams;
@@ -194,20 +195,6 @@ public final class Checks {
 
   /** No NUL (PostgreSQL text refuses it) and no lone UTF-16 surrogate (not encodable as UTF-8). */
   static boolean cleanText(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == 0) {
-        return false;
-      }
-      if (Character.isHighSurrogate(c)) {
-        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-          return false;
-        }
-        i++;
-      } else if (Character.isLowSurrogate(c)) {
-        return false;
-      }
-    }
-    return true;
+    return text.indexOf('\0') < 0 && Unicode.loneSurrogateIndex(text) < 0;
   }
 }
