@@ -9,14 +9,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.jooq.Condition;
 
 /**
  * Runs a {@link Query} as one page. One row more than the page size is fetched to know whether a next page
  * exists; when it does and the table has a key, the page carries a keyset cursor from its last row (sort values
- * plus key), usable with {@link Query#after(Cursor)} whichever paging produced the page.
+ * plus key, encoded on the first {@link Page#next()}), usable with {@link Query#after(Cursor)} whichever paging
+ * produced the page.
  */
 final class Pager {
   private Pager() {}
@@ -25,7 +26,7 @@ final class Pager {
    * One page as rows in column order, before they are mapped: what the {@link Page} will hold, without the copy
    * {@code Page} makes of its items (the mapped page is copied once, by {@link #map}).
    */
-  record Rows(List<Object[]> items, int page, int pageSize, OptionalLong total, Optional<Cursor> next) {
+  record Rows(List<Object[]> items, int page, int pageSize, OptionalLong total, Supplier<Cursor> next) {
     /** The page of {@code map}'s results, which must not be {@code null}. */
     @SuppressWarnings("unchecked")
     <T> Page<T> map(java.util.function.Function<Object[], T> map) {
@@ -34,7 +35,7 @@ final class Pager {
         mapped[i] = map.apply(items.get(i));
       }
       // List.of keeps its own copy, which Page's List.copyOf then takes as it is.
-      return new Page<>((List<T>) List.of(mapped), page, pageSize, total, next);
+      return Page.withNextFrom((List<T>) List.of(mapped), page, pageSize, total, next);
     }
   }
 
@@ -106,14 +107,15 @@ final class Pager {
     List<Object[]> rows = engine.select(sql, query.pageSize() + 1);
     boolean more = rows.size() > query.pageSize();
     List<Object[]> items = more ? rows.subList(0, query.pageSize()) : rows;
-    Optional<Cursor> next = Optional.empty();
+    Supplier<Cursor> next = null;
     if (more && model.hasKey()) {
+      // The values are taken now (mapping the page overwrites its rows), encoded only if the caller asks.
       Object[] last = items.getLast();
       List<Object> values = new ArrayList<>(columns.size());
       for (int index : columns) {
         values.add(last[index]);
       }
-      next = Optional.of(Cursors.encode(signature, values));
+      next = () -> Cursors.encode(signature, values);
     }
     OptionalLong total = query.countTotal() ? OptionalLong.of(engine.count(query.filter())) : OptionalLong.empty();
     return new Rows(items, keyset ? 1 : query.page(), query.pageSize(), total, next);
