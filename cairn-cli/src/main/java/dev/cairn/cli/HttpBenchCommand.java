@@ -35,13 +35,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Load the admin API's table endpoint with concurrent clients, then the same query through the library.",
-      "GET /api/v1/db/tables/users?page=..&page_size=50 (wrk, or clients in this JVM), then the page and its total",
-      "through the library rendered to JSON bytes; one line per connection count:",
+      "GET /api/v1/db/tables/users?page=..&page_size=50 (wrk, or clients in this JVM), and the page and its total",
+      "through the library rendered to JSON bytes, in interleaved rounds; one line per connection count, from the",
+      "round with the median ratio:",
       "  http.page50 conns=<n> req_s=<n> p50_ms=<n> p99_ms=<n> direct_ops_s=<n> ratio=<r>",
       "    cairn_alloc_b_op=<b> direct_alloc_b_op=<b>",
-      "(alloc_b_op: heap bytes this JVM allocated per request / per direct query over the measured window).",
+      "(alloc_b_op: heap bytes this JVM allocated per request / per direct query over all measured windows).",
       "Progress goes to standard error: a bar on a terminal, else a line per step",
-      "('bench http: http page50 round 1/1')."
+      "('bench http: http page50 round 1/3')."
     })
 final class HttpBenchCommand implements Callable<Integer> {
   @Spec
@@ -62,9 +63,14 @@ final class HttpBenchCommand implements Callable<Integer> {
       description = "Concurrent clients, one line per count (default: ${DEFAULT-VALUE}).")
   private List<Integer> connections;
 
-  @Option(names = "--seconds", paramLabel = "S", defaultValue = "5",
-      description = "Measured seconds per side (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", paramLabel = "S", defaultValue = "3",
+      description = "Measured seconds per side in each round (default: ${DEFAULT-VALUE}).")
   private int seconds;
+
+  @Option(names = "--rounds", paramLabel = "R", defaultValue = "3",
+      description = "Interleaved HTTP and direct windows, the order swapped each round; the line shows the round"
+          + " with the median ratio (default: ${DEFAULT-VALUE}).")
+  private int rounds;
 
   // The first line measured a JVM that was still compiling: with 2 s of warm-up the JIT compiler used a third of a
   // core through the measured window and conns=50 answered 1,300-2,500 req/s, against 4,000-4,200 once warm.
@@ -90,7 +96,7 @@ final class HttpBenchCommand implements Callable<Integer> {
       }
       for (int count : connections) {
         runs.add(new HttpBenchOptions(rows, count, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
-            loader()));
+            loader(), rounds));
       }
     } catch (InvalidInputException e) {
       throw UsageErrors.invalidArgument(spec, e.getMessage(), e);

@@ -11,10 +11,13 @@ import java.util.Objects;
  * @param connections concurrent clients (each a virtual thread with its own request in flight)
  * @param warmup most load before measuring each side (JIT, pools, connections); it ends earlier once the JIT
  *     compiler is quiet (see {@link JitWarmUp})
- * @param duration measured time per side (HTTP, then direct)
+ * @param duration measured time per side in each round
  * @param loader what generates the HTTP load
+ * @param rounds how many HTTP and direct windows are measured, interleaved (the order swapped each round); the line
+ *     shows the round with the median ratio
  */
-public record HttpBenchOptions(int rows, int connections, Duration warmup, Duration duration, Loader loader) {
+public record HttpBenchOptions(int rows, int connections, Duration warmup, Duration duration, Loader loader,
+    int rounds) {
 
   /** The HTTP load generator. */
   public enum Loader {
@@ -53,14 +56,22 @@ public record HttpBenchOptions(int rows, int connections, Duration warmup, Durat
     if (loader == Loader.WRK && !WrkLoad.available()) {
       throw new InvalidInputException("INVALID_OPTION", "--loader wrk: wrk is not on the PATH (Debian/Ubuntu: apt-get install wrk)");
     }
+    if (rounds < 1) {
+      throw new InvalidInputException("INVALID_OPTION", "--rounds must be at least 1, was " + rounds);
+    }
     if (warmup.isNegative() || duration.isNegative() || duration.isZero()) {
       throw new InvalidInputException("INVALID_OPTION", "--seconds must be positive and the warm-up not negative");
     }
   }
 
-  /** 10 000 rows, 50 connections, 2 s warm-up, 5 s measured per side, wrk when installed. */
+  /** One round: the options as they were before rounds existed. */
+  public HttpBenchOptions(int rows, int connections, Duration warmup, Duration duration, Loader loader) {
+    this(rows, connections, warmup, duration, loader, 1);
+  }
+
+  /** 10 000 rows, 50 connections, 2 s warm-up, three rounds of 3 s measured per side, wrk when installed. */
   public static HttpBenchOptions defaults() {
-    return new HttpBenchOptions(10_000, 50, Duration.ofSeconds(2), Duration.ofSeconds(5), Loader.AUTO);
+    return new HttpBenchOptions(10_000, 50, Duration.ofSeconds(2), Duration.ofSeconds(3), Loader.AUTO, 3);
   }
 
   /** The number of pages the table has, which the load cycles through. */

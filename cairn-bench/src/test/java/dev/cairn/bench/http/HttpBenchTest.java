@@ -46,6 +46,30 @@ class HttpBenchTest {
   }
 
   @Test
+  void roundPair_median_theMiddleRatioOrTheLowerOfTheMiddleTwo() {
+    HttpBench.RoundPair low = pair(400, 1000);
+    HttpBench.RoundPair mid = pair(1000, 2000);
+    HttpBench.RoundPair high = pair(900, 1000);
+
+    assertThat(HttpBench.RoundPair.median(List.of(high, low, mid))).isSameAs(mid);
+    assertThat(HttpBench.RoundPair.median(List.of(high, low, mid, pair(0, 1000)))).isSameAs(low);
+    assertThat(HttpBench.RoundPair.median(List.of(high))).isSameAs(high);
+    assertThat(pair(5, 0).ratio()).isZero();
+  }
+
+  private static HttpBench.RoundPair pair(double web, double direct) {
+    return new HttpBench.RoundPair(new WrkLoad.Figures(web, 1, 2, 10), new WrkLoad.Figures(direct, 1, 2, 10));
+  }
+
+  @Test
+  void options_roundsBelowOne_invalidOptionNamingIt() {
+    assertThatThrownBy(() -> new HttpBenchOptions(100, 1, Duration.ZERO, Duration.ofSeconds(1),
+        HttpBenchOptions.Loader.JAVA, 0))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("INVALID_OPTION"))
+        .hasMessageContaining("--rounds");
+  }
+
+  @Test
   void quantile_nearestRank() {
     Latencies first = new Latencies();
     Latencies second = new Latencies();
