@@ -51,6 +51,24 @@ class PageTest {
   }
 
   @Test
+  void lazyCursor_byteArraySortKeyChangedByTheCallerBeforeNext_nextPageStillFollowsTheRowsAsRead() {
+    try (Database db = Database.open("sqlite::memory:")) {
+      db.execute("CREATE TABLE b (id INTEGER PRIMARY KEY, k BLOB NOT NULL)").orElseThrow();
+      for (int i = 1; i <= 4; i++) {
+        db.execute("INSERT INTO b (k) VALUES (?)", (Object) new byte[] {(byte) i}).orElseThrow();
+      }
+      Query firstTwo = Query.all().orderBy(Sort.asc("k")).limit(2);
+      Page<java.util.Map<String, Object>> first = db.rows("b").query(firstTwo).orElseThrow();
+
+      ((byte[]) first.items().get(1).get("k"))[0] = 9;
+      Page<java.util.Map<String, Object>> second =
+          db.rows("b").query(firstTwo.after(first.next().orElseThrow())).orElseThrow();
+
+      assertThat(second.items()).extracting(row -> ((byte[]) row.get("k"))[0]).containsExactly((byte) 3, (byte) 4);
+    }
+  }
+
+  @Test
   void items_copiedAndUnmodifiable() {
     List<String> source = new ArrayList<>(List.of("a"));
     Page<String> page = new Page<>(source, 1, 1, OptionalLong.empty(), Optional.empty());

@@ -109,11 +109,12 @@ final class Pager {
     List<Object[]> items = more ? rows.subList(0, query.pageSize()) : rows;
     Supplier<Cursor> next = null;
     if (more && model.hasKey()) {
-      // The values are taken now (mapping the page overwrites its rows), encoded only if the caller asks.
+      // The values are taken now (mapping the page overwrites its rows), encoded only if the caller asks; a byte
+      // array is copied, since the caller holds the same array in the mapped row and may change it before that.
       Object[] last = items.getLast();
       List<Object> values = new ArrayList<>(columns.size());
       for (int index : columns) {
-        values.add(last[index]);
+        values.add(last[index] instanceof byte[] bytes ? bytes.clone() : last[index]);
       }
       next = () -> Cursors.encode(signature, values);
     }
