@@ -35,17 +35,19 @@ public final class Page<T> {
    * @param next where the following page starts for keyset paging; empty on the last page
    */
   public Page(List<T> items, int page, int pageSize, OptionalLong total, Optional<Cursor> next) {
-    this(items, page, pageSize, total, Objects.requireNonNull(next, "next").isPresent(), null);
-    this.next = next;
+    this(items, page, pageSize, total, null, Objects.requireNonNull(next, "next"));
   }
 
-  private Page(List<T> items, int page, int pageSize, OptionalLong total, boolean hasNext, Supplier<Cursor> encoder) {
+  /** @param next the cursor when known, {@code null} while {@code encoder} has yet to make it */
+  private Page(List<T> items, int page, int pageSize, OptionalLong total, Supplier<Cursor> encoder,
+      Optional<Cursor> next) {
     this.items = List.copyOf(items);
     this.page = page;
     this.pageSize = pageSize;
     this.total = Objects.requireNonNull(total, "total");
-    this.hasNext = hasNext;
+    this.hasNext = encoder != null || next.isPresent();
     this.encoder = encoder;
+    this.next = next;
   }
 
   /**
@@ -57,11 +59,7 @@ public final class Page<T> {
    */
   public static <T> Page<T> withNextFrom(List<T> items, int page, int pageSize, OptionalLong total,
       Supplier<Cursor> next) {
-    Page<T> built = new Page<>(items, page, pageSize, total, next != null, next);
-    if (next == null) {
-      built.next = Optional.empty();
-    }
-    return built;
+    return new Page<>(items, page, pageSize, total, next, next == null ? Optional.empty() : null);
   }
 
   /** The rows, at most {@link #pageSize()}. */
