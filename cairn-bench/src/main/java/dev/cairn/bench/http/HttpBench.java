@@ -85,16 +85,10 @@ public final class HttpBench {
         if (loader == HttpBenchOptions.Loader.WRK) {
           return WrkLoad.run(base, options.connections(), pages, time);
         }
-        Measured measured = run(http, options, pages, time, bar);
-        return new WrkLoad.Figures(measured.perSecond(), measured.millis(0.50), measured.millis(0.99),
-            measured.sortedNanos().length);
+        return run(http, options, pages, time, bar).figures();
       };
       Load direct = page -> directPage(database, page);
-      Side lib = time -> {
-        Measured measured = run(direct, options, pages, time, bar);
-        return new WrkLoad.Figures(measured.perSecond(), measured.millis(0.50), measured.millis(0.99),
-            measured.sortedNanos().length);
-      };
+      Side lib = time -> run(direct, options, pages, time, bar).figures();
       if (!options.warmup().isZero()) {
         bar.step("http page50 warm-up");
         JitWarmUp.until(options.warmup(), web::measure);
@@ -200,6 +194,11 @@ public final class HttpBench {
 
     double millis(double quantile) {
       return Latencies.quantile(sortedNanos, quantile) / 1e6;
+    }
+
+    /** The figures wrk reports for its window, from this window's latencies. */
+    WrkLoad.Figures figures() {
+      return new WrkLoad.Figures(perSecond(), millis(0.50), millis(0.99), sortedNanos.length);
     }
   }
 
