@@ -113,7 +113,7 @@ final class DynamicRows implements Rows {
   @Override
   public Result<Page<Map<String, Object>>> query(Query query) {
     return context.observation.observed("query", () -> {
-      return run(engine -> Pager.page(engine, query).map(row -> toMap(engine.model, row)));
+      return run(engine -> Pager.page(engine, query, row -> toMap(engine.model, row)));
     });
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 
@@ -23,30 +24,14 @@ final class Pager {
   private Pager() {}
 
   /**
-   * One page as rows in column order, before they are mapped: what the {@link Page} will hold, without the copy
-   * {@code Page} makes of its items (the mapped page is copied once, by {@link #map}).
-   */
-  record Rows(List<Object[]> items, int page, int pageSize, OptionalLong total, Supplier<Cursor> next) {
-    /** The page of {@code map}'s results, which must not be {@code null}. */
-    @SuppressWarnings("unchecked")
-    <T> Page<T> map(java.util.function.Function<Object[], T> map) {
-      Object[] mapped = new Object[items.size()];
-      for (int i = 0; i < mapped.length; i++) {
-        mapped[i] = map.apply(items.get(i));
-      }
-      // List.of keeps its own copy, which Page's List.copyOf then takes as it is.
-      return Page.withNextFrom((List<T>) List.of(mapped), page, pageSize, total, next);
-    }
-  }
-
-  /**
    * A query's sort resolved against the table: the sort columns with the key appended, their directions, the
-   * cursor signature, the value kinds a cursor holds and the sort's part of the statement's shape. Made once per
+   * cursor signature, the value kinds a cursor holds, the sort's part of the statement's shape and the sort columns
+   * as an array (which values of each row make the page's position). Made once per
    * sort list and table ({@link TableStatements#sortPlan}): resolving names and building the strings showed in
    * keyset-page profiles at a few percent of Cairn's time.
    */
   record SortPlan(List<Integer> columns, List<Boolean> descending, String signature, List<ValueKind> kinds,
-      String shape) {
+      String shape, int[] columnIndexes) {
     static SortPlan of(TableModel model, QueryRenderer renderer, List<Sort> sort) {
       List<Integer> columns = renderer.sortColumns(sort, true);
       List<Boolean> descending = directions(sort, columns.size());
@@ -56,12 +41,19 @@ final class Pager {
         kinds.add(model.column(columns.get(i)).kind());
         shape.append(columns.get(i)).append(descending.get(i) ? 'd' : 'a').append(',');
       }
+      // The array is never written after this: it only tells which values to copy from each page's rows.
+      int[] indexes = columns.stream().mapToInt(Integer::intValue).toArray();
       return new SortPlan(List.copyOf(columns), List.copyOf(descending), Pager.signature(model, columns, descending),
-          List.copyOf(kinds), shape.toString());
+          List.copyOf(kinds), shape.toString(), indexes);
     }
   }
 
-  static Rows page(TableEngine engine, Query query) throws SQLException {
+  /**
+   * The page of {@code query}, each row mapped by {@code map} as it is read (one pass from the result set into the
+   * caller's type, no list of column-value rows in between). {@code map} gets a fresh array of canonical values in
+   * column order and may overwrite it; it must not return {@code null}.
+   */
+  static <T> Page<T> page(TableEngine engine, Query query, Function<Object[], T> map) throws SQLException {
     int maxPageSize = engine.context.config.maxPageSize();
     TableModel model = engine.model;
     if (query.pageSize() > maxPageSize) {
@@ -104,22 +96,21 @@ final class Pager {
     } else {
       sql = render(engine, query, columns, descending, after, offset, shape);
     }
-    List<Object[]> rows = engine.select(sql, query.pageSize() + 1);
-    boolean more = rows.size() > query.pageSize();
-    List<Object[]> items = more ? rows.subList(0, query.pageSize()) : rows;
+    int[] positionColumns = model.hasKey() ? plan.columnIndexes() : null;
+    // One row more than the page is asked for; the driver only steps onto it, to learn that a next page exists.
+    TableEngine.MappedPage<T> read = engine.selectPage(sql, query.pageSize(), positionColumns, map);
     Supplier<Cursor> next = null;
-    if (more && model.hasKey()) {
-      // The values are taken now (mapping the page overwrites its rows), encoded only if the caller asks; a byte
-      // array is copied, since the caller holds the same array in the mapped row and may change it before that.
-      Object[] last = items.getLast();
-      List<Object> values = new ArrayList<>(columns.size());
-      for (int index : columns) {
-        values.add(last[index] instanceof byte[] bytes ? bytes.clone() : last[index]);
+    if (read.more() && positionColumns != null) {
+      // The position was taken from the last row before it was mapped; a byte array is copied, since the caller
+      // holds the same array in the mapped row and may change it before asking for the cursor.
+      List<Object> values = new ArrayList<>(positionColumns.length);
+      for (Object value : read.lastPosition()) {
+        values.add(value instanceof byte[] bytes ? bytes.clone() : value);
       }
       next = () -> Cursors.encode(signature, values);
     }
     OptionalLong total = query.countTotal() ? OptionalLong.of(engine.count(query.filter())) : OptionalLong.empty();
-    return new Rows(items, keyset ? 1 : query.page(), query.pageSize(), total, next);
+    return Page.withNextFrom(read.items(), keyset ? 1 : query.page(), query.pageSize(), total, next);
   }
 
   /** Builds the page's SELECT with jOOQ, renders it and keeps it for {@code shape}; binds in creation order. */

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -381,19 +382,42 @@ final class TableEngine {
     }
   }
 
-  /** @param expectedRows how many rows the statement returns at most (its limit), to size the list once */
-  List<Object[]> select(Render.Sql sql, int expectedRows) throws SQLException {
+  /**
+   * A page read by {@link #selectPage}: the mapped rows, whether the statement had a row after them, and the
+   * position values (canonical, before mapping) of the last mapped row, or {@code null} when none were asked for
+   * or no row was read.
+   */
+  record MappedPage<T>(List<T> items, boolean more, Object[] lastPosition) {}
+
+  /**
+   * Runs {@code sql}, which returns at most {@code pageSize + 1} rows, and maps the first {@code pageSize} as they
+   * are read; of a further row only its existence is read. Before mapping a row, the values at
+   * {@code positionColumns} (may be {@code null}) are copied aside, so the page's position survives a {@code map}
+   * that overwrites its array. Everything is made inside the connection work, so a retried attempt starts afresh.
+   */
+  <T> MappedPage<T> selectPage(Render.Sql sql, int pageSize, int[] positionColumns,
+      java.util.function.Function<Object[], T> map) throws SQLException {
     return executor.read(connection -> {
-      {
-        PreparedStatement statement = StatementCache.prepare(connection, sql.text());
-        Jdbc.bindAll(statement, sql.binds());
-        try (ResultSet rs = statement.executeQuery()) {
-          List<Object[]> rows = new ArrayList<>(expectedRows);
-          while (rs.next()) {
-            rows.add(readRow(rs));
+      PreparedStatement statement = StatementCache.prepare(connection, sql.text());
+      Jdbc.bindAll(statement, sql.binds());
+      try (ResultSet rs = statement.executeQuery()) {
+        Object[] mapped = new Object[pageSize];
+        // Overwritten by every row: only the last mapped row's position is handed out.
+        Object[] position = positionColumns == null ? null : new Object[positionColumns.length];
+        int count = 0;
+        while (count < pageSize && rs.next()) {
+          Object[] row = readRow(rs);
+          if (position != null) {
+            for (int i = 0; i < positionColumns.length; i++) {
+              position[i] = row[positionColumns[i]];
+            }
           }
-          return rows;
+          mapped[count++] = map.apply(row);
         }
+        boolean more = count == pageSize && rs.next();
+        @SuppressWarnings("unchecked")
+        List<T> items = (List<T>) Arrays.asList(mapped).subList(0, count);
+        return new MappedPage<>(items, more, count == 0 ? null : position);
       }
     });
   }

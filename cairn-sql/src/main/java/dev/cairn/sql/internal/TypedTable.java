@@ -115,7 +115,7 @@ final class TypedTable<T extends Record> implements Table<T> {
   @Override
   public Result<Page<T>> query(Query query) {
     return engine.context.observation.observed("query", () -> {
-      return engine.run(() -> Pager.page(engine, query).map(mapping::fromRow));
+      return engine.run(() -> Pager.page(engine, query, mapping::fromRow));
     });
   }
 
