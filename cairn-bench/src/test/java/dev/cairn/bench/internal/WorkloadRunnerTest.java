@@ -40,4 +40,26 @@ class WorkloadRunnerTest {
           .isNotNegative().isLessThan(steps.indexOf("jdbc " + phase + " round 3/3"));
     }
   }
+
+  @Test
+  void run_warmsUpInAtLeastTwoRounds_ofBothOrders_beforeTheFirstTimedRound() {
+    List<String> steps = new ArrayList<>();
+    try (Database database = Database.open("sqlite:" + folder.resolve("bench.db"));
+        CairnUserStore cairn = new CairnUserStore(database);
+        JdbcUserStore jdbc = new JdbcUserStore(database, JdbcConnector.open(database.config()))) {
+      WorkloadRunner runner = new WorkloadRunner(cairn, jdbc, jdbc::settle, label -> {
+        steps.add(label);
+        return (done, total) -> { };
+      });
+
+      runner.run(new Workload(200, 100, 4, 10), 1, java.util.Set.of("page_first"));
+    }
+
+    List<String> warmUps = steps.stream().filter(step -> step.contains("warm-up")).toList();
+    assertThat(warmUps).startsWith("cairn bulk_insert warm-up 1", "jdbc bulk_insert warm-up 1",
+        "cairn page_first warm-up 1", "jdbc page_first warm-up 1", "jdbc bulk_insert warm-up 2",
+        "cairn bulk_insert warm-up 2", "jdbc page_first warm-up 2", "cairn page_first warm-up 2");
+    assertThat(warmUps.size()).isBetween(8, 4 * WorkloadRunner.MAX_WARM_UP_ROUNDS);
+    assertThat(steps.indexOf("cairn bulk_insert round 1/1")).isEqualTo(warmUps.size());
+  }
 }
