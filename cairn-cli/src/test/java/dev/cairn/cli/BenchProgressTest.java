@@ -23,8 +23,8 @@ class BenchProgressTest {
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.errLines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("bench sql: "))
-        .contains("bench sql: cairn bulk_insert warm-up", "bench sql: jdbc bulk_insert warm-up",
-            "bench sql: cairn bulk_insert round 1/1");
+        .contains("bench sql: cairn bulk_insert warm-up 1", "bench sql: jdbc bulk_insert warm-up 1",
+            "bench sql: jdbc bulk_insert warm-up 2", "bench sql: cairn bulk_insert round 1/1");
     assertThat(run.err()).doesNotContain("\r", "[#");
     assertThat(run.outLines()).isNotEmpty().allSatisfy(line -> assertThat(Json.tree(line).isObject()).isTrue());
   }
